@@ -1,0 +1,119 @@
+package org.nnlab.core.kernel;
+
+/**
+ * The coarse array-level kernels that every op runs on: matrix products, vector updates, elementwise
+ * maps, reductions and the convolution helpers. All arrays are float32, dense and row-major.
+ *
+ * <p>Two implementations: {@link ScalarKernels}, the readable reference and oracle, and
+ * {@code org.nnlab.core.kernel.simd.VectorKernels} on the Vector API. {@link #get()} returns the one
+ * chosen once per JVM (see {@link KernelSelection}). Kernels validate nothing: the ops in front of them
+ * check shapes, so kernels take the sizes as given. Parameters follow EJML's convention: inputs are
+ * "not modified", the output (last) is "modified". Matrix products <em>accumulate</em> into C, like
+ * BLAS with beta = 1; a fresh {@code float[]} is already zero.
+ */
+public interface Kernels {
+
+    /** The kernels this JVM uses, chosen once (see {@link KernelSelection}). */
+    static Kernels get() {
+        return KernelSelection.KERNELS;
+    }
+
+    /** A short name for run records and benchmarks: {@code scalar} or {@code vector(S_512_BIT)}. */
+    String name();
+
+    /**
+     * C += A·B.
+     *
+     * @param a [m, k] from offset aOff. Not modified.
+     * @param b [k, n] from offset bOff. Not modified.
+     * @param c [m, n] from offset cOff. Modified.
+     */
+    void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
+
+    /**
+     * C += Aᵀ·B.
+     *
+     * @param a [k, m] from offset aOff. Not modified.
+     * @param b [k, n] from offset bOff. Not modified.
+     * @param c [m, n] from offset cOff. Modified.
+     */
+    void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
+
+    /**
+     * C += A·Bᵀ.
+     *
+     * @param a [m, k] from offset aOff. Not modified.
+     * @param b [n, k] from offset bOff. Not modified.
+     * @param c [m, n] from offset cOff. Modified.
+     */
+    void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
+
+    /** y[i] += alpha·x[i] for i in [0, n). y is modified. */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** Σ x[i]·y[i] over [0, n). */
+    float dot(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** Σ x[i] over [0, n). */
+    float sum(float[] x, int xOff, int n);
+
+    /** y[i] = f(x[i]) for i in [0, n); x and y may be the same array. y is modified. */
+    void map(Unary f, float alpha, float[] x, float[] y, int n);
+
+    /**
+     * gx[i] += f'(x[i])·gy[i] for i in [0, n), given y = f(x).
+     *
+     * @param gx modified
+     */
+    void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n);
+
+    /** out[i] = a[i] op b[i] for i in [0, n). out is modified and may alias a or b. */
+    void zip(Binary op, float[] a, float[] b, float[] out, int n);
+
+    /**
+     * out[i, j] = a[i, j] op row[j] (the row broadcast over every row of a).
+     *
+     * @param a   [rows, cols]. Not modified.
+     * @param row [cols]. Not modified.
+     * @param out [rows, cols]. Modified; may alias a.
+     */
+    void zipRow(Binary op, float[] a, float[] row, float[] out, int rows, int cols);
+
+    /** out[i] = a[i] op s for i in [0, n). out is modified and may alias a. */
+    void zipScalar(Binary op, float[] a, float s, float[] out, int n);
+
+    /** out[i] += a[i]·b[i] for i in [0, n) (the gradient of a product). out is modified. */
+    void mulAdd(float[] a, float[] b, float[] out, int n);
+
+    /**
+     * out[j] += Σ_i x[i, j]: the column sums of a [rows, cols] matrix (a bias gradient).
+     *
+     * @param out [cols]. Modified.
+     */
+    void addColumnSums(float[] x, float[] out, int rows, int cols);
+
+    /**
+     * y[i, :] = softmax(x[i, :]) = exp(x - max) / Σ exp(x - max), row by row.
+     *
+     * @param y [rows, cols]. Modified.
+     */
+    void softmaxRows(float[] x, float[] y, int rows, int cols);
+
+    /**
+     * Unfolds one image for convolution (im2col).
+     * cols[(ch·kh + u)·kw + v, oy·ow + ox] = x[ch, oy + u - padTop, ox + v - padLeft], 0 outside the image.
+     *
+     * @param x    one image [channels, h, w] from xOff. Not modified.
+     * @param cols [channels·kh·kw, oh·ow] from colsOff. Modified (overwritten).
+     */
+    void im2col(float[] x, int xOff, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                int oh, int ow, float[] cols, int colsOff);
+
+    /**
+     * The adjoint of {@link #im2col}: adds every column entry back to the pixel it was read from.
+     *
+     * @param gx one image gradient [channels, h, w] from gxOff. Modified (accumulated).
+     */
+    void col2im(float[] cols, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                int oh, int ow, float[] gx, int gxOff);
+}

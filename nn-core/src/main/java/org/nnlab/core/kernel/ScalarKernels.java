@@ -1,0 +1,208 @@
+package org.nnlab.core.kernel;
+
+/**
+ * The reference kernels: plain loops that read like the formulas, the oracle for the vector kernels.
+ *
+ * <p>Reductions accumulate in float, in index order, so results are reproducible and rounding is
+ * that of a straightforward float32 loop. Matrix products use the i-p-j loop order (row of C, then
+ * the shared dimension, then a contiguous row of B) so the inner loop streams memory.
+ */
+public class ScalarKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * k + p];
+                int bp = bOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += aip * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * m;
+            int bp = bOff + p * n;
+            for (int i = 0; i < m; i++) {
+                float api = a[ap + i];
+                int ci = cOff + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[cOff + i * n + j] += dot(a, aOff + i * k, b, bOff + j * k, k);
+            }
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[xOff + i] * y[yOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public float sum(float[] x, int xOff, int n) {
+        float s = 0;
+        for (int i = 0; i < n; i++) {
+            s += x[xOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void map(Unary f, float alpha, float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = f.apply(x[i], alpha);
+        }
+    }
+
+    @Override
+    public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
+        for (int i = 0; i < n; i++) {
+            gx[i] += f.derivative(x[i], y[i], gy[i], alpha);
+        }
+    }
+
+    @Override
+    public void zip(Binary op, float[] a, float[] b, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = op.apply(a[i], b[i]);
+        }
+    }
+
+    @Override
+    public void zipRow(Binary op, float[] a, float[] row, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[base + j] = op.apply(a[base + j], row[j]);
+            }
+        }
+    }
+
+    @Override
+    public void zipScalar(Binary op, float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = op.apply(a[i], s);
+        }
+    }
+
+    @Override
+    public void mulAdd(float[] a, float[] b, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] += a[i] * b[i];
+        }
+    }
+
+    @Override
+    public void addColumnSums(float[] x, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += x[base + j];
+            }
+        }
+    }
+
+    @Override
+    public void softmaxRows(float[] x, float[] y, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[base + j]);
+            }
+            float total = 0;
+            for (int j = 0; j < cols; j++) {
+                float e = (float) Math.exp(x[base + j] - max);
+                y[base + j] = e;
+                total += e;
+            }
+            float inv = 1 / total;
+            for (int j = 0; j < cols; j++) {
+                y[base + j] *= inv;
+            }
+        }
+    }
+
+    @Override
+    public void im2col(float[] x, int xOff, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                       int oh, int ow, float[] cols, int colsOff) {
+        int plane = oh * ow;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int u = 0; u < kh; u++) {
+                for (int v = 0; v < kw; v++) {
+                    int row = colsOff + ((ch * kh + u) * kw + v) * plane;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy + u - padTop;
+                        int dst = row + oy * ow;
+                        if (iy < 0 || iy >= h) {
+                            java.util.Arrays.fill(cols, dst, dst + ow, 0f);
+                            continue;
+                        }
+                        int src = xOff + (ch * h + iy) * w;
+                        for (int ox = 0; ox < ow; ox++) {
+                            int ix = ox + v - padLeft;
+                            cols[dst + ox] = (ix >= 0 && ix < w) ? x[src + ix] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(float[] cols, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                       int oh, int ow, float[] gx, int gxOff) {
+        int plane = oh * ow;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int u = 0; u < kh; u++) {
+                for (int v = 0; v < kw; v++) {
+                    int row = ((ch * kh + u) * kw + v) * plane;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy + u - padTop;
+                        if (iy < 0 || iy >= h) {
+                            continue;
+                        }
+                        int dst = gxOff + (ch * h + iy) * w;
+                        int src = row + oy * ow;
+                        for (int ox = 0; ox < ow; ox++) {
+                            int ix = ox + v - padLeft;
+                            if (ix >= 0 && ix < w) {
+                                gx[dst + ix] += cols[src + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
