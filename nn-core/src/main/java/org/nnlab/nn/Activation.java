@@ -1,0 +1,39 @@
+package org.nnlab.nn;
+
+import org.nnlab.core.Tensor;
+
+/** The activation functions of the seed systems, each one primitive op. */
+public enum Activation {
+    /** The identity. */
+    LINEAR,
+    /** max(x, 0). */
+    RELU,
+    /** tanh x. */
+    TANH,
+    /** 1 / (1 + e^-x). */
+    SIGMOID,
+    /** x for x &gt; 0, 0.2·x otherwise (GAN Lab's leaky relu slope). */
+    LEAKY_RELU,
+    /** x for x &gt; 0, e^x - 1 otherwise. */
+    ELU,
+    /** softmax over the last axis. */
+    SOFTMAX;
+
+    /** Applies the function. */
+    public Tensor apply(Tensor x) {
+        return switch (this) {
+            case LINEAR -> x;
+            case RELU -> x.relu();
+            case TANH -> x.tanh();
+            case SIGMOID -> x.sigmoid();
+            case LEAKY_RELU -> x.leakyRelu(0.2f);
+            case ELU -> x.elu(1f);
+            case SOFTMAX -> x.softmax();
+        };
+    }
+
+    /** The lower-case name used in summaries, as in {@code relu}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
