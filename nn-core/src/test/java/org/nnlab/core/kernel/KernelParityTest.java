@@ -1,0 +1,219 @@
+package org.nnlab.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nnlab.core.Rng;
+
+/**
+ * Vector kernels against the scalar reference, for every kernel, at sizes that straddle lane multiples.
+ * Tolerances scale with the size of the reduction: |vector - scalar| <= TOL·(1 + Σ|terms|) for sums,
+ * and a few ulps (TOL relative) for elementwise functions. Skipped cleanly when the Vector API is absent.
+ */
+class KernelParityTest {
+    static final int[] SIZES = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 127, 257, 1000};
+    /** Relative tolerance: float32 sums in a different order differ by about n·2^-24 of Σ|terms|. */
+    static final float TOL = 2e-5f;
+
+    static Kernels scalar;
+    static Kernels vector;
+
+    @BeforeAll
+    static void kernels() {
+        scalar = KernelSelection.scalar();
+        vector = KernelSelection.vector().orElse(null);
+    }
+
+    static IntStream sizes() {
+        return IntStream.of(SIZES);
+    }
+
+    static float[] random(Rng rng, int n, float lo, float hi) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.uniform(lo, hi);
+        }
+        return v;
+    }
+
+    private static void requireVector() {
+        assumeThat(vector).as("jdk.incubator.vector is not available").isNotNull();
+    }
+
+    static Stream<Arguments> unaryCases() {
+        return Stream.of(Unary.values()).flatMap(f -> IntStream.of(SIZES).mapToObj(n -> Arguments.of(f, n)));
+    }
+
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("unaryCases")
+    void mapAndMapGradAgree(Unary f, int n) {
+        requireVector();
+        Rng rng = Rng.seeded(n * 31L + f.ordinal());
+        boolean positiveOnly = f == Unary.LOG || f == Unary.SQRT;
+        float[] x = random(rng, n, positiveOnly ? 0.01f : -9f, 9f);
+        float[] ys = new float[n];
+        float[] yv = new float[n];
+        scalar.map(f, 0.3f, x, ys, n);
+        vector.map(f, 0.3f, x, yv, n);
+        for (int i = 0; i < n; i++) {
+            assertThat(yv[i]).as("%s(%s) at %d", f, x[i], i).isCloseTo(ys[i], within(ys[i], 4e-6f, 1e-6f));
+        }
+        float[] gy = random(rng, n, -1, 1);
+        float[] gs = random(Rng.seeded(n), n, -1, 1);
+        float[] gv = gs.clone();
+        scalar.mapGrad(f, 0.3f, x, ys, gy, gs, n);
+        vector.mapGrad(f, 0.3f, x, ys, gy, gv, n);
+        for (int i = 0; i < n; i++) {
+            assertThat(gv[i]).as("%s' at %d", f, i).isCloseTo(gs[i], within(gs[i], 4e-6f, 1e-6f));
+        }
+    }
+
+    @ParameterizedTest(name = "n={0}")
+    @MethodSource("sizes")
+    void vectorOpsAgree(int n) {
+        requireVector();
+        Rng rng = Rng.seeded(n);
+        float[] x = random(rng, n + 5, -2, 2);
+        float[] y = random(rng, n + 7, -2, 2);
+        float absDot = 0;
+        float absSum = 0;
+        for (int i = 0; i < n; i++) {
+            absDot += Math.abs(x[i + 2] * y[i + 3]);
+            absSum += Math.abs(x[i + 1]);
+        }
+        assertThat(vector.dot(x, 2, y, 3, n)).isCloseTo(scalar.dot(x, 2, y, 3, n), org.assertj.core.data.Offset.offset(TOL * (1 + absDot)));
+        assertThat(vector.sum(x, 1, n)).isCloseTo(scalar.sum(x, 1, n), org.assertj.core.data.Offset.offset(TOL * (1 + absSum)));
+        float[] ys = y.clone();
+        float[] yv = y.clone();
+        scalar.axpy(-0.7f, x, 4, ys, 1, n);
+        vector.axpy(-0.7f, x, 4, yv, 1, n);
+        assertClose(yv, ys, 1e-6f, "axpy");
+        float[] ms = y.clone();
+        float[] mv = y.clone();
+        scalar.mulAdd(x, y, ms, n);
+        vector.mulAdd(x, y, mv, n);
+        assertClose(mv, ms, 1e-6f, "mulAdd");
+        for (Binary op : Binary.values()) {
+            float[] b = random(rng, n, 0.5f, 2f);
+            float[] os = new float[n];
+            float[] ov = new float[n];
+            scalar.zip(op, x, b, os, n);
+            vector.zip(op, x, b, ov, n);
+            assertClose(ov, os, 1e-6f, "zip " + op);
+            scalar.zipScalar(op, x, 1.7f, os, n);
+            vector.zipScalar(op, x, 1.7f, ov, n);
+            assertClose(ov, os, 1e-6f, "zipScalar " + op);
+        }
+    }
+
+    @ParameterizedTest(name = "cols={0}")
+    @MethodSource("sizes")
+    void rowKernelsAgree(int cols) {
+        requireVector();
+        Rng rng = Rng.seeded(cols + 100L);
+        int rows = 5;
+        float[] a = random(rng, rows * cols, -2, 2);
+        float[] row = random(rng, cols, 0.5f, 2);
+        for (Binary op : Binary.values()) {
+            float[] os = new float[rows * cols];
+            float[] ov = new float[rows * cols];
+            scalar.zipRow(op, a, row, os, rows, cols);
+            vector.zipRow(op, a, row, ov, rows, cols);
+            assertClose(ov, os, 1e-6f, "zipRow " + op);
+        }
+        float[] cs = random(rng, cols, -1, 1);
+        float[] cv = cs.clone();
+        scalar.addColumnSums(a, cs, rows, cols);
+        vector.addColumnSums(a, cv, rows, cols);
+        assertClose(cv, cs, 1e-5f, "addColumnSums");
+        float[] ss = new float[rows * cols];
+        float[] sv = new float[rows * cols];
+        scalar.softmaxRows(a, ss, rows, cols);
+        vector.softmaxRows(a, sv, rows, cols);
+        assertClose(sv, ss, 1e-6f, "softmaxRows");
+    }
+
+    static Stream<Arguments> matmulShapes() {
+        Stream<int[]> fixed = Stream.of(new int[] {1, 1, 1}, new int[] {0, 3, 4}, new int[] {3, 0, 4}, new int[] {3, 4, 0},
+                new int[] {7, 9, 17}, new int[] {8, 8, 8}, new int[] {10, 8, 8}, new int[] {9, 15, 47}, new int[] {16, 16, 16},
+                new int[] {17, 33, 49}, new int[] {65, 31, 63}, new int[] {100, 2, 8}, new int[] {10000, 8, 8},
+                new int[] {33, 129, 97}, new int[] {129, 257, 65}, new int[] {8, 300, 1}, new int[] {1, 300, 49},
+                new int[] {127, 130, 200}, new int[] {4, 784, 128}, new int[] {32, 288, 576});
+        Rng rng = Rng.seeded(99);
+        Stream<int[]> random = IntStream.range(0, 40).mapToObj(i -> new int[] {1 + rng.nextInt(150), 1 + rng.nextInt(300), 1 + rng.nextInt(150)});
+        return Stream.concat(fixed, random).map(s -> Arguments.of(s[0], s[1], s[2]));
+    }
+
+    @ParameterizedTest(name = "[{0}x{1}]x[{1}x{2}]")
+    @MethodSource("matmulShapes")
+    void gemmVariantsAgree(int m, int k, int n) {
+        requireVector();
+        Rng rng = Rng.seeded(m * 1_000_003L + k * 1009L + n);
+        float[] a = random(rng, m * k + 3, -1, 1);       // offset 3 exercises aOff
+        float[] b = random(rng, k * n + 2, -1, 1);
+        float[] c0 = random(rng, m * n + 1, -1, 1);       // accumulation into existing values
+        float tol = TOL * (1 + k);                         // |terms| <= 1, k of them per entry
+        float[] cs = c0.clone();
+        float[] cv = c0.clone();
+        scalar.gemm(a, 3, b, 2, cs, 1, m, k, n);
+        vector.gemm(a, 3, b, 2, cv, 1, m, k, n);
+        assertClose(cv, cs, tol, "gemm");
+        cs = c0.clone();
+        cv = c0.clone();
+        scalar.gemmTransA(a, 3, b, 2, cs, 1, m, k, n);
+        vector.gemmTransA(a, 3, b, 2, cv, 1, m, k, n);
+        assertClose(cv, cs, tol, "gemmTransA");
+        float[] bt = random(rng, n * k + 2, -1, 1);
+        cs = c0.clone();
+        cv = c0.clone();
+        scalar.gemmTransB(a, 3, bt, 2, cs, 1, m, k, n);
+        vector.gemmTransB(a, 3, bt, 2, cv, 1, m, k, n);
+        assertClose(cv, cs, tol, "gemmTransB");
+    }
+
+    @ParameterizedTest(name = "c={0} h={1} w={2} k={3} pad={4}")
+    @MethodSource("convShapes")
+    void im2colAndCol2imAgree(int c, int h, int w, int k, int pad) {
+        requireVector();
+        Rng rng = Rng.seeded(c * 7L + h * 13L + w + k);
+        int oh = h + 2 * pad - k + 1;
+        int ow = w + 2 * pad - k + 1;
+        float[] x = random(rng, c * h * w, -1, 1);
+        float[] cs = new float[c * k * k * oh * ow];
+        float[] cv = new float[cs.length];
+        scalar.im2col(x, 0, c, h, w, k, k, pad, pad, oh, ow, cs, 0);
+        vector.im2col(x, 0, c, h, w, k, k, pad, pad, oh, ow, cv, 0);
+        assertClose(cv, cs, 0f, "im2col");
+        float[] gs = new float[x.length];
+        float[] gv = new float[x.length];
+        scalar.col2im(cs, c, h, w, k, k, pad, pad, oh, ow, gs, 0);
+        vector.col2im(cs, c, h, w, k, k, pad, pad, oh, ow, gv, 0);
+        assertClose(gv, gs, 0f, "col2im");
+    }
+
+    static Stream<Arguments> convShapes() {
+        return Stream.of(Arguments.of(1, 28, 28, 3, 0), Arguments.of(3, 7, 9, 3, 1), Arguments.of(2, 5, 5, 5, 2),
+                Arguments.of(32, 13, 17, 3, 0));
+    }
+
+    private static org.assertj.core.data.Offset<Float> within(float ref, float rel, float abs) {
+        return org.assertj.core.data.Offset.offset(Float.isFinite(ref) ? abs + rel * Math.abs(ref) : 0f);
+    }
+
+    static void assertClose(float[] actual, float[] expected, float tol, String what) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.length; i++) {
+            if (Math.abs(actual[i] - expected[i]) > tol) {
+                throw new AssertionError(String.format(java.util.Locale.ROOT, "%s: index %d: vector %s, scalar %s, tolerance %s",
+                        what, i, actual[i], expected[i], tol));
+            }
+        }
+    }
+}
