@@ -48,6 +48,14 @@ final class PackedGemm {
         if (m == 0 || n == 0 || k == 0) {
             return;
         }
+        if (!transA && NarrowGemm.applies(m, k, n)) {
+            NarrowGemm.multiply(a, aOff, b, bOff, transB, c, cOff, m, k, n);
+            return;
+        }
+        if (NarrowGemm.appliesByColumns(m, k, n)) {       // a packed panel would be mostly padding
+            NarrowGemm.multiplyByColumns(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
+            return;
+        }
         if ((long) m * n * k < SMALL) {
             unpacked(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
             return;

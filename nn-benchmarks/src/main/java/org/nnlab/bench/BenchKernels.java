@@ -1,0 +1,28 @@
+package org.nnlab.bench;
+
+import org.nnlab.core.kernel.KernelSelection;
+import org.nnlab.core.kernel.Kernels;
+
+/** Kernel lookup for benchmarks: a missing Vector API fails loudly instead of silently timing scalar code. */
+final class BenchKernels {
+    private BenchKernels() {
+    }
+
+    static Kernels vector() {
+        return KernelSelection.vector().orElseThrow(() -> new IllegalStateException(
+                "benchmarks need jdk.incubator.vector: run java --add-modules=jdk.incubator.vector -jar benchmarks.jar"));
+    }
+
+    static Kernels scalar() {
+        return KernelSelection.scalar();
+    }
+
+    static float[] random(long seed, int n) {
+        org.nnlab.core.Rng rng = org.nnlab.core.Rng.seeded(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.uniform(-1f, 1f);
+        }
+        return v;
+    }
+}
