@@ -19,14 +19,7 @@ public final class Arithmetic {
         Kernels k = Kernels.get();
         float[] av = a.size() == n ? a.array() : Broadcast.tile(a.array(), n);
         float[] bv = b.array();
-        float[] out = new float[n];
-        if (bv.length == n) {
-            k.zip(op, av, bv, out, n);
-        } else if (bv.length == 1) {
-            k.zipScalar(op, av, bv[0], out, n);
-        } else {
-            k.zipRow(op, av, bv, out, n / bv.length, bv.length);
-        }
+        float[] out = combine(op, av, bv, n, k);
         return Tensor.result(op.label(), shape, out, (g, gin) -> {
             if (gin[0] != null) {
                 accumulate(gin[0], gradA(op, g, av, bv, n, k), k);
@@ -75,6 +68,7 @@ public final class Arithmetic {
         };
     }
 
+    /** full op other, where other is full-size, one element, or a row repeated over full. */
     private static float[] combine(Binary op, float[] full, float[] other, int n, Kernels k) {
         float[] r = new float[n];
         if (other.length == n) {
