@@ -1,0 +1,103 @@
+package org.nnlab.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Prints a JMH result file (from {@code -rf json}) as the README's tables, with the ratios the targets are
+ * stated in, all from the same run: GFLOP/s as a fraction of {@code FmaPeak}, matmul against EJML on
+ * the same shape, vector tanh against the {@code Math.tanh} loop.
+ *
+ * <pre>{@code java -cp nn-benchmarks/target/benchmarks.jar org.nnlab.bench.BenchReport jmh-result.json}</pre>
+ */
+public final class BenchReport {
+    private BenchReport() {
+    }
+
+    /** One result: benchmark name, parameters, primary score and unit, and GFLOP/s if counted. */
+    record Row(String benchmark, Map<String, String> params, double score, String unit, Optional<Double> gflops) {
+        String param(String key) {
+            return params.getOrDefault(key, "");
+        }
+    }
+
+    /**
+     * Prints the tables for the JMH JSON file given as the only argument.
+     *
+     * @throws IOException if the file cannot be read
+     */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: BenchReport jmh-result.json");
+            System.exit(2);
+        }
+        System.out.print(report(read(Files.readString(Path.of(args[0])))));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Row> read(String json) {
+        List<Row> rows = new ArrayList<>();
+        for (Object o : (List<Object>) Json.parse(json)) {
+            Map<String, Object> r = (Map<String, Object>) o;
+            String name = (String) r.get("benchmark");
+            Map<String, String> params = new TreeMap<>();
+            if (r.get("params") instanceof Map<?, ?> p) {
+                p.forEach((k, v) -> params.put((String) k, String.valueOf(v)));
+            }
+            Map<String, Object> primary = (Map<String, Object>) r.get("primaryMetric");
+            Optional<Double> gflops = Optional.empty();
+            if (r.get("secondaryMetrics") instanceof Map<?, ?> sec && sec.get("flops") instanceof Map<?, ?> f) {
+                gflops = Optional.of((Double) f.get("score"));
+            }
+            rows.add(new Row(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), params,
+                    (Double) primary.get("score"), (String) primary.get("scoreUnit"), gflops));
+        }
+        return rows;
+    }
+
+    static String report(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        double peak = rows.stream().filter(r -> r.benchmark().startsWith("FmaPeak")).flatMap(r -> r.gflops().stream())
+                .findFirst().orElse(Double.NaN);
+        sb.append(String.format(Locale.ROOT, "| benchmark | params | GFLOP/s | %% of FmaPeak (%.1f) | vs baseline |%n", peak));
+        sb.append("| --- | --- | ---: | ---: | ---: |\n");
+        for (Row r : rows) {
+            if (r.gflops().isEmpty()) {
+                continue;
+            }
+            double g = r.gflops().get();
+            String baseline = "";
+            if (r.benchmark().startsWith("MatmulBenchmark") && !r.param("impl").equals("ejml")) {
+                baseline = rows.stream()
+                        .filter(o -> o.benchmark().equals(r.benchmark()) && o.param("impl").equals("ejml")
+                                && o.param("shape").equals(r.param("shape")))
+                        .flatMap(o -> o.gflops().stream()).findFirst()
+                        .map(e -> String.format(Locale.ROOT, "%.1f× EJML", g / e)).orElse("");
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f%% | %s |%n", r.benchmark(), r.params(), g,
+                    100 * g / peak, baseline));
+        }
+        sb.append("\n| benchmark | params | score | unit | vs baseline |\n| --- | --- | ---: | --- | ---: |\n");
+        for (Row r : rows) {
+            if (r.gflops().isPresent()) {
+                continue;
+            }
+            String baseline = "";
+            if (r.benchmark().equals("TanhBenchmark.vectorKernel")) {
+                baseline = rows.stream()
+                        .filter(o -> o.benchmark().equals("TanhBenchmark.mathTanhLoop") && o.param("size").equals(r.param("size")))
+                        .findFirst().map(o -> String.format(Locale.ROOT, "%.1f× Math.tanh", o.score() / r.score())).orElse("");
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %.3f | %s | %s |%n", r.benchmark(), r.params(), r.score(),
+                    r.unit(), baseline));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package org.nnlab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+    static final String RESULT = """
+            [ { "benchmark" : "org.nnlab.bench.FmaPeakBenchmark.fmaPeak", "params" : null,
+                "primaryMetric" : { "score" : 1.0E-4, "scoreError" : "NaN", "scoreUnit" : "ops/ns" },
+                "secondaryMetrics" : { "flops" : { "score" : 200.0, "scoreUnit" : "ops/ns" } } },
+              { "benchmark" : "org.nnlab.bench.MatmulBenchmark.matmul", "params" : { "impl" : "vector", "shape" : "8x8x8" },
+                "primaryMetric" : { "score" : 2.0, "scoreUnit" : "ops/ns" },
+                "secondaryMetrics" : { "flops" : { "score" : 150.0 } } },
+              { "benchmark" : "org.nnlab.bench.MatmulBenchmark.matmul", "params" : { "impl" : "ejml", "shape" : "8x8x8" },
+                "primaryMetric" : { "score" : 0.1, "scoreUnit" : "ops/ns" },
+                "secondaryMetrics" : { "flops" : { "score" : 5.0 } } },
+              { "benchmark" : "org.nnlab.bench.TanhBenchmark.vectorKernel", "params" : { "size" : "10" },
+                "primaryMetric" : { "score" : 2.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } },
+              { "benchmark" : "org.nnlab.bench.TanhBenchmark.mathTanhLoop", "params" : { "size" : "10" },
+                "primaryMetric" : { "score" : 40.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } } ]
+            """;
+
+    @Test
+    void ratiosComeFromTheSameRun() {
+        String report = BenchReport.report(BenchReport.read(RESULT));
+        assertThat(report).contains("% of FmaPeak (200.0)",
+                "| MatmulBenchmark.matmul | {impl=vector, shape=8x8x8} | 150.0 | 75.0% | 30.0× EJML |",
+                "| TanhBenchmark.vectorKernel | {size=10} | 2.000 | us/op | 20.0× Math.tanh |");
+    }
+
+    @Test
+    void jsonReaderHandlesJmhValuesAndReportsPositions() {
+        assertThat(Json.parse("{\"a\": [1, -2.5e3, true, null, \"x\\\"y\\u0041\"], \"b\": NaN}"))
+                .isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, true, null, "x\"yA"), "b", Double.NaN));
+        assertThat(Json.parse("[]")).isEqualTo(List.of());
+        assertThatThrownBy(() -> Json.parse("{\"a\" 1}")).hasMessage("JSON: expected ':' at character 5");
+        assertThatThrownBy(() -> Json.parse("[1] x")).hasMessage("JSON: trailing characters at character 4");
+    }
+}
