@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  * (a machine whose default {@code java} is 17) it runs the forks on the newest JDK >= 21 it finds, in
  * {@code $JAVA_HOME} or the standard JVM folders, so that {@code java -jar benchmarks.jar} just works.
  * An explicit {@code -jvm} always wins. Compiled for release 17 so that it loads on such a JVM.
+ *
+ * <p>{@code java -jar benchmarks.jar report jmh-result.json} prints the ratio tables instead
+ * (see {@link BenchReport}).
  */
 public final class BenchMain {
     private static final int REQUIRED = 21;
@@ -23,6 +26,10 @@ public final class BenchMain {
 
     /** Runs JMH with {@code args}, adding {@code -jvm <jdk >= 21>/bin/java} when this JVM is too old. */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("report")) {
+            BenchReport.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         List<String> all = new ArrayList<>(List.of(args));
         int feature = Runtime.version().feature();
         if (feature < REQUIRED && !all.contains("-jvm") && !all.contains("-h") && !all.contains("-l")) {

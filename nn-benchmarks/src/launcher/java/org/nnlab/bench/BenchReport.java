@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * stated in, all from the same run: GFLOP/s as a fraction of {@code FmaPeak}, matmul against EJML on
  * the same shape, vector tanh against the {@code Math.tanh} loop.
  *
- * <pre>{@code java -cp nn-benchmarks/target/benchmarks.jar org.nnlab.bench.BenchReport jmh-result.json}</pre>
+ * <pre>{@code java -jar nn-benchmarks/target/benchmarks.jar report jmh-result.json}</pre>
  */
 public final class BenchReport {
     private BenchReport() {
@@ -35,7 +35,7 @@ public final class BenchReport {
      */
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: BenchReport jmh-result.json");
+            System.err.println("usage: java -jar benchmarks.jar report jmh-result.json");
             System.exit(2);
         }
         System.out.print(report(read(Files.readString(Path.of(args[0])))));
