@@ -13,13 +13,17 @@ import java.util.stream.Stream;
  * The entry point of {@code benchmarks.jar}: JMH's own {@code Main}, except that on a JVM older than 21
  * (a machine whose default {@code java} is 17) it runs the forks on the newest JDK >= 21 it finds, in
  * {@code $JAVA_HOME} or the standard JVM folders, so that {@code java -jar benchmarks.jar} just works.
- * An explicit {@code -jvm} always wins. Compiled for release 17 so that it loads on such a JVM.
+ * An explicit {@code -jvm} always wins. The forks always get {@code --add-modules=jdk.incubator.vector}
+ * (through {@code -jvmArgsPrepend}, unless that option is given), because a {@code -jvmArgs} or
+ * {@code -jvmArgsAppend} on the command line would otherwise replace the benchmarks' {@code @Fork}
+ * arguments and the module with them. Compiled for release 17 so that it loads on such a JVM.
  *
  * <p>{@code java -jar benchmarks.jar report jmh-result.json} prints the ratio tables instead
  * (see {@link BenchReport}).
  */
 public final class BenchMain {
     private static final int REQUIRED = 21;
+    private static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
 
     private BenchMain() {
     }
@@ -42,6 +46,11 @@ public final class BenchMain {
             System.err.printf("nnlab benchmarks: this JVM is Java %d; forks run on %s%n", feature, java.get());
             all.add(0, java.get().toString());
             all.add(0, "-jvm");
+        }
+        if (!all.contains("-jvmArgsPrepend")) {
+            // a -jvmArgs or -jvmArgsAppend given on the command line replaces @Fork's, module included
+            all.add(0, VECTOR_MODULE);
+            all.add(0, "-jvmArgsPrepend");
         }
         org.openjdk.jmh.Main.main(all.toArray(new String[0]));
     }
