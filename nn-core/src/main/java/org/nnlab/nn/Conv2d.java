@@ -45,12 +45,11 @@ public final class Conv2d implements Layer {
         Checks.requireArgument(channels >= 1, "Conv2d: channels must be >= 1, got %d", channels);
         Checks.requireArgument(filters >= 1, "Conv2d: filters must be >= 1, got %d", filters);
         Checks.requireArgument(kernel >= 1, "Conv2d: kernel must be >= 1, got %d", kernel);
-        float[] w = new float[filters * channels * kernel * kernel];
-        weightInit.fill(rng, w, channels * kernel * kernel, filters * kernel * kernel);
-        float[] b = new float[filters];
-        biasInit.fill(rng, b, channels * kernel * kernel, filters * kernel * kernel);
-        return new Conv2d(channels, filters, kernel, padding,
-                Tensor.of(w, filters, channels, kernel, kernel).trainable(), Tensor.of(b, filters).trainable());
+        int fanIn = channels * kernel * kernel;
+        int fanOut = filters * kernel * kernel;
+        Tensor w = Tensor.of(weightInit.draw(rng, filters * fanIn, fanIn, fanOut), filters, channels, kernel, kernel);
+        Tensor b = Tensor.of(biasInit.draw(rng, filters, fanIn, fanOut), filters);
+        return new Conv2d(channels, filters, kernel, padding, w.trainable(), b.trainable());
     }
 
     /** The weight [filters, channels, k, k]. */

@@ -17,6 +17,13 @@ public interface Initializer {
      */
     void fill(Rng rng, float[] values, int fanIn, int fanOut);
 
+    /** {@code count} fresh values drawn by {@link #fill}. */
+    default float[] draw(Rng rng, int count, int fanIn, int fanOut) {
+        float[] values = new float[count];
+        fill(rng, values, fanIn, fanOut);
+        return values;
+    }
+
     /** U[lo, hi). */
     static Initializer uniform(float lo, float hi) {
         Checks.requireArgument(lo <= hi, "Initializer.uniform: lo must be <= hi, got lo=%s hi=%s", lo, hi);

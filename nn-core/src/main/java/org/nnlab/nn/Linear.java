@@ -37,11 +37,9 @@ public final class Linear implements Layer {
     public static Linear of(int in, int out, Rng rng, Initializer weightInit, Initializer biasInit) {
         Checks.requireArgument(in >= 1, "Linear: in must be >= 1, got %d", in);
         Checks.requireArgument(out >= 1, "Linear: out must be >= 1, got %d", out);
-        float[] w = new float[in * out];
-        weightInit.fill(rng, w, in, out);
-        float[] b = new float[out];
-        biasInit.fill(rng, b, in, out);
-        return new Linear(in, out, Tensor.of(w, in, out).trainable(), Tensor.of(b, out).trainable());
+        Tensor w = Tensor.of(weightInit.draw(rng, in * out, in, out), in, out).trainable();
+        Tensor b = Tensor.of(biasInit.draw(rng, out, in, out), out).trainable();
+        return new Linear(in, out, w, b);
     }
 
     /** The weight, [in, out], a trainable leaf. */
