@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * kernels, and EJML's {@code CommonOps_FDRM.mult} (the baseline). Shapes are {@code m x k x n}: the
  * squares, the Playground heatmap shape [10000x8]x[8x8], a training batch [10x8]x[8x8] and
  * [256x64]x[64x64]. GFLOP/s is the {@code flops} secondary metric (2·m·k·n per product).
+ * {@code -p threads=1,2} adds nnlab's row-partitioned parallel product.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -37,6 +38,10 @@ public class MatmulBenchmark {
     /** vector, scalar or ejml. */
     @Param({"vector", "scalar", "ejml"})
     public String impl;
+
+    /** Threads for nnlab's large products ({@code nn.threads}); 1 by default, the one-core numbers. */
+    @Param({"1"})
+    public int threads;
 
     private int m;
     private int k;
@@ -56,6 +61,8 @@ public class MatmulBenchmark {
         m = Integer.parseInt(p[0]);
         k = Integer.parseInt(p[1]);
         n = Integer.parseInt(p[2]);
+        // read once when the kernels are first loaded, which happens below, in this fork
+        System.setProperty("nn.threads", Integer.toString(threads));
         a = BenchKernels.random(1, m * k);
         b = BenchKernels.random(2, k * n);
         c = new float[m * n];

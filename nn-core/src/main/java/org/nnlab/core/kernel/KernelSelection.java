@@ -15,6 +15,8 @@ import java.util.Optional;
  *   <li>{@code scalar}: the scalar reference kernels.</li>
  * </ul>
  * No Vector API type is touched before the module check: the vector class is loaded by name.
+ * {@code nn.threads} (default 1) lets large matrix products on the vector kernels use several threads,
+ * with bitwise the same results.
  */
 public final class KernelSelection {
     /** The system property that overrides the choice: {@code auto}, {@code scalar} or {@code vector}. */
@@ -38,7 +40,30 @@ public final class KernelSelection {
         return VectorHolder.VECTOR;
     }
 
+    /** The system property that lets large matrix products use several threads (default 1). */
+    public static final String THREADS_PROPERTY = "nn.threads";
+
+    /**
+     * The thread count for large matrix products, from {@code nn.threads} (default 1).
+     *
+     * @throws IllegalArgumentException if the property is not an integer >= 1
+     */
+    public static int threads() {
+        String v = System.getProperty(THREADS_PROPERTY, "1").trim();
+        try {
+            int t = Integer.parseInt(v);
+            if (t >= 1) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the valid range
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: must be an integer >= 1, got '%s'",
+                THREADS_PROPERTY, v));
+    }
+
     static Kernels choose(String mode) {
+        threads();        // a bad nn.threads fails here, not as a silent scalar fallback
         String m = mode.trim().toLowerCase(Locale.ROOT);
         switch (m) {
             case "scalar":

@@ -27,6 +27,26 @@ class KernelSelectionTest {
     }
 
     @Test
+    void badThreadCountIsRejectedWithTheValidRange() {
+        String before = System.getProperty(KernelSelection.THREADS_PROPERTY);
+        try {
+            System.setProperty(KernelSelection.THREADS_PROPERTY, "0");
+            assertThatThrownBy(KernelSelection::threads).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("nn.threads: must be an integer >= 1, got '0'");
+            System.setProperty(KernelSelection.THREADS_PROPERTY, "two");
+            assertThatThrownBy(() -> KernelSelection.choose("auto")).hasMessage("nn.threads: must be an integer >= 1, got 'two'");
+            System.setProperty(KernelSelection.THREADS_PROPERTY, "2");
+            assertThat(KernelSelection.threads()).isEqualTo(2);
+        } finally {
+            if (before == null) {
+                System.clearProperty(KernelSelection.THREADS_PROPERTY);
+            } else {
+                System.setProperty(KernelSelection.THREADS_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void explicitChoicesResolve() {
         assertThat(KernelSelection.choose("scalar").name()).isEqualTo("scalar");
         assertThat(KernelSelection.choose(" Auto ").name()).isNotEmpty();

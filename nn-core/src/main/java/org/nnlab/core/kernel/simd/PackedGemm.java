@@ -35,7 +35,33 @@ final class PackedGemm {
     /** Below this many multiply-adds the unpacked loops are faster. */
     static final long SMALL = 4096;
 
+    /**
+     * Products with at least this many multiply-adds are split over {@code threads} when more than one
+     * is configured: below it, handing blocks to other threads costs more than it saves.
+     */
+    static final long PARALLEL_MACS = 1L << 25;
+
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final int threads;
+    private final long parallelMacs;
+
+    /**
+     * @param threads how many threads a large product may use (1: the caller's only). Each block of MC
+     *                rows of C is computed by exactly one thread, in the same order as with one thread,
+     *                so the result is bitwise the same for any thread count.
+     */
+    PackedGemm(int threads) {
+        this(threads, PARALLEL_MACS);
+    }
+
+    /** As {@link #PackedGemm(int)}, splitting from {@code parallelMacs} multiply-adds on (tests use small ones). */
+    PackedGemm(int threads, long parallelMacs) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("nn.threads: must be >= 1, got " + threads);
+        }
+        this.threads = threads;
+        this.parallelMacs = parallelMacs;
+    }
 
     private static final class Scratch {
         final float[] a = new float[MC * KC];
@@ -60,23 +86,55 @@ final class PackedGemm {
             unpacked(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
             return;
         }
+        int blocks = (m + MC - 1) / MC;
+        int workers = (long) m * n * k >= parallelMacs ? Math.min(threads, blocks) : 1;
+        if (workers == 1) {
+            rowBlocks(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n, 0, 1);
+        } else {
+            forkRowBlocks(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n, workers);
+        }
+    }
+
+    /**
+     * The whole product for row blocks first, first + stride, ... of C, on this thread's scratch. Each
+     * worker packs B itself: O(k·n) extra work that buys a single fork and join per product.
+     */
+    private void rowBlocks(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] c,
+                           int cOff, int m, int k, int n, int first, int stride) {
         Scratch s = scratch.get();
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             for (int jc = 0; jc < n; jc += NC) {
                 int nc = Math.min(NC, n - jc);
                 packB(b, bOff, transB, k, n, pc, kc, jc, nc, s.b);
-                for (int ic = 0; ic < m; ic += MC) {
+                for (int ic = first * MC; ic < m; ic += stride * MC) {
                     int mc = Math.min(MC, m - ic);
                     packA(a, aOff, transA, m, k, ic, mc, pc, kc, s.a);
-                    macroKernel(s, kc, mc, nc, c, cOff + ic * n + jc, n);
+                    macroKernel(s.a, s.b, s.tile, kc, mc, nc, c, cOff + ic * n + jc, n);
                 }
             }
         }
     }
 
+    /** The row blocks dealt round-robin to {@code workers} fork-join tasks, joined once. */
+    private void forkRowBlocks(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] c,
+                               int cOff, int m, int k, int n, int workers) {
+        java.util.List<java.util.concurrent.RecursiveAction> tasks = new java.util.ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            int first = w;
+            tasks.add(new java.util.concurrent.RecursiveAction() {
+                @Override
+                protected void compute() {
+                    rowBlocks(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n, first, workers);
+                }
+            });
+        }
+        java.util.concurrent.ForkJoinTask.invokeAll(tasks);
+    }
+
     /** Runs the micro-kernels over one packed block: column panels outer, so a B panel stays in L1. */
-    private static void macroKernel(Scratch s, int kc, int mc, int nc, float[] c, int cOff, int ldc) {
+    private static void macroKernel(float[] packedA, float[] packedB, float[] tile, int kc, int mc, int nc,
+                                    float[] c, int cOff, int ldc) {
         int wide = nc / NR;
         for (int q = 0; q < wide; q++) {
             int bo = q * kc * NR;
@@ -84,11 +142,11 @@ final class PackedGemm {
                 int rows = Math.min(MR, mc - ir);
                 int co = cOff + ir * ldc + q * NR;
                 if (rows == MR) {
-                    kernel8x3(s.a, ir * kc, s.b, bo, kc, c, co, ldc);
+                    kernel8x3(packedA, ir * kc, packedB, bo, kc, c, co, ldc);
                 } else {
-                    java.util.Arrays.fill(s.tile, 0f);
-                    kernel8x3(s.a, ir * kc, s.b, bo, kc, s.tile, 0, NR);
-                    addTile(s.tile, NR, c, co, ldc, rows, NR);
+                    java.util.Arrays.fill(tile, 0f);
+                    kernel8x3(packedA, ir * kc, packedB, bo, kc, tile, 0, NR);
+                    addTile(tile, NR, c, co, ldc, rows, NR);
                 }
             }
         }
@@ -100,11 +158,11 @@ final class PackedGemm {
                 int rows = Math.min(MR, mc - ir);
                 int co = cOff + ir * ldc + j;
                 if (rows == MR && cols == L) {
-                    kernel8x1(s.a, ir * kc, s.b, bo, kc, c, co, ldc);
+                    kernel8x1(packedA, ir * kc, packedB, bo, kc, c, co, ldc);
                 } else {
-                    java.util.Arrays.fill(s.tile, 0, MR * L, 0f);
-                    kernel8x1(s.a, ir * kc, s.b, bo, kc, s.tile, 0, L);
-                    addTile(s.tile, L, c, co, ldc, rows, cols);
+                    java.util.Arrays.fill(tile, 0, MR * L, 0f);
+                    kernel8x1(packedA, ir * kc, packedB, bo, kc, tile, 0, L);
+                    addTile(tile, L, c, co, ldc, rows, cols);
                 }
             }
         }

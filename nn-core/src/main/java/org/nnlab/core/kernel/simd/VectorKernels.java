@@ -17,7 +17,9 @@ import org.nnlab.core.kernel.Unary;
  * given to the scalar reference. Kernels not overridden here are the scalar ones.
  *
  * <p>The system property {@code nn.vector.bits} (128, 256 or 512) forces a narrower species, for tests
- * and benchmarks; by default the preferred species of the CPU is used.
+ * and benchmarks; by default the preferred species of the CPU is used. {@code nn.threads} (default 1)
+ * lets products above {@link PackedGemm#PARALLEL_MACS} multiply-adds use that many threads, with
+ * bitwise the same result.
  *
  * <p>Matrix products share one packed, register-blocked design (Goto and van de Geijn, "Anatomy of
  * high-performance matrix multiplication", ACM TOMS 34(3), 2008); see {@link PackedGemm}.
@@ -26,7 +28,10 @@ public final class VectorKernels extends ScalarKernels {
     static final VectorSpecies<Float> S = chooseSpecies();
     static final int L = S.length();
 
-    private final PackedGemm gemm = new PackedGemm();
+    /** Threads a large matrix product may use: {@code -Dnn.threads=N}, default 1 (single-threaded). */
+    static final int THREADS = org.nnlab.core.kernel.KernelSelection.threads();
+
+    private final PackedGemm gemm = new PackedGemm(THREADS);
 
     /**
      * Creates the vector kernels.
@@ -52,7 +57,7 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public String name() {
-        return "vector(S_" + S.vectorBitSize() + "_BIT)";
+        return "vector(S_" + S.vectorBitSize() + "_BIT)" + (THREADS > 1 ? " x" + THREADS + " threads" : "");
     }
 
     // ------------------------------------------------------------------ matrix products
