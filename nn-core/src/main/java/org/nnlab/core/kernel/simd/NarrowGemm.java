@@ -87,13 +87,8 @@ final class NarrowGemm {
             c6.intoArray(c, co + 6 * L);
             c7.intoArray(c, co + 7 * L);
         }
-        for (; i < m; i++) {                              // the last rows: the scalar reference
-            for (int p = 0; p < k; p++) {
-                float aip = a[aOff + i * k + p];
-                for (int j = 0; j < n; j++) {
-                    c[cOff + i * n + j] += aip * btiled[p * L + j];
-                }
-            }
+        if (i < m) {                                      // the last rows: the plain loops
+            PackedGemm.unpacked(a, aOff + i * k, false, b, bOff, transB, c, cOff + i * n, m - i, k, n);
         }
     }
 

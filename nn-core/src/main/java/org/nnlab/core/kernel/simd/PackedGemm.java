@@ -233,7 +233,7 @@ final class PackedGemm {
     }
 
     /** Small products: i-p-j loops, vectorized along the rows of B when they hold a vector. */
-    private static void unpacked(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB,
+    static void unpacked(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB,
                                  float[] c, int cOff, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
             int ci = cOff + i * n;
