@@ -21,6 +21,7 @@ public final class SeedRandom {
     private int i;
     private int j;
     private final String seed;
+    private long draws;
 
     private SeedRandom(String seed) {
         this.seed = seed;
@@ -52,6 +53,7 @@ public final class SeedRandom {
 
     /** The next {@code Math.random()} value, in [0, 1). */
     public double nextDouble() {
+        draws++;
         double n = nextBytes(6);
         double d = 281474976710656.0;          // 256^6
         double x = 0;
@@ -66,6 +68,11 @@ public final class SeedRandom {
             x = (double) (((long) x) >>> 1);
         }
         return (n + x) / d;
+    }
+
+    /** How many doubles have been drawn: the spec counts draws to pin down where the stream is. */
+    public long draws() {
+        return draws;
     }
 
     /** {@code Math.random() * (b - a) + a}, Playground's {@code randUniform}. */
