@@ -1,0 +1,67 @@
+package org.nnlab.playground;
+
+import java.util.Locale;
+
+/** Playground's activations with its derivatives as coded (spec 5.3), in double with {@link StrictMath}. */
+public enum PlaygroundActivation {
+    /** max(0, z); f'(z) = 0 for z <= 0 (so 0 at z = 0), else 1. */
+    RELU("relu"),
+    /** tanh z; f'(z) = 1 - tanh(z)², tanh computed again. */
+    TANH("tanh"),
+    /** 1/(1 + e^-z); f'(z) = s(1 - s), s computed again. */
+    SIGMOID("sigmoid"),
+    /** z; f'(z) = 1. */
+    LINEAR("linear");
+
+    private final String id;
+
+    PlaygroundActivation(String id) {
+        this.id = id;
+    }
+
+    /** The id in Playground's URL state. */
+    public String id() {
+        return id;
+    }
+
+    /** f(z). */
+    public double output(double z) {
+        return switch (this) {
+            case RELU -> Math.max(0, z);
+            case TANH -> StrictMath.tanh(z);
+            case SIGMOID -> 1 / (1 + StrictMath.exp(-z));
+            case LINEAR -> z;
+        };
+    }
+
+    /** f'(z) as Playground computes it. */
+    public double derivative(double z) {
+        return switch (this) {
+            case RELU -> z <= 0 ? 0 : 1;
+            case TANH -> {
+                double t = StrictMath.tanh(z);
+                yield 1 - t * t;
+            }
+            case SIGMOID -> {
+                double s = output(z);
+                yield s * (1 - s);
+            }
+            case LINEAR -> 1;
+        };
+    }
+
+    /**
+     * The activation with that id.
+     *
+     * @throws IllegalArgumentException naming the id and the valid ones
+     */
+    public static PlaygroundActivation ofId(String id) {
+        for (PlaygroundActivation a : values()) {
+            if (a.id.equals(id)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "PlaygroundActivation: unknown id '%s'; valid ids are relu, tanh, sigmoid, linear", id));
+    }
+}

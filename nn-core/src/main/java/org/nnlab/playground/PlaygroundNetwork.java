@@ -1,0 +1,274 @@
+package org.nnlab.playground;
+
+import java.util.Arrays;
+
+import org.nnlab.core.Checks;
+
+/**
+ * Playground's network, exactly: fully connected layers [inputs, hidden..., 1] in double precision,
+ * biases 0.1 and weights U[-0.5, 0.5) drawn in Playground's order, one example at a time with
+ * gradients accumulated per bias and per link, and the update rule of spec 5.7, L1's dead links
+ * included. The accumulation orders of spec 5.5 to 5.7 are kept, so a run matches Playground's to the
+ * last bit wherever the JavaScript engine's math functions match {@link StrictMath}.
+ *
+ * <p>Layer l (1 = first hidden, {@link #layers()} = output) has {@link #size(int)} nodes; the weight of
+ * the link from node {@code src} of layer l-1 to node {@code dest} of layer l is
+ * {@link #weight(int, int, int) weight(l, dest, src)}. Mutable and not thread-safe; {@link #copy()}.
+ */
+public final class PlaygroundNetwork {
+    private final int[] sizes;                 // [inputs, hidden..., 1]
+    private final PlaygroundActivation hidden;
+    private final PlaygroundActivation output;
+    private final double[][] weights;          // [layer][dest * sizes[l-1] + src]
+    private final double[][] biases;           // [layer][node]
+    private final boolean[][] dead;            // [layer][dest * sizes[l-1] + src]
+    private final double[][] accWeights;
+    private final double[][] accBiases;
+    private int accumulated;                   // examples accumulated since the last update
+    private final double[][] z;                // [layer][node], total inputs of the last forward pass
+    private final double[][] a;                // [layer][node], outputs; a[0] = the inputs
+    private final double[][] dz;               // dE/dz of the last backward pass
+    private final double[][] da;               // dE/da
+
+    private PlaygroundNetwork(int[] sizes, PlaygroundActivation hidden, PlaygroundActivation output) {
+        this.sizes = sizes.clone();
+        this.hidden = hidden;
+        this.output = output;
+        int layers = sizes.length;
+        weights = new double[layers][];
+        biases = new double[layers][];
+        dead = new boolean[layers][];
+        accWeights = new double[layers][];
+        accBiases = new double[layers][];
+        z = new double[layers][];
+        a = new double[layers][];
+        dz = new double[layers][];
+        da = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int links = l == 0 ? 0 : sizes[l] * sizes[l - 1];
+            weights[l] = new double[links];
+            dead[l] = new boolean[links];
+            accWeights[l] = new double[links];
+            biases[l] = new double[sizes[l]];
+            accBiases[l] = new double[sizes[l]];
+            z[l] = new double[sizes[l]];
+            a[l] = new double[sizes[l]];
+            dz[l] = new double[sizes[l]];
+            da[l] = new double[sizes[l]];
+        }
+    }
+
+    /**
+     * Builds the network as Playground's {@code buildNetwork}: every bias 0.1, every weight
+     * {@code rng.nextDouble() - 0.5}, drawn layer by layer from the first hidden one, node by node, link
+     * by link. With {@code initZero} the draws still happen but weights and biases are 0.
+     *
+     * @param inputs the number of enabled features, >= 0
+     * @param hidden the hidden layer sizes, each >= 1 (empty: inputs connect to the output)
+     * @throws IllegalArgumentException for a negative input count or a hidden size below 1
+     */
+    public static PlaygroundNetwork build(int inputs, int[] hidden, PlaygroundActivation activation,
+                                          PlaygroundActivation outputActivation, SeedRandom rng, boolean initZero) {
+        Checks.requireArgument(inputs >= 0, "PlaygroundNetwork: inputs must be >= 0, got %d", inputs);
+        int[] sizes = new int[hidden.length + 2];
+        sizes[0] = inputs;
+        for (int i = 0; i < hidden.length; i++) {
+            Checks.requireArgument(hidden[i] >= 1, "PlaygroundNetwork: hidden layer %d must have >= 1 neurons, got %d",
+                    i + 1, hidden[i]);
+            sizes[i + 1] = hidden[i];
+        }
+        sizes[sizes.length - 1] = 1;
+        PlaygroundNetwork net = new PlaygroundNetwork(sizes, activation, outputActivation);
+        for (int l = 0; l < sizes.length; l++) {
+            Arrays.fill(net.biases[l], initZero ? 0 : 0.1);
+            for (int k = 0; k < net.weights[l].length; k++) {     // dest-major = Playground's link order
+                double w = rng.nextDouble() - 0.5;
+                net.weights[l][k] = initZero ? 0 : w;
+            }
+        }
+        return net;
+    }
+
+    /** A deep copy: weights, biases, dead flags and pending accumulators. */
+    public PlaygroundNetwork copy() {
+        PlaygroundNetwork c = new PlaygroundNetwork(sizes, hidden, output);
+        for (int l = 0; l < sizes.length; l++) {
+            c.weights[l] = weights[l].clone();
+            c.biases[l] = biases[l].clone();
+            c.dead[l] = dead[l].clone();
+            c.accWeights[l] = accWeights[l].clone();
+            c.accBiases[l] = accBiases[l].clone();
+        }
+        c.accumulated = accumulated;
+        return c;
+    }
+
+    /** The number of weight layers: hidden layers + 1. */
+    public int layers() {
+        return sizes.length - 1;
+    }
+
+    /** Nodes in layer l (0 = inputs, {@link #layers()} = the output node). */
+    public int size(int layer) {
+        return sizes[layer];
+    }
+
+    /** The hidden activation. */
+    public PlaygroundActivation activation() {
+        return hidden;
+    }
+
+    /** The output activation: tanh for classification, linear for regression. */
+    public PlaygroundActivation outputActivation() {
+        return output;
+    }
+
+    /** The weight from node src of layer l-1 to node dest of layer l. */
+    public double weight(int layer, int dest, int src) {
+        return weights[layer][dest * sizes[layer - 1] + src];
+    }
+
+    /** Sets a weight, as Playground's weight editor does (a dead link stays dead). */
+    public void setWeight(int layer, int dest, int src, double w) {
+        weights[layer][dest * sizes[layer - 1] + src] = w;
+    }
+
+    /** Whether L1 regularization killed that link. */
+    public boolean isDead(int layer, int dest, int src) {
+        return dead[layer][dest * sizes[layer - 1] + src];
+    }
+
+    /** The bias of node n of layer l. */
+    public double bias(int layer, int node) {
+        return biases[layer][node];
+    }
+
+    /** Sets a bias. */
+    public void setBias(int layer, int node, double b) {
+        biases[layer][node] = b;
+    }
+
+    /** The output of node n of layer l in the last forward pass. */
+    public double lastOutput(int layer, int node) {
+        return a[layer][node];
+    }
+
+    /** Whether every weight and bias is finite. */
+    public boolean isFinite() {
+        for (int l = 1; l < sizes.length; l++) {
+            for (double w : weights[l]) {
+                if (!Double.isFinite(w)) {
+                    return false;
+                }
+            }
+            for (double b : biases[l]) {
+                if (!Double.isFinite(b)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One forward pass: z = bias, then + w·a(src) link by link; a = f(z).
+     *
+     * @param input the enabled features' values, sizes[0] of them
+     * @return the output node's value
+     */
+    public double forward(double[] input) {
+        Checks.requireArgument(input.length == sizes[0], "PlaygroundNetwork.forward: %d inputs for a network with %d",
+                input.length, sizes[0]);
+        System.arraycopy(input, 0, a[0], 0, input.length);
+        for (int l = 1; l < sizes.length; l++) {
+            PlaygroundActivation f = l == sizes.length - 1 ? output : hidden;
+            int prev = sizes[l - 1];
+            double[] w = weights[l];
+            double[] src = a[l - 1];
+            for (int d = 0; d < sizes[l]; d++) {
+                double total = biases[l][d];
+                for (int s = 0; s < prev; s++) {
+                    total += w[d * prev + s] * src[s];
+                }
+                z[l][d] = total;
+                a[l][d] = f.output(total);
+            }
+        }
+        return a[sizes.length - 1][0];
+    }
+
+    /**
+     * Back-propagates the square error of the last forward pass against {@code target} and adds the
+     * gradients to the accumulators (spec 5.6). Dead links accumulate nothing.
+     */
+    public void backward(double target) {
+        int last = sizes.length - 1;
+        da[last][0] = a[last][0] - target;
+        for (int l = last; l >= 1; l--) {
+            PlaygroundActivation f = l == last ? output : hidden;
+            int prev = sizes[l - 1];
+            for (int d = 0; d < sizes[l]; d++) {
+                dz[l][d] = da[l][d] * f.derivative(z[l][d]);
+                accBiases[l][d] += dz[l][d];
+            }
+            for (int d = 0; d < sizes[l]; d++) {
+                for (int s = 0; s < prev; s++) {
+                    int k = d * prev + s;
+                    if (!dead[l][k]) {
+                        accWeights[l][k] += dz[l][d] * a[l - 1][s];
+                    }
+                }
+            }
+            if (l > 1) {
+                for (int s = 0; s < prev; s++) {
+                    double sum = 0;
+                    for (int d = 0; d < sizes[l]; d++) {
+                        sum += weights[l][d * prev + s] * dz[l][d];
+                    }
+                    da[l - 1][s] = sum;
+                }
+            }
+        }
+        accumulated++;
+    }
+
+    /**
+     * Applies and clears the accumulated gradients (spec 5.7): b -= (lr·accB)/n; for a live link,
+     * w1 = w - (lr/n)·accW, w2 = w1 - (lr·λ)·R'(w_old), and under L1 a sign change between w1 and w2
+     * kills the link (w = 0 for good). Does nothing when nothing has accumulated.
+     */
+    public void update(double learningRate, Regularization regularization, double regularizationRate) {
+        int n = accumulated;
+        if (n == 0) {
+            return;
+        }
+        for (int l = 1; l < sizes.length; l++) {
+            for (int d = 0; d < sizes[l]; d++) {
+                biases[l][d] = biases[l][d] - (learningRate * accBiases[l][d]) / n;
+                accBiases[l][d] = 0;
+            }
+            for (int k = 0; k < weights[l].length; k++) {
+                if (dead[l][k]) {
+                    continue;
+                }
+                double w = weights[l][k];
+                double r = regularization.derivative(w);
+                double w1 = w - (learningRate / n) * accWeights[l][k];
+                double w2 = w1 - (learningRate * regularizationRate) * r;
+                if (regularization == Regularization.L1 && w1 * w2 < 0) {
+                    weights[l][k] = 0;
+                    dead[l][k] = true;
+                } else {
+                    weights[l][k] = w2;
+                }
+                accWeights[l][k] = 0;
+            }
+        }
+        accumulated = 0;
+    }
+
+    /** Examples accumulated since the last update (they carry over into the next epoch). */
+    public int accumulated() {
+        return accumulated;
+    }
+}
