@@ -6,8 +6,9 @@ import java.util.List;
  * Playground's training loop and losses (spec 5.7, 6), on a {@link PlaygroundNetwork}:
  * one epoch visits the training set in its fixed order, one example at a time, and updates after
  * example i when (i + 1) % batchSize == 0. Nothing is flushed at the end of an epoch: leftover
- * examples join the next epoch's first batch. A batch size of 0 never updates (as Playground, where
- * (i + 1) % 0 is NaN).
+ * examples join the next epoch's first batch. The batch size is a JavaScript number, and the test is
+ * Playground's {@code (i + 1) % batchSize == 0} in double arithmetic: 0 and NaN never update, 2.5
+ * updates every 5 examples, -3 every 3.
  */
 public final class PlaygroundEngine {
     private PlaygroundEngine() {
@@ -23,13 +24,13 @@ public final class PlaygroundEngine {
     }
 
     /** One epoch over {@code train} (Playground's {@code oneStep} without the UI). */
-    public static void epoch(PlaygroundNetwork net, List<Feature> features, List<Example> train, int batchSize,
+    public static void epoch(PlaygroundNetwork net, List<Feature> features, List<Example> train, double batchSize,
                              double learningRate, Regularization regularization, double regularizationRate) {
         for (int i = 0; i < train.size(); i++) {
             Example e = train.get(i);
             net.forward(input(features, e.x(), e.y()));
             net.backward(e.label());
-            if (batchSize != 0 && (i + 1) % batchSize == 0) {
+            if ((i + 1) % batchSize == 0) {
                 net.update(learningRate, regularization, regularizationRate);
             }
         }

@@ -64,8 +64,9 @@ public final class PlaygroundNetwork {
      * by link. With {@code initZero} the draws still happen but weights and biases are 0.
      *
      * @param inputs the number of enabled features, >= 0
-     * @param hidden the hidden layer sizes, each >= 1 (empty: inputs connect to the output)
-     * @throws IllegalArgumentException for a negative input count or a hidden size below 1
+     * @param hidden the hidden layer sizes, each >= 0 (empty: inputs connect to the output; a 0-node layer
+     *               leaves the next layer with biases only, as in Playground)
+     * @throws IllegalArgumentException for a negative input count or hidden size
      */
     public static PlaygroundNetwork build(int inputs, int[] hidden, PlaygroundActivation activation,
                                           PlaygroundActivation outputActivation, SeedRandom rng, boolean initZero) {
@@ -73,7 +74,7 @@ public final class PlaygroundNetwork {
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = inputs;
         for (int i = 0; i < hidden.length; i++) {
-            Checks.requireArgument(hidden[i] >= 1, "PlaygroundNetwork: hidden layer %d must have >= 1 neurons, got %d",
+            Checks.requireArgument(hidden[i] >= 0, "PlaygroundNetwork: hidden layer %d must have >= 0 neurons, got %d",
                     i + 1, hidden[i]);
             sizes[i + 1] = hidden[i];
         }

@@ -1,0 +1,209 @@
+package org.nnlab.playground;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.nnlab.core.Checks;
+
+/**
+ * TensorFlow Playground's page logic without the page: a {@link PlaygroundState} becomes data and a
+ * network exactly as at page load (seed, data, shuffle, split, then weights from the same stream), and
+ * {@link #step()} runs one epoch and the two losses, as one animation frame does.
+ *
+ * <p>The learning rate and the regularization can change between steps without a reset (Playground
+ * resets on a regularization change; here it is allowed, as users asked, PR #139). A step that leaves a
+ * loss or a parameter NaN or infinite marks the session {@link #diverged()}; later steps do nothing.
+ * Nothing throws mid-run: the only exceptions are the validation errors of {@link #load}.
+ */
+public final class PlaygroundSession {
+    /** Refused up front: a network with more links than this would not fit in memory as doubles. */
+    public static final long MAX_LINKS = 50_000_000L;
+
+    private final List<EpochStats> history = new ArrayList<>();
+    private PlaygroundState state;
+    private SeedRandom rng;
+    private List<Example> train;
+    private List<Example> test;
+    private PlaygroundNetwork network;
+    private int epoch;
+    private boolean diverged;
+
+    private PlaygroundSession(PlaygroundState state) {
+        this.state = state;
+    }
+
+    /**
+     * The session a Playground URL with this state opens: data from {@code Math.seedrandom(seed)}, then
+     * the network's weights from the same stream.
+     *
+     * @throws IllegalArgumentException if the seed is empty, or a hidden layer size is infinite or the
+     *                                  network would exceed {@link #MAX_LINKS} links
+     */
+    public static PlaygroundSession load(PlaygroundState state) {
+        Checks.requireArgument(!state.seed().isEmpty(),
+                "PlaygroundSession: the state has no seed; give one with state.withSeed(...)");
+        hiddenSizes(state);            // validate before any work
+        PlaygroundSession s = new PlaygroundSession(state);
+        s.generateData(state.seed());
+        s.reset();
+        return s;
+    }
+
+    /** The hidden layer sizes as Playground's loops read them: ceil(v) nodes for v > 0, else 0. */
+    static int[] hiddenSizes(PlaygroundState state) {
+        int[] sizes = new int[state.networkShape().size()];
+        long links = 0;
+        int prev = state.features().size();
+        for (int i = 0; i < sizes.length; i++) {
+            double v = state.networkShape().get(i);
+            Checks.requireArgument(!Double.isInfinite(v), "PlaygroundSession: networkShape[%d] must be finite, got %s",
+                    i, JsNumbers.format(v));
+            sizes[i] = v > 0 ? (int) Math.min(Math.ceil(v), Integer.MAX_VALUE) : 0;
+            links += (long) prev * sizes[i];
+            prev = sizes[i];
+            Checks.requireArgument(links <= MAX_LINKS, "PlaygroundSession: networkShape %s needs more than %d links",
+                    state.networkShape(), MAX_LINKS);
+        }
+        return sizes;
+    }
+
+    private void generateData(String seed) {
+        rng = SeedRandom.of(seed);
+        int n = state.regression() ? Datasets.REGRESS_SAMPLES : Datasets.CLASSIFY_SAMPLES;
+        DatasetKind kind = state.regression() ? state.regDataset() : state.dataset();
+        List<Example> data = new ArrayList<>(Datasets.generate(kind, rng, n, state.noise() / 100));
+        Datasets.shuffle(data, rng);
+        int split = sliceIndex(Math.floor(data.size() * state.percTrainData() / 100), data.size());
+        train = Collections.unmodifiableList(new ArrayList<>(data.subList(0, split)));
+        test = Collections.unmodifiableList(new ArrayList<>(data.subList(split, data.size())));
+    }
+
+    /** JavaScript's {@code slice} end index: NaN is 0, negatives count from the end, clamped to the length. */
+    private static int sliceIndex(double v, int length) {
+        if (Double.isNaN(v)) {
+            return 0;
+        }
+        if (v < 0) {
+            return (int) Math.max(0, length + v);
+        }
+        return (int) Math.min(v, length);
+    }
+
+    /** A new network (weights drawn from wherever the stream is), epoch 0, history cleared. Data unchanged. */
+    public void reset() {
+        PlaygroundActivation out = state.regression() ? PlaygroundActivation.LINEAR : PlaygroundActivation.TANH;
+        network = PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
+                state.initZero());
+        epoch = 0;
+        diverged = false;
+        history.clear();
+        record();
+    }
+
+    /**
+     * Playground's "Regenerate": a new seed drawn from the stream ({@code toFixed(5)}), new points from
+     * it; the weights stay and training continues on the new points.
+     */
+    public void regenerate() {
+        String seed = rng.nextSeedString();
+        state = state.withSeed(seed);
+        generateData(seed);
+    }
+
+    /** One epoch and both losses; does nothing once the session has diverged. */
+    public EpochStats step() {
+        if (!diverged) {
+            PlaygroundEngine.epoch(network, state.inputs(), train, state.batchSize(), state.learningRate(),
+                    state.regularization(), state.regularizationRate());
+            epoch++;
+            record();
+        }
+        return last();
+    }
+
+    /** {@code epochs} steps, stopping early on divergence. */
+    public EpochStats step(int epochs) {
+        Checks.requireArgument(epochs >= 0, "PlaygroundSession.step: epochs must be >= 0, got %d", epochs);
+        for (int i = 0; i < epochs && !diverged; i++) {
+            step();
+        }
+        return last();
+    }
+
+    private void record() {
+        List<Feature> in = state.inputs();
+        EpochStats stats = new EpochStats(epoch, PlaygroundEngine.loss(network, in, train),
+                PlaygroundEngine.loss(network, in, test));
+        history.add(stats);
+        // empty sets report NaN losses in Playground too; divergence is about the parameters and real losses
+        boolean lossesBroke = (!train.isEmpty() && !Double.isFinite(stats.trainLoss()))
+                || (!test.isEmpty() && !Double.isFinite(stats.testLoss()));
+        diverged = diverged || lossesBroke || !network.isFinite();
+    }
+
+    /** Changes the learning rate from the next update on, without a reset (Playground's PR #6). */
+    public void setLearningRate(double learningRate) {
+        state = new PlaygroundState(state.activation(), state.regularization(), state.batchSize(), state.dataset(),
+                state.regDataset(), learningRate, state.regularizationRate(), state.noise(), state.networkShape(),
+                state.seed(), state.showTestData(), state.discretize(), state.percTrainData(), state.features(),
+                state.cosX(), state.cosY(), state.collectStats(), state.tutorial(), state.regression(),
+                state.initZero(), state.hideText(), state.hidden());
+    }
+
+    /** Changes the regularization and its rate from the next update on, without a reset. */
+    public void setRegularization(Regularization regularization, double rate) {
+        state = new PlaygroundState(state.activation(), regularization, state.batchSize(), state.dataset(),
+                state.regDataset(), state.learningRate(), rate, state.noise(), state.networkShape(), state.seed(),
+                state.showTestData(), state.discretize(), state.percTrainData(), state.features(), state.cosX(),
+                state.cosY(), state.collectStats(), state.tutorial(), state.regression(), state.initZero(),
+                state.hideText(), state.hidden());
+    }
+
+    /** The current state (its seed changes on {@link #regenerate()}, its rates on the setters). */
+    public PlaygroundState state() {
+        return state;
+    }
+
+    /** The training points, in Playground's order. */
+    public List<Example> trainData() {
+        return train;
+    }
+
+    /** The test points, in Playground's order. */
+    public List<Example> testData() {
+        return test;
+    }
+
+    /** The live network. */
+    public PlaygroundNetwork network() {
+        return network;
+    }
+
+    /** Epochs since the last reset. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** Whether training produced NaN or infinity; a diverged session does not train further. */
+    public boolean diverged() {
+        return diverged;
+    }
+
+    /** The losses at reset (epoch 0) and after every epoch since. */
+    public List<EpochStats> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    /** The latest losses. */
+    public EpochStats last() {
+        return history.get(history.size() - 1);
+    }
+
+    @Override
+    public String toString() {
+        EpochStats s = last();
+        return String.format(java.util.Locale.ROOT, "PlaygroundSession[epoch=%d, trainLoss=%.3f, testLoss=%.3f%s, seed=%s]",
+                s.epoch(), s.trainLoss(), s.testLoss(), diverged ? ", diverged" : "", state.seed());
+    }
+}
