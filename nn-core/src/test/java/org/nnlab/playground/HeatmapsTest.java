@@ -1,0 +1,75 @@
+package org.nnlab.playground;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The batched heatmaps against the exact double engine, the grid's coordinates, thumbnails and discretize. */
+class HeatmapsTest {
+
+    @Test
+    void gridUsesD3sInterpolationForm() {
+        assertThat(Heatmaps.xAt(0)).isEqualTo(-6);
+        assertThat(Heatmaps.xAt(99)).isEqualTo(6);
+        assertThat(Heatmaps.yAt(0)).isEqualTo(6);        // top row
+        assertThat(Heatmaps.yAt(99)).isEqualTo(-6);
+        int differ = 0;
+        for (int i = 0; i < 100; i++) {
+            differ += Heatmaps.xAt(i) != -6 + 12.0 * i / 99 ? 1 : 0;
+        }
+        assertThat(differ).isEqualTo(42);                 // spec section 8
+    }
+
+    @Test
+    void everyNeuronMatchesTheExactEngineWithinFloatTolerance() {
+        PlaygroundSession s = PlaygroundSession.load(PlaygroundState.parse(
+                "dataset=xor&x=true&y=true&xTimesY=true&sinX=true&networkShape=8,3,5&activation=tanh&seed=0.23456"));
+        s.step(20);
+        PlaygroundNetwork net = s.network();
+        float[][][] grids = Heatmaps.neurons(net, s.state().inputs());
+        assertThat(grids.length).isEqualTo(net.layers() + 1);
+        for (int row = 0; row < 100; row += 9) {
+            for (int col = 0; col < 100; col += 7) {
+                net.forward(PlaygroundEngine.input(s.state().inputs(), Heatmaps.xAt(col), Heatmaps.yAt(row)));
+                for (int l = 1; l <= net.layers(); l++) {
+                    for (int d = 0; d < net.size(l); d++) {
+                        assertThat((double) grids[l][d][row * 100 + col]).as("layer %d node %d at (%d, %d)", l, d, row, col)
+                                .isCloseTo(net.lastOutput(l, d), org.assertj.core.data.Offset.offset(2e-5));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void reluAndLinearAndDivergedNetworks() {
+        PlaygroundSession relu = PlaygroundSession.load(PlaygroundState.parse("activation=relu&problem=regression&seed=5"));
+        float[][][] g = Heatmaps.neurons(relu.network(), relu.state().inputs());
+        for (float v : g[1][0]) {
+            assertThat(v).isGreaterThanOrEqualTo(0f);
+        }
+        PlaygroundSession broken = PlaygroundSession.load(PlaygroundState.parse(
+                "problem=regression&learningRate=10&activation=relu&networkShape=8,8&seed=1"));
+        broken.step(50);
+        float[] out = Heatmaps.neurons(broken.network(), broken.state().inputs())[3][0];
+        assertThat(out).contains(Float.NaN);                                 // drawn grey, never a crash
+    }
+
+    @Test
+    void thumbnailsAreBlockMeansAndDiscretizeKeepsNaN() {
+        float[] grid = new float[100 * 100];
+        for (int row = 0; row < 100; row++) {
+            for (int col = 0; col < 100; col++) {
+                grid[row * 100 + col] = row * 1000 + col;
+            }
+        }
+        float[] thumb = Heatmaps.reduce(grid, 100, 10);
+        assertThat(thumb).hasSize(100);
+        assertThat(thumb[0]).isEqualTo(4.5f * 1000 + 4.5f);
+        assertThat(thumb[3 * 10 + 7]).isEqualTo(34.5f * 1000 + 74.5f);      // row block 3, column block 7
+        assertThat(Heatmaps.discretize(new float[] {0f, -0.001f, 2f, Float.NaN})).containsExactly(1f, -1f, 1f, Float.NaN);
+        assertThatThrownBy(() -> Heatmaps.reduce(grid, 100, 7)).hasMessage("Heatmaps.reduce: factor 7 does not divide 100");
+        assertThat(Heatmaps.feature(Feature.X_SQUARED)[0]).isEqualTo(36f);
+    }
+}
