@@ -3,13 +3,18 @@ package org.nnlab.playground;
 import java.util.List;
 
 import org.nnlab.core.Checks;
-import org.nnlab.core.NoGrad;
-import org.nnlab.core.Tensor;
+import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.kernel.Unary;
 
 /**
  * Playground's heatmaps (spec section 8): every neuron's output over the 100 x 100 grid on [-6, 6]²,
- * computed in one batched float32 pass on the tensor core with no graph recorded: the grid is a
- * [10000, inputs] matrix and each layer one product X·Wᵀ + b and one activation.
+ * computed in one batched float32 pass on the core's kernels, with no graph and no intermediate tensors:
+ * one matrix product and one in-place activation per layer.
+ *
+ * <p>The layout is transposed: a layer's values are [neurons, 10000], so each row is one neuron's grid
+ * and the products are wide ([n, prev] x [prev, 10000]), the shape the packed kernels run fastest; the
+ * biases are the rows' starting values, since the product accumulates. The grid inputs are computed
+ * once per feature list.
  *
  * <p>Grids are row-major with row 0 at the top (y = +6) and column 0 at the left (x = -6), 100 x 100
  * floats, as the page draws them. Coordinates use d3's interpolation form, which differs in the last
@@ -39,46 +44,55 @@ public final class Heatmaps {
     }
 
     /**
-     * Every non-input neuron on the grid, in one batched evaluation.
+     * Every non-input neuron on the grid, in one batched evaluation: per layer, rows of biases, then
+     * H_l += W_l·H_(l-1) as one matrix product [n, prev] x [prev, 10000], then the activation in place.
      *
-     * @return grids[layer][node], layer 1 to {@link PlaygroundNetwork#layers()} (index 0 is empty),
-     *         each DENSITY² floats, row-major, top row first
+     * @throws IllegalArgumentException if the feature count differs from the network's inputs
      */
-    public static float[][][] neurons(PlaygroundNetwork net, List<Feature> features) {
+    public static NeuronGrids neurons(PlaygroundNetwork net, List<Feature> features) {
         Checks.requireArgument(features.size() == net.size(0), "Heatmaps: %d features for a network with %d inputs",
                 features.size(), net.size(0));
+        Kernels k = Kernels.get();
         int points = DENSITY * DENSITY;
-        float[] in = new float[points * features.size()];
-        for (int row = 0; row < DENSITY; row++) {
-            for (int col = 0; col < DENSITY; col++) {
-                int p = row * DENSITY + col;
-                for (int f = 0; f < features.size(); f++) {
-                    in[p * features.size() + f] = (float) features.get(f).value(xAt(col), yAt(row));
+        float[][] layers = new float[net.layers() + 1][];
+        layers[0] = new float[0];
+        float[] h = inputs(features);                                  // [inputs, points], shared, read-only
+        for (int l = 1; l <= net.layers(); l++) {
+            int n = net.size(l);
+            int prev = net.size(l - 1);
+            float[] w = new float[n * prev];                           // [n, prev]
+            float[] out = new float[n * points];                       // [n, points]
+            for (int d = 0; d < n; d++) {
+                for (int s = 0; s < prev; s++) {
+                    w[d * prev + s] = (float) net.weight(l, d, s);
                 }
+                java.util.Arrays.fill(out, d * points, (d + 1) * points, (float) net.bias(l, d));
             }
-        }
-        float[][][] grids = new float[net.layers() + 1][][];
-        grids[0] = new float[0][];
-        try (NoGrad ignored = NoGrad.enter()) {
-            Tensor h = Tensor.of(in, points, features.size());               // [points, inputs]
-            for (int l = 1; l <= net.layers(); l++) {
-                int n = net.size(l);
-                int prev = net.size(l - 1);
-                float[] w = new float[n * prev];
-                float[] b = new float[n];
-                for (int d = 0; d < n; d++) {
-                    b[d] = (float) net.bias(l, d);
-                    for (int s = 0; s < prev; s++) {
-                        w[d * prev + s] = (float) net.weight(l, d, s);
-                    }
-                }
-                Tensor z = h.matmulTransB(Tensor.of(w, n, prev)).add(Tensor.of(b, n));   // [points, n]
-                h = activate(z, l == net.layers() ? net.outputActivation() : net.activation());
-                grids[l] = columns(h.array(), points, n);
+            k.gemm(w, 0, h, 0, out, 0, n, prev, points);              // out += W·H (gemm accumulates)
+            PlaygroundActivation f = l == net.layers() ? net.outputActivation() : net.activation();
+            if (f != PlaygroundActivation.LINEAR) {
+                k.map(unary(f), 0f, out, out, out.length);
             }
+            layers[l] = out;
+            h = out;
         }
-        return grids;
+        return new NeuronGrids(layers);
     }
+
+    /** The features on the grid as rows [inputs, points]: computed once per feature list, then shared. */
+    private static float[] inputs(List<Feature> features) {
+        return INPUTS.computeIfAbsent(List.copyOf(features), fs -> {
+            int points = DENSITY * DENSITY;
+            float[] in = new float[fs.size() * points];
+            for (int f = 0; f < fs.size(); f++) {
+                System.arraycopy(feature(fs.get(f)), 0, in, f * points, points);
+            }
+            return in;
+        });
+    }
+
+    /** Read-only grid inputs per feature list (at most 2^7 lists of up to 0.3 MB). */
+    private static final java.util.Map<List<Feature>, float[]> INPUTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A feature's raw values on the grid, not squashed (Playground's input-node maps). */
     public static float[] feature(Feature f) {
@@ -131,23 +145,12 @@ public final class Heatmaps {
         return r;
     }
 
-    private static Tensor activate(Tensor z, PlaygroundActivation f) {
+    private static Unary unary(PlaygroundActivation f) {
         return switch (f) {
-            case RELU -> z.relu();
-            case TANH -> z.tanh();
-            case SIGMOID -> z.sigmoid();
-            case LINEAR -> z;
+            case RELU -> Unary.RELU;
+            case TANH -> Unary.TANH;
+            case SIGMOID -> Unary.SIGMOID;
+            case LINEAR -> throw new AssertionError("linear needs no pass");
         };
-    }
-
-    /** Column d of a [points, n] matrix as grid d. */
-    private static float[][] columns(float[] h, int points, int n) {
-        float[][] g = new float[n][points];
-        for (int p = 0; p < points; p++) {
-            for (int d = 0; d < n; d++) {
-                g[d][p] = h[p * n + d];
-            }
-        }
-        return g;
     }
 }

@@ -34,6 +34,20 @@ public enum PlaygroundActivation {
         };
     }
 
+    /**
+     * f'(z) given a = f(z) from the forward pass: the same value {@link #derivative(double)} computes
+     * (Playground recomputes tanh(z) and the sigmoid; the function of the same z gives the same bits),
+     * without the second transcendental call.
+     */
+    public double derivative(double z, double a) {
+        return switch (this) {
+            case RELU -> z <= 0 ? 0 : 1;
+            case TANH -> 1 - a * a;
+            case SIGMOID -> a * (1 - a);
+            case LINEAR -> 1;
+        };
+    }
+
     /** f'(z) as Playground computes it. */
     public double derivative(double z) {
         return switch (this) {

@@ -23,13 +23,31 @@ public final class PlaygroundEngine {
         return in;
     }
 
+    /** The input vectors of {@code data}, computed once (Playground rebuilds them per example; same values). */
+    public static double[][] inputs(List<Feature> features, List<Example> data) {
+        double[][] in = new double[data.size()][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = input(features, data.get(i).x(), data.get(i).y());
+        }
+        return in;
+    }
+
     /** One epoch over {@code train} (Playground's {@code oneStep} without the UI). */
     public static void epoch(PlaygroundNetwork net, List<Feature> features, List<Example> train, double batchSize,
                              double learningRate, Regularization regularization, double regularizationRate) {
+        epoch(net, inputs(features, train), train, batchSize, learningRate, regularization, regularizationRate);
+    }
+
+    /**
+     * One epoch with the input vectors precomputed by {@link #inputs}.
+     *
+     * @param inputs one vector per training example, in the same order
+     */
+    public static void epoch(PlaygroundNetwork net, double[][] inputs, List<Example> train, double batchSize,
+                             double learningRate, Regularization regularization, double regularizationRate) {
         for (int i = 0; i < train.size(); i++) {
-            Example e = train.get(i);
-            net.forward(input(features, e.x(), e.y()));
-            net.backward(e.label());
+            net.forward(inputs[i]);
+            net.backward(train.get(i).label());
             if ((i + 1) % batchSize == 0) {
                 net.update(learningRate, regularization, regularizationRate);
             }
@@ -41,9 +59,14 @@ public final class PlaygroundEngine {
      * pass per point; NaN for an empty set.
      */
     public static double loss(PlaygroundNetwork net, List<Feature> features, List<Example> data) {
+        return loss(net, inputs(features, data), data);
+    }
+
+    /** The reported loss with the input vectors precomputed by {@link #inputs}. */
+    public static double loss(PlaygroundNetwork net, double[][] inputs, List<Example> data) {
         double loss = 0;
-        for (Example e : data) {
-            double diff = net.forward(input(features, e.x(), e.y())) - e.label();
+        for (int i = 0; i < data.size(); i++) {
+            double diff = net.forward(inputs[i]) - data.get(i).label();
             loss += 0.5 * (diff * diff);
         }
         return loss / data.size();

@@ -209,7 +209,7 @@ public final class PlaygroundNetwork {
             PlaygroundActivation f = l == last ? output : hidden;
             int prev = sizes[l - 1];
             for (int d = 0; d < sizes[l]; d++) {
-                dz[l][d] = da[l][d] * f.derivative(z[l][d]);
+                dz[l][d] = da[l][d] * f.derivative(z[l][d], a[l][d]);
                 accBiases[l][d] += dz[l][d];
             }
             for (int d = 0; d < sizes[l]; d++) {

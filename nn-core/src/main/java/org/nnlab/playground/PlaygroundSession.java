@@ -25,6 +25,8 @@ public final class PlaygroundSession {
     private SeedRandom rng;
     private List<Example> train;
     private List<Example> test;
+    private double[][] trainInputs;
+    private double[][] testInputs;
     private PlaygroundNetwork network;
     private int epoch;
     private boolean diverged;
@@ -77,6 +79,8 @@ public final class PlaygroundSession {
         int split = sliceIndex(Math.floor(data.size() * state.percTrainData() / 100), data.size());
         train = Collections.unmodifiableList(new ArrayList<>(data.subList(0, split)));
         test = Collections.unmodifiableList(new ArrayList<>(data.subList(split, data.size())));
+        trainInputs = PlaygroundEngine.inputs(state.inputs(), train);
+        testInputs = PlaygroundEngine.inputs(state.inputs(), test);
     }
 
     /** JavaScript's {@code slice} end index: NaN is 0, negatives count from the end, clamped to the length. */
@@ -114,7 +118,7 @@ public final class PlaygroundSession {
     /** One epoch and both losses; does nothing once the session has diverged. */
     public EpochStats step() {
         if (!diverged) {
-            PlaygroundEngine.epoch(network, state.inputs(), train, state.batchSize(), state.learningRate(),
+            PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(), state.learningRate(),
                     state.regularization(), state.regularizationRate());
             epoch++;
             record();
@@ -132,9 +136,8 @@ public final class PlaygroundSession {
     }
 
     private void record() {
-        List<Feature> in = state.inputs();
-        EpochStats stats = new EpochStats(epoch, PlaygroundEngine.loss(network, in, train),
-                PlaygroundEngine.loss(network, in, test));
+        EpochStats stats = new EpochStats(epoch, PlaygroundEngine.loss(network, trainInputs, train),
+                PlaygroundEngine.loss(network, testInputs, test));
         history.add(stats);
         // empty sets report NaN losses in Playground too; divergence is about the parameters and real losses
         boolean lossesBroke = (!train.isEmpty() && !Double.isFinite(stats.trainLoss()))

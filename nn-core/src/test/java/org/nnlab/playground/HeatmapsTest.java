@@ -27,14 +27,15 @@ class HeatmapsTest {
                 "dataset=xor&x=true&y=true&xTimesY=true&sinX=true&networkShape=8,3,5&activation=tanh&seed=0.23456"));
         s.step(20);
         PlaygroundNetwork net = s.network();
-        float[][][] grids = Heatmaps.neurons(net, s.state().inputs());
-        assertThat(grids.length).isEqualTo(net.layers() + 1);
+        NeuronGrids grids = Heatmaps.neurons(net, s.state().inputs());
+        assertThat(grids.layers()).isEqualTo(net.layers());
+        assertThat(grids.size(2)).isEqualTo(3);
         for (int row = 0; row < 100; row += 9) {
             for (int col = 0; col < 100; col += 7) {
                 net.forward(PlaygroundEngine.input(s.state().inputs(), Heatmaps.xAt(col), Heatmaps.yAt(row)));
                 for (int l = 1; l <= net.layers(); l++) {
                     for (int d = 0; d < net.size(l); d++) {
-                        assertThat((double) grids[l][d][row * 100 + col]).as("layer %d node %d at (%d, %d)", l, d, row, col)
+                        assertThat((double) grids.value(l, d, row, col)).as("layer %d node %d at (%d, %d)", l, d, row, col)
                                 .isCloseTo(net.lastOutput(l, d), org.assertj.core.data.Offset.offset(2e-5));
                     }
                 }
@@ -45,14 +46,15 @@ class HeatmapsTest {
     @Test
     void reluAndLinearAndDivergedNetworks() {
         PlaygroundSession relu = PlaygroundSession.load(PlaygroundState.parse("activation=relu&problem=regression&seed=5"));
-        float[][][] g = Heatmaps.neurons(relu.network(), relu.state().inputs());
-        for (float v : g[1][0]) {
+        NeuronGrids g = Heatmaps.neurons(relu.network(), relu.state().inputs());
+        assertThat(g.grid(1, 0)).hasSize(10_000);
+        for (float v : g.grid(1, 0)) {
             assertThat(v).isGreaterThanOrEqualTo(0f);
         }
         PlaygroundSession broken = PlaygroundSession.load(PlaygroundState.parse(
                 "problem=regression&learningRate=10&activation=relu&networkShape=8,8&seed=1"));
         broken.step(50);
-        float[] out = Heatmaps.neurons(broken.network(), broken.state().inputs())[3][0];
+        float[] out = Heatmaps.neurons(broken.network(), broken.state().inputs()).output();
         assertThat(out).contains(Float.NaN);                                 // drawn grey, never a crash
     }
 
@@ -71,5 +73,10 @@ class HeatmapsTest {
         assertThat(Heatmaps.discretize(new float[] {0f, -0.001f, 2f, Float.NaN})).containsExactly(1f, -1f, 1f, Float.NaN);
         assertThatThrownBy(() -> Heatmaps.reduce(grid, 100, 7)).hasMessage("Heatmaps.reduce: factor 7 does not divide 100");
         assertThat(Heatmaps.feature(Feature.X_SQUARED)[0]).isEqualTo(36f);
+        PlaygroundSession s = PlaygroundSession.load(PlaygroundState.defaults("1"));
+        assertThatThrownBy(() -> Heatmaps.neurons(s.network(), java.util.List.of(Feature.X)))
+                .hasMessage("Heatmaps: 1 features for a network with 2 inputs");
+        assertThatThrownBy(() -> Heatmaps.neurons(s.network(), s.state().inputs()).grid(3, 1))
+                .hasMessage("NeuronGrids: node 1 is outside 0..0 of layer 3");
     }
 }
