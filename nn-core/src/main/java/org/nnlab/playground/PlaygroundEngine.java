@@ -62,6 +62,19 @@ public final class PlaygroundEngine {
         return loss(net, inputs(features, data), data);
     }
 
+    /**
+     * Classification accuracy (not in Playground, which shows none): the share of points whose output has
+     * the label's sign, output >= 0 counting as +1 (the discretize rule); NaN for an empty set.
+     */
+    public static double accuracy(PlaygroundNetwork net, double[][] inputs, List<Example> data) {
+        int right = 0;
+        for (int i = 0; i < data.size(); i++) {
+            double predicted = net.forward(inputs[i]) >= 0 ? 1 : -1;
+            right += predicted == Math.signum(data.get(i).label()) ? 1 : 0;
+        }
+        return (double) right / data.size();
+    }
+
     /** The reported loss with the input vectors precomputed by {@link #inputs}. */
     public static double loss(PlaygroundNetwork net, double[][] inputs, List<Example> data) {
         double loss = 0;

@@ -102,7 +102,7 @@ public final class PlaygroundSession {
         epoch = 0;
         diverged = false;
         history.clear();
-        record();
+        recordLosses();
     }
 
     /**
@@ -121,9 +121,42 @@ public final class PlaygroundSession {
             PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(), state.learningRate(),
                     state.regularization(), state.regularizationRate());
             epoch++;
-            record();
+            recordLosses();
         }
         return last();
+    }
+
+    /**
+     * Steps until {@code done} holds for the latest losses (checked after each epoch), training diverges,
+     * or {@code maxEpochs} epochs have run; returns the latest losses.
+     *
+     * @throws IllegalArgumentException if maxEpochs is negative
+     */
+    public EpochStats stepUntil(java.util.function.Predicate<EpochStats> done, int maxEpochs) {
+        Checks.requireArgument(maxEpochs >= 0, "PlaygroundSession.stepUntil: maxEpochs must be >= 0, got %d", maxEpochs);
+        for (int i = 0; i < maxEpochs && !diverged && !done.test(last()); i++) {
+            step();
+        }
+        return last();
+    }
+
+    /** Training and test accuracy now: the share of points on the right side of 0 (classification only). */
+    public double[] accuracy() {
+        return new double[] {PlaygroundEngine.accuracy(network, trainInputs, train),
+                PlaygroundEngine.accuracy(network, testInputs, test)};
+    }
+
+    /** The run so far: the state hash, seed, epochs, losses (and accuracy for classification), kernels. */
+    public org.nnlab.nn.RunRecord record() {
+        java.util.Map<String, Double> metrics = new java.util.LinkedHashMap<>();
+        metrics.put("trainLoss", last().trainLoss());
+        metrics.put("testLoss", last().testLoss());
+        if (!state.regression()) {
+            double[] acc = accuracy();
+            metrics.put("trainAccuracy", acc[0]);
+            metrics.put("testAccuracy", acc[1]);
+        }
+        return org.nnlab.nn.RunRecord.of("playground", state.toHash(), state.seed(), epoch, metrics, diverged);
     }
 
     /** {@code epochs} steps, stopping early on divergence. */
@@ -135,7 +168,7 @@ public final class PlaygroundSession {
         return last();
     }
 
-    private void record() {
+    private void recordLosses() {
         EpochStats stats = new EpochStats(epoch, PlaygroundEngine.loss(network, trainInputs, train),
                 PlaygroundEngine.loss(network, testInputs, test));
         history.add(stats);

@@ -39,6 +39,23 @@ class PlaygroundSessionTest {
     }
 
     @Test
+    void stepsUntilAConditionAndRecordsTheRun() {
+        PlaygroundSession s = PlaygroundSession.load(PlaygroundState.defaults("0.12345"));
+        EpochStats reached = s.stepUntil(st -> st.testLoss() < 0.05, 1000);
+        assertThat(reached.testLoss()).isLessThan(0.05);
+        assertThat(s.history().get(s.history().size() - 2).testLoss()).isGreaterThanOrEqualTo(0.05);   // stopped at once
+        assertThat(s.accuracy()[1]).isGreaterThan(0.95);
+        org.nnlab.nn.RunRecord r = s.record();
+        assertThat(r.epochs()).isEqualTo(reached.epoch());
+        assertThat(r.metrics()).containsKeys("trainLoss", "testLoss", "trainAccuracy", "testAccuracy");
+        assertThat(r.toString()).startsWith("RunRecord[playground, epochs=" + reached.epoch() + ", trainLoss=")
+                .contains("seed=0.12345", "kernels=" + org.nnlab.core.kernel.Kernels.get().name());
+        assertThat(r.toJson()).startsWith("{\"system\":\"playground\",\"config\":\"activation=tanh&")
+                .contains("\"seed\":\"0.12345\"", "\"diverged\":false", "\"java\":\"" + Runtime.version());
+        assertThat(s.stepUntil(st -> true, 10).epoch()).isEqualTo(reached.epoch());       // already done: no step
+    }
+
+    @Test
     void divergenceStopsCleanlyAndIsReported() {
         PlaygroundSession s = PlaygroundSession.load(PlaygroundState.parse(
                 "problem=regression&learningRate=10&activation=relu&networkShape=8,8&seed=1"));
@@ -50,6 +67,8 @@ class PlaygroundSessionTest {
         assertThat(s.step()).isEqualTo(stats);                       // nothing more happens, nothing throws
         assertThat(s.epoch()).isEqualTo(stoppedAt);
         assertThat(s.toString()).contains("diverged");
+        assertThat(s.record().diverged()).isTrue();
+        assertThat(s.record().toJson()).contains("\"trainLoss\":null");
         s.reset();
         assertThat(s.diverged()).isFalse();
     }
