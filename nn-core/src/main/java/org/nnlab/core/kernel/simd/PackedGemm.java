@@ -82,7 +82,8 @@ final class PackedGemm {
             NarrowGemm.multiplyByColumns(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
             return;
         }
-        if ((long) m * n * k < SMALL) {
+        // fewer rows than a micro-kernel and rows of B at least a vector long: stream B's rows instead
+        if ((long) m * n * k < SMALL || (m < MR && n >= L && !transB)) {
             unpacked(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
             return;
         }
