@@ -30,6 +30,7 @@ public final class PlaygroundSession {
     private PlaygroundNetwork network;
     private int epoch;
     private boolean diverged;
+    private boolean ownData;
 
     private PlaygroundSession(PlaygroundState state) {
         this.state = state;
@@ -50,6 +51,37 @@ public final class PlaygroundSession {
         s.generateData(state.seed());
         s.reset();
         return s;
+    }
+
+    /**
+     * A session on your own points instead of a generated data set: the state's network, features and
+     * training settings apply; its data set, noise and split are ignored. The weights come from
+     * {@code SeedRandom.of(seed)}, so the same seed gives the same initial network.
+     *
+     * @throws IllegalArgumentException if the seed is empty, the training set is empty, a point is not
+     *                                  finite, or the network is invalid (as for {@link #load})
+     */
+    public static PlaygroundSession withData(PlaygroundState state, List<Example> train, List<Example> test) {
+        Checks.requireArgument(!state.seed().isEmpty(),
+                "PlaygroundSession: the state has no seed; give one with state.withSeed(...)");
+        Checks.requireArgument(!train.isEmpty(), "PlaygroundSession.withData: the training set is empty");
+        requireFinite("train", train);
+        requireFinite("test", test);
+        hiddenSizes(state);
+        PlaygroundSession s = new PlaygroundSession(state);
+        s.rng = SeedRandom.of(state.seed());
+        s.ownData = true;
+        s.useData(train, test);
+        s.reset();
+        return s;
+    }
+
+    private static void requireFinite(String which, List<Example> points) {
+        for (int i = 0; i < points.size(); i++) {
+            Example e = points.get(i);
+            Checks.requireArgument(Double.isFinite(e.x()) && Double.isFinite(e.y()) && Double.isFinite(e.label()),
+                    "PlaygroundSession.withData: %s point %d is not finite: %s", which, i, e);
+        }
     }
 
     /** The hidden layer sizes as Playground's loops read them: ceil(v) nodes for v > 0, else 0. */
@@ -77,8 +109,12 @@ public final class PlaygroundSession {
         List<Example> data = new ArrayList<>(Datasets.generate(kind, rng, n, state.noise() / 100));
         Datasets.shuffle(data, rng);
         int split = sliceIndex(Math.floor(data.size() * state.percTrainData() / 100), data.size());
-        train = Collections.unmodifiableList(new ArrayList<>(data.subList(0, split)));
-        test = Collections.unmodifiableList(new ArrayList<>(data.subList(split, data.size())));
+        useData(data.subList(0, split), data.subList(split, data.size()));
+    }
+
+    private void useData(List<Example> trainPoints, List<Example> testPoints) {
+        train = Collections.unmodifiableList(new ArrayList<>(trainPoints));
+        test = Collections.unmodifiableList(new ArrayList<>(testPoints));
         trainInputs = PlaygroundEngine.inputs(state.inputs(), train);
         testInputs = PlaygroundEngine.inputs(state.inputs(), test);
     }
@@ -108,8 +144,11 @@ public final class PlaygroundSession {
     /**
      * Playground's "Regenerate": a new seed drawn from the stream ({@code toFixed(5)}), new points from
      * it; the weights stay and training continues on the new points.
+     *
+     * @throws IllegalStateException for a session on your own data ({@link #withData})
      */
     public void regenerate() {
+        Checks.requireState(!ownData, "regenerate: this session trains on your own data; there is nothing to regenerate");
         String seed = rng.nextSeedString();
         state = state.withSeed(seed);
         generateData(seed);
