@@ -70,9 +70,7 @@ public final class Heatmaps {
             }
             k.gemm(w, 0, h, 0, out, 0, n, prev, points);              // out += W·H (gemm accumulates)
             PlaygroundActivation f = l == net.layers() ? net.outputActivation() : net.activation();
-            if (f != PlaygroundActivation.LINEAR) {
-                k.map(unary(f), 0f, out, out, out.length);
-            }
+            activate(k, f, out);
             layers[l] = out;
             h = out;
         }
@@ -145,12 +143,21 @@ public final class Heatmaps {
         return r;
     }
 
-    private static Unary unary(PlaygroundActivation f) {
-        return switch (f) {
-            case RELU -> Unary.RELU;
-            case TANH -> Unary.TANH;
-            case SIGMOID -> Unary.SIGMOID;
-            case LINEAR -> throw new AssertionError("linear needs no pass");
-        };
+    /** f applied in place, one kernel pass (swish: two, z·σ(z)). */
+    private static void activate(Kernels k, PlaygroundActivation f, float[] v) {
+        switch (f) {
+            case RELU -> k.map(Unary.RELU, 0f, v, v, v.length);
+            case TANH -> k.map(Unary.TANH, 0f, v, v, v.length);
+            case SIGMOID -> k.map(Unary.SIGMOID, 0f, v, v, v.length);
+            case LINEAR -> { }
+            case LEAKY_RELU -> k.map(Unary.LEAKY_RELU, (float) PlaygroundActivation.LEAKY_SLOPE, v, v, v.length);
+            case ELU -> k.map(Unary.ELU, 1f, v, v, v.length);
+            case SWISH -> {
+                float[] s = new float[v.length];
+                k.map(Unary.SIGMOID, 0f, v, s, v.length);
+                k.zip(org.nnlab.core.kernel.Binary.MUL, v, s, v, v.length);
+            }
+            case SINE -> k.map(Unary.SIN, 0f, v, v, v.length);
+        }
     }
 }

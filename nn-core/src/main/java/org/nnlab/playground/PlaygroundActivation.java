@@ -11,7 +11,18 @@ public enum PlaygroundActivation {
     /** 1/(1 + e^-z); f'(z) = s(1 - s), s computed again. */
     SIGMOID("sigmoid"),
     /** z; f'(z) = 1. */
-    LINEAR("linear");
+    LINEAR("linear"),
+    /** Beyond Playground: z for z &gt; 0, 0.01·z otherwise. Playground reads an unknown id as tanh. */
+    LEAKY_RELU("leakyRelu"),
+    /** Beyond Playground: z for z &gt; 0, e^z - 1 otherwise (Clevert et al., 2016). */
+    ELU("elu"),
+    /** Beyond Playground: z·σ(z) (Ramachandran et al., "Searching for activation functions", 2017). */
+    SWISH("swish"),
+    /** Beyond Playground: sin z (Playground PR #138). */
+    SINE("sine");
+
+    /** The slope of {@link #LEAKY_RELU} below 0. */
+    public static final double LEAKY_SLOPE = 0.01;
 
     private final String id;
 
@@ -31,7 +42,16 @@ public enum PlaygroundActivation {
             case TANH -> StrictMath.tanh(z);
             case SIGMOID -> 1 / (1 + StrictMath.exp(-z));
             case LINEAR -> z;
+            case LEAKY_RELU -> z > 0 ? z : LEAKY_SLOPE * z;
+            case ELU -> z > 0 ? z : StrictMath.expm1(z);
+            case SWISH -> z / (1 + StrictMath.exp(-z));
+            case SINE -> StrictMath.sin(z);
         };
+    }
+
+    /** Whether Playground itself has this activation (the others are nnlab's extensions). */
+    public boolean isPlaygrounds() {
+        return ordinal() <= LINEAR.ordinal();
     }
 
     /**
@@ -45,6 +65,7 @@ public enum PlaygroundActivation {
             case TANH -> 1 - a * a;
             case SIGMOID -> a * (1 - a);
             case LINEAR -> 1;
+            default -> derivative(z);
         };
     }
 
@@ -61,6 +82,13 @@ public enum PlaygroundActivation {
                 yield s * (1 - s);
             }
             case LINEAR -> 1;
+            case LEAKY_RELU -> z > 0 ? 1 : LEAKY_SLOPE;
+            case ELU -> z > 0 ? 1 : StrictMath.exp(z);
+            case SWISH -> {
+                double s = 1 / (1 + StrictMath.exp(-z));
+                yield s + z * s * (1 - s);
+            }
+            case SINE -> StrictMath.cos(z);
         };
     }
 
@@ -76,6 +104,7 @@ public enum PlaygroundActivation {
             }
         }
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "PlaygroundActivation: unknown id '%s'; valid ids are relu, tanh, sigmoid, linear", id));
+                "PlaygroundActivation: unknown id '%s'; valid ids are relu, tanh, sigmoid, linear, leakyRelu, elu, swish, sine",
+                id));
     }
 }

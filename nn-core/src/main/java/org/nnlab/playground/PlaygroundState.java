@@ -44,6 +44,10 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
                               boolean cosX, boolean cosY, boolean collectStats, String tutorial, boolean regression,
                               boolean initZero, boolean hideText, Map<String, Boolean> hidden) {
 
+    /** Activation ids read from a hash: Playground's four, then nnlab's extensions (Playground ignores those). */
+    private static final List<String> ACTIVATION_IDS = java.util.Arrays.stream(PlaygroundActivation.values())
+            .map(PlaygroundActivation::id).toList();
+
     /** Playground's address, for {@link #toUrl()}. */
     public static final String SITE = "https://playground.tensorflow.org/";
 
@@ -93,7 +97,7 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
         String problem = r.object("problem", List.of("classification", "regression"), "classification");
         String regularization = r.object("regularization", List.of("none", "L1", "L2"), "none");
         return new PlaygroundState(
-                PlaygroundActivation.ofId(r.object("activation", List.of("relu", "tanh", "sigmoid", "linear"), "tanh")),
+                PlaygroundActivation.ofId(r.object("activation", ACTIVATION_IDS, "tanh")),
                 regularization.equals("none") ? Regularization.NONE : Regularization.valueOf(regularization),
                 r.number("batchSize", d.batchSize()),
                 DatasetKind.ofId(r.object("dataset", List.of("circle", "xor", "gauss", "spiral"), "circle")),

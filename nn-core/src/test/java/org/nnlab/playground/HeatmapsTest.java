@@ -44,6 +44,33 @@ class HeatmapsTest {
     }
 
     @Test
+    void extensionActivationsMatchTheExactEngineAndTheirDerivatives() {
+        for (PlaygroundActivation f : new PlaygroundActivation[] {PlaygroundActivation.LEAKY_RELU, PlaygroundActivation.ELU,
+                PlaygroundActivation.SWISH, PlaygroundActivation.SINE}) {
+            assertThat(f.isPlaygrounds()).isFalse();
+            for (double z : new double[] {-2.3, -0.4, 0.3, 1.7}) {
+                double h = 1e-6;
+                double numeric = (f.output(z + h) - f.output(z - h)) / (2 * h);
+                assertThat(f.derivative(z)).as("%s'(%s)", f, z).isCloseTo(numeric, org.assertj.core.data.Offset.offset(1e-6));
+                assertThat(f.derivative(z, f.output(z))).isEqualTo(f.derivative(z));
+            }
+            PlaygroundSession s = PlaygroundSession.load(PlaygroundState.parse("activation=" + f.id()
+                    + "&networkShape=5,3&x=true&y=true&sinX=true&seed=8"));
+            assertThat(s.state().activation()).isEqualTo(f);
+            s.step(5);
+            NeuronGrids g = Heatmaps.neurons(s.network(), s.state().inputs());
+            s.network().forward(PlaygroundEngine.input(s.state().inputs(), Heatmaps.xAt(37), Heatmaps.yAt(61)));
+            for (int l = 1; l <= s.network().layers(); l++) {
+                for (int d = 0; d < s.network().size(l); d++) {
+                    assertThat((double) g.value(l, d, 61, 37)).as("%s layer %d node %d", f, l, d)
+                            .isCloseTo(s.network().lastOutput(l, d), org.assertj.core.data.Offset.offset(1e-4));
+                }
+            }
+        }
+        assertThat(PlaygroundActivation.TANH.isPlaygrounds()).isTrue();
+    }
+
+    @Test
     void reluAndLinearAndDivergedNetworks() {
         PlaygroundSession relu = PlaygroundSession.load(PlaygroundState.parse("activation=relu&problem=regression&seed=5"));
         NeuronGrids g = Heatmaps.neurons(relu.network(), relu.state().inputs());
