@@ -25,6 +25,12 @@ public final class PlaygroundNetwork {
     private final double[][] accWeights;
     private final double[][] accBiases;
     private int accumulated;                   // examples accumulated since the last update
+    private UpdateRule rule = UpdateRule.sgd();
+    private double[][] stateW1;                // momentum velocity or Adam's m, per weight (null for SGD)
+    private double[][] stateW2;                // Adam's v
+    private double[][] stateB1;
+    private double[][] stateB2;
+    private int adamSteps;
     private final double[][] z;                // [layer][node], total inputs of the last forward pass
     private final double[][] a;                // [layer][node], outputs; a[0] = the inputs
     private final double[][] dz;               // dE/dz of the last backward pass
@@ -101,6 +107,16 @@ public final class PlaygroundNetwork {
             c.accBiases[l] = accBiases[l].clone();
         }
         c.accumulated = accumulated;
+        c.setUpdateRule(rule);
+        if (stateW1 != null) {
+            for (int l = 0; l < sizes.length; l++) {
+                c.stateW1[l] = stateW1[l].clone();
+                c.stateW2[l] = stateW2[l].clone();
+                c.stateB1[l] = stateB1[l].clone();
+                c.stateB2[l] = stateB2[l].clone();
+            }
+            c.adamSteps = adamSteps;
+        }
         return c;
     }
 
@@ -243,9 +259,14 @@ public final class PlaygroundNetwork {
         if (n == 0) {
             return;
         }
+        if (rule.kind() == UpdateRule.Kind.ADAM) {
+            adamSteps++;
+        }
         for (int l = 1; l < sizes.length; l++) {
             for (int d = 0; d < sizes[l]; d++) {
-                biases[l][d] = biases[l][d] - (learningRate * accBiases[l][d]) / n;
+                biases[l][d] = rule.kind() == UpdateRule.Kind.SGD
+                        ? biases[l][d] - (learningRate * accBiases[l][d]) / n
+                        : biases[l][d] - learningRate * step(accBiases[l][d] / n, stateB1[l], stateB2[l], d);
                 accBiases[l][d] = 0;
             }
             for (int k = 0; k < weights[l].length; k++) {
@@ -254,7 +275,9 @@ public final class PlaygroundNetwork {
                 }
                 double w = weights[l][k];
                 double r = regularization.derivative(w);
-                double w1 = w - (learningRate / n) * accWeights[l][k];
+                double w1 = rule.kind() == UpdateRule.Kind.SGD
+                        ? w - (learningRate / n) * accWeights[l][k]
+                        : w - learningRate * step(accWeights[l][k] / n, stateW1[l], stateW2[l], k);
                 double w2 = w1 - (learningRate * regularizationRate) * r;
                 if (regularization == Regularization.L1 && w1 * w2 < 0) {
                     weights[l][k] = 0;
@@ -266,6 +289,49 @@ public final class PlaygroundNetwork {
             }
         }
         accumulated = 0;
+    }
+
+    /** The step direction for mean gradient g under momentum or Adam, updating that parameter's state. */
+    private double step(double g, double[] s1, double[] s2, int i) {
+        if (rule.kind() == UpdateRule.Kind.MOMENTUM) {
+            s1[i] = rule.momentum() * s1[i] + g;
+            return s1[i];
+        }
+        s1[i] = rule.beta1() * s1[i] + (1 - rule.beta1()) * g;
+        s2[i] = rule.beta2() * s2[i] + (1 - rule.beta2()) * g * g;
+        double mHat = s1[i] / (1 - Math.pow(rule.beta1(), adamSteps));
+        double vHat = s2[i] / (1 - Math.pow(rule.beta2(), adamSteps));
+        return mHat / (Math.sqrt(vHat) + rule.epsilon());
+    }
+
+    /**
+     * Sets the update rule from the next update on; momentum and Adam state start from zero, as a new
+     * optimizer would.
+     */
+    public void setUpdateRule(UpdateRule newRule) {
+        rule = newRule;
+        adamSteps = 0;
+        if (newRule.kind() == UpdateRule.Kind.SGD) {
+            stateW1 = stateW2 = stateB1 = stateB2 = null;
+            return;
+        }
+        stateW1 = zerosLike(weights);
+        stateW2 = zerosLike(weights);
+        stateB1 = zerosLike(biases);
+        stateB2 = zerosLike(biases);
+    }
+
+    /** The update rule in use. */
+    public UpdateRule updateRule() {
+        return rule;
+    }
+
+    private static double[][] zerosLike(double[][] a) {
+        double[][] z = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            z[i] = new double[a[i].length];
+        }
+        return z;
     }
 
     /** Examples accumulated since the last update (they carry over into the next epoch). */

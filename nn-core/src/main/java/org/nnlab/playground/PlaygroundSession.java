@@ -31,6 +31,8 @@ public final class PlaygroundSession {
     private int epoch;
     private boolean diverged;
     private boolean ownData;
+    private LearningRateSchedule schedule = LearningRateSchedule.constant();
+    private UpdateRule rule = UpdateRule.sgd();
 
     private PlaygroundSession(PlaygroundState state) {
         this.state = state;
@@ -135,6 +137,7 @@ public final class PlaygroundSession {
         PlaygroundActivation out = state.regression() ? PlaygroundActivation.LINEAR : PlaygroundActivation.TANH;
         network = PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
                 state.initZero());
+        network.setUpdateRule(rule);
         epoch = 0;
         diverged = false;
         history.clear();
@@ -157,7 +160,8 @@ public final class PlaygroundSession {
     /** One epoch and both losses; does nothing once the session has diverged. */
     public EpochStats step() {
         if (!diverged) {
-            PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(), state.learningRate(),
+            PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(),
+                    schedule.rate(epoch + 1, state.learningRate()),
                     state.regularization(), state.regularizationRate());
             epoch++;
             recordLosses();
@@ -215,6 +219,17 @@ public final class PlaygroundSession {
         boolean lossesBroke = (!train.isEmpty() && !Double.isFinite(stats.trainLoss()))
                 || (!test.isEmpty() && !Double.isFinite(stats.testLoss()));
         diverged = diverged || lossesBroke || !network.isFinite();
+    }
+
+    /** Sets the learning-rate schedule from the next epoch on (default: Playground's constant rate). */
+    public void setLearningRateSchedule(LearningRateSchedule newSchedule) {
+        schedule = newSchedule;
+    }
+
+    /** Sets the update rule (SGD, momentum or Adam) from the next update on; it survives resets. */
+    public void setUpdateRule(UpdateRule newRule) {
+        rule = newRule;
+        network.setUpdateRule(newRule);
     }
 
     /** Changes the learning rate from the next update on, without a reset (Playground's PR #6). */
