@@ -70,7 +70,11 @@ public final class Heatmaps {
             }
             k.gemm(w, 0, h, 0, out, 0, n, prev, points);              // out += W·H (gemm accumulates)
             PlaygroundActivation f = l == net.layers() ? net.outputActivation() : net.activation();
-            activate(k, f, out);
+            if (l == net.layers() && net.classes() > 1) {
+                softmaxColumns(out, n, points);                        // class probabilities per point
+            } else {
+                activate(k, f, out);
+            }
             layers[l] = out;
             h = out;
         }
@@ -141,6 +145,25 @@ public final class Heatmaps {
             r[i] = Float.isNaN(grid[i]) ? Float.NaN : (grid[i] >= 0 ? 1f : -1f);
         }
         return r;
+    }
+
+    /** Softmax over the n rows of [n, points], per point (column), with the maximum subtracted. */
+    private static void softmaxColumns(float[] v, int n, int points) {
+        for (int p = 0; p < points; p++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < n; c++) {
+                max = Math.max(max, v[c * points + p]);
+            }
+            float sum = 0;
+            for (int c = 0; c < n; c++) {
+                float e = (float) Math.exp(v[c * points + p] - max);
+                v[c * points + p] = e;
+                sum += e;
+            }
+            for (int c = 0; c < n; c++) {
+                v[c * points + p] /= sum;
+            }
+        }
     }
 
     /** f applied in place, one kernel pass (swish: two, z·σ(z)). */

@@ -76,6 +76,25 @@ public final class PlaygroundNetwork {
      */
     public static PlaygroundNetwork build(int inputs, int[] hidden, PlaygroundActivation activation,
                                           PlaygroundActivation outputActivation, SeedRandom rng, boolean initZero) {
+        return build(inputs, hidden, activation, outputActivation, rng, initZero, 1);
+    }
+
+    /**
+     * A classifier over {@code classes} >= 2 classes (not in Playground, issues #68 and #175): the output
+     * layer has one node per class, softmax turns their totals into probabilities, and training
+     * minimizes the cross-entropy -ln p(label). Weights are drawn as in {@link #build}.
+     *
+     * @throws IllegalArgumentException if classes &lt; 2 or a size is invalid
+     */
+    public static PlaygroundNetwork classifier(int inputs, int[] hidden, PlaygroundActivation activation, int classes,
+                                               SeedRandom rng, boolean initZero) {
+        Checks.requireArgument(classes >= 2, "PlaygroundNetwork: classes must be >= 2, got %d", classes);
+        return build(inputs, hidden, activation, PlaygroundActivation.LINEAR, rng, initZero, classes);
+    }
+
+    private static PlaygroundNetwork build(int inputs, int[] hidden, PlaygroundActivation activation,
+                                           PlaygroundActivation outputActivation, SeedRandom rng, boolean initZero,
+                                           int outputs) {
         Checks.requireArgument(inputs >= 0, "PlaygroundNetwork: inputs must be >= 0, got %d", inputs);
         int[] sizes = new int[hidden.length + 2];
         sizes[0] = inputs;
@@ -84,7 +103,7 @@ public final class PlaygroundNetwork {
                     i + 1, hidden[i]);
             sizes[i + 1] = hidden[i];
         }
-        sizes[sizes.length - 1] = 1;
+        sizes[sizes.length - 1] = outputs;
         PlaygroundNetwork net = new PlaygroundNetwork(sizes, activation, outputActivation);
         for (int l = 0; l < sizes.length; l++) {
             Arrays.fill(net.biases[l], initZero ? 0 : 0.1);
@@ -211,21 +230,74 @@ public final class PlaygroundNetwork {
                 a[l][d] = f.output(total);
             }
         }
+        if (classes() > 1) {
+            softmax(z[sizes.length - 1], a[sizes.length - 1]);
+        }
         return a[sizes.length - 1][0];
+    }
+
+    /** The number of classes: 1 for Playground's single output node. */
+    public int classes() {
+        return sizes[sizes.length - 1];
+    }
+
+    /** A copy of the output layer's values after the last forward pass (class probabilities for a classifier). */
+    public double[] lastOutputs() {
+        return a[sizes.length - 1].clone();
+    }
+
+    /** p = exp(z - max) / Σ exp(z - max), so large totals cannot overflow. */
+    static void softmax(double[] z, double[] p) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : z) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (int c = 0; c < z.length; c++) {
+            p[c] = StrictMath.exp(z[c] - max);
+            sum += p[c];
+        }
+        for (int c = 0; c < z.length; c++) {
+            p[c] /= sum;
+        }
+    }
+
+    /**
+     * For a classifier: back-propagates the cross-entropy of the last forward pass against class
+     * {@code label} (dE/dz = p - onehot at the softmax) and accumulates, as {@link #backward} does.
+     *
+     * @throws IllegalArgumentException if the label is outside 0..classes-1
+     */
+    public void backwardClass(int label) {
+        int last = sizes.length - 1;
+        Checks.requireArgument(label >= 0 && label < classes(), "PlaygroundNetwork.backwardClass: label %d is outside 0..%d",
+                label, classes() - 1);
+        for (int c = 0; c < classes(); c++) {
+            dz[last][c] = a[last][c] - (c == label ? 1 : 0);
+        }
+        backpropagateFrom(last, true);
     }
 
     /**
      * Back-propagates the square error of the last forward pass against {@code target} and adds the
-     * gradients to the accumulators (spec 5.6). Dead links accumulate nothing.
+     * gradients to the accumulators (spec 5.6). Dead links accumulate nothing. For Playground's single
+     * output node; a classifier uses {@link #backwardClass}.
      */
     public void backward(double target) {
         int last = sizes.length - 1;
         da[last][0] = a[last][0] - target;
+        backpropagateFrom(last, false);
+    }
+
+    /** Spec 5.6 from layer {@code last} down; with {@code outputDeltasGiven} the output layer's dz is set. */
+    private void backpropagateFrom(int last, boolean outputDeltasGiven) {
         for (int l = last; l >= 1; l--) {
             PlaygroundActivation f = l == last ? output : hidden;
             int prev = sizes[l - 1];
             for (int d = 0; d < sizes[l]; d++) {
-                dz[l][d] = da[l][d] * f.derivative(z[l][d], a[l][d]);
+                if (!(outputDeltasGiven && l == last)) {
+                    dz[l][d] = da[l][d] * f.derivative(z[l][d], a[l][d]);
+                }
                 accBiases[l][d] += dz[l][d];
             }
             for (int d = 0; d < sizes[l]; d++) {

@@ -31,6 +31,7 @@ public final class PlaygroundSession {
     private int epoch;
     private boolean diverged;
     private boolean ownData;
+    private int classes = 1;                   // 1: Playground's single output node
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private UpdateRule rule = UpdateRule.sgd();
 
@@ -64,6 +65,33 @@ public final class PlaygroundSession {
      *                                  finite, or the network is invalid (as for {@link #load})
      */
     public static PlaygroundSession withData(PlaygroundState state, List<Example> train, List<Example> test) {
+        return ownData(state, train, test, 1);
+    }
+
+    /**
+     * A multi-class session on your own points (not in Playground, issues #68, #175): labels are class
+     * indices 0..classes-1, the output is a softmax over one node per class, the loss cross-entropy.
+     * The state's network, features and training settings apply.
+     *
+     * @throws IllegalArgumentException as {@link #withData}, or for a label that is not an integer in range
+     */
+    public static PlaygroundSession withClasses(PlaygroundState state, List<Example> train, List<Example> test,
+                                                int classes) {
+        Checks.requireArgument(classes >= 2, "PlaygroundSession.withClasses: classes must be >= 2, got %d", classes);
+        for (List<Example> set : List.of(train, test)) {
+            for (int i = 0; i < set.size(); i++) {
+                double label = set.get(i).label();
+                Checks.requireArgument(label == Math.rint(label) && label >= 0 && label < classes,
+                        "PlaygroundSession.withClasses: %s point %d has label %s; labels must be 0..%d",
+                        set == train ? "train" : "test", i, label, classes - 1);
+            }
+        }
+        return ownData(state, train, test, classes);
+    }
+
+    /** A session on the caller's points; weights from SeedRandom.of(seed); classes 1 = Playground's output. */
+    private static PlaygroundSession ownData(PlaygroundState state, List<Example> train, List<Example> test,
+                                             int classes) {
         Checks.requireArgument(!state.seed().isEmpty(),
                 "PlaygroundSession: the state has no seed; give one with state.withSeed(...)");
         Checks.requireArgument(!train.isEmpty(), "PlaygroundSession.withData: the training set is empty");
@@ -73,6 +101,7 @@ public final class PlaygroundSession {
         PlaygroundSession s = new PlaygroundSession(state);
         s.rng = SeedRandom.of(state.seed());
         s.ownData = true;
+        s.classes = classes;
         s.useData(train, test);
         s.reset();
         return s;
@@ -135,8 +164,11 @@ public final class PlaygroundSession {
     /** A new network (weights drawn from wherever the stream is), epoch 0, history cleared. Data unchanged. */
     public void reset() {
         PlaygroundActivation out = state.regression() ? PlaygroundActivation.LINEAR : PlaygroundActivation.TANH;
-        network = PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
-                state.initZero());
+        network = classes > 1
+                ? PlaygroundNetwork.classifier(state.features().size(), hiddenSizes(state), state.activation(), classes, rng,
+                        state.initZero())
+                : PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
+                        state.initZero());
         network.setUpdateRule(rule);
         epoch = 0;
         diverged = false;
@@ -160,9 +192,14 @@ public final class PlaygroundSession {
     /** One epoch and both losses; does nothing once the session has diverged. */
     public EpochStats step() {
         if (!diverged) {
-            PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(),
-                    schedule.rate(epoch + 1, state.learningRate()),
-                    state.regularization(), state.regularizationRate());
+            double lr = schedule.rate(epoch + 1, state.learningRate());
+            if (classes > 1) {
+                PlaygroundEngine.epochClasses(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
+                        state.regularizationRate());
+            } else {
+                PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
+                        state.regularizationRate());
+            }
             epoch++;
             recordLosses();
         }
@@ -185,6 +222,10 @@ public final class PlaygroundSession {
 
     /** Training and test accuracy now: the share of points on the right side of 0 (classification only). */
     public double[] accuracy() {
+        if (classes > 1) {
+            return new double[] {PlaygroundEngine.classAccuracy(network, trainInputs, train),
+                    PlaygroundEngine.classAccuracy(network, testInputs, test)};
+        }
         return new double[] {PlaygroundEngine.accuracy(network, trainInputs, train),
                 PlaygroundEngine.accuracy(network, testInputs, test)};
     }
@@ -212,8 +253,11 @@ public final class PlaygroundSession {
     }
 
     private void recordLosses() {
-        EpochStats stats = new EpochStats(epoch, PlaygroundEngine.loss(network, trainInputs, train),
-                PlaygroundEngine.loss(network, testInputs, test));
+        EpochStats stats = classes > 1
+                ? new EpochStats(epoch, PlaygroundEngine.crossEntropy(network, trainInputs, train),
+                        PlaygroundEngine.crossEntropy(network, testInputs, test))
+                : new EpochStats(epoch, PlaygroundEngine.loss(network, trainInputs, train),
+                        PlaygroundEngine.loss(network, testInputs, test));
         history.add(stats);
         // empty sets report NaN losses in Playground too; divergence is about the parameters and real losses
         boolean lossesBroke = (!train.isEmpty() && !Double.isFinite(stats.trainLoss()))
@@ -278,6 +322,11 @@ public final class PlaygroundSession {
     /** Whether training produced NaN or infinity; a diverged session does not train further. */
     public boolean diverged() {
         return diverged;
+    }
+
+    /** The number of classes: 1 for Playground's single output (square error), more for softmax. */
+    public int classes() {
+        return classes;
     }
 
     /** The losses at reset (epoch 0) and after every epoch since. */
