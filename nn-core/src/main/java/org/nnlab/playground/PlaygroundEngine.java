@@ -46,7 +46,7 @@ public final class PlaygroundEngine {
     public static void epoch(PlaygroundNetwork net, double[][] inputs, List<Example> train, double batchSize,
                              double learningRate, Regularization regularization, double regularizationRate) {
         for (int i = 0; i < train.size(); i++) {
-            net.forward(inputs[i]);
+            net.forwardTrain(inputs[i]);
             net.backward(train.get(i).label());
             if ((i + 1) % batchSize == 0) {
                 net.update(learningRate, regularization, regularizationRate);
@@ -69,7 +69,7 @@ public final class PlaygroundEngine {
     public static void epochClasses(PlaygroundNetwork net, double[][] inputs, List<Example> train, double batchSize,
                                     double learningRate, Regularization regularization, double regularizationRate) {
         for (int i = 0; i < train.size(); i++) {
-            net.forward(inputs[i]);
+            net.forwardTrain(inputs[i]);
             net.backwardClass((int) train.get(i).label());
             if ((i + 1) % batchSize == 0) {
                 net.update(learningRate, regularization, regularizationRate);

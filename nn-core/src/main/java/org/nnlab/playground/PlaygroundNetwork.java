@@ -31,6 +31,9 @@ public final class PlaygroundNetwork {
     private double[][] stateB1;
     private double[][] stateB2;
     private int adamSteps;
+    private double dropout;                    // drop probability for hidden nodes in training passes
+    private SeedRandom dropoutRng;
+    private final double[][] mask;             // [layer][node]: 0 or 1/(1 - p) in the last training pass
     private final double[][] z;                // [layer][node], total inputs of the last forward pass
     private final double[][] a;                // [layer][node], outputs; a[0] = the inputs
     private final double[][] dz;               // dE/dz of the last backward pass
@@ -50,6 +53,7 @@ public final class PlaygroundNetwork {
         a = new double[layers][];
         dz = new double[layers][];
         da = new double[layers][];
+        mask = new double[layers][];
         for (int l = 0; l < layers; l++) {
             int links = l == 0 ? 0 : sizes[l] * sizes[l - 1];
             weights[l] = new double[links];
@@ -61,6 +65,8 @@ public final class PlaygroundNetwork {
             a[l] = new double[sizes[l]];
             dz[l] = new double[sizes[l]];
             da[l] = new double[sizes[l]];
+            mask[l] = new double[sizes[l]];
+            Arrays.fill(mask[l], 1);
         }
     }
 
@@ -236,6 +242,53 @@ public final class PlaygroundNetwork {
         return a[sizes.length - 1][0];
     }
 
+    /**
+     * A training forward pass: {@link #forward} with inverted dropout on the hidden nodes when set
+     * ({@link #setDropout}): each hidden node is dropped with probability p (output 0), the others scaled
+     * by 1/(1 - p), in node order with one draw each. Without dropout it is exactly {@link #forward}.
+     */
+    public double forwardTrain(double[] input) {
+        if (dropout == 0) {
+            return forward(input);
+        }
+        System.arraycopy(input, 0, a[0], 0, input.length);
+        int last = sizes.length - 1;
+        for (int l = 1; l < sizes.length; l++) {
+            PlaygroundActivation f = l == last ? output : hidden;
+            int prev = sizes[l - 1];
+            for (int d = 0; d < sizes[l]; d++) {
+                double total = biases[l][d];
+                for (int s = 0; s < prev; s++) {
+                    total += weights[l][d * prev + s] * a[l - 1][s];
+                }
+                z[l][d] = total;
+                a[l][d] = f.output(total);
+                if (l < last) {
+                    mask[l][d] = dropoutRng.nextDouble() < dropout ? 0 : 1 / (1 - dropout);
+                    a[l][d] *= mask[l][d];
+                }
+            }
+        }
+        if (classes() > 1) {
+            softmax(z[last], a[last]);
+        }
+        return a[last][0];
+    }
+
+    /**
+     * Sets inverted dropout for training passes (not in Playground, issue #50); 0 turns it off.
+     *
+     * @throws IllegalArgumentException if p is outside [0, 1)
+     */
+    public void setDropout(double p, SeedRandom rng) {
+        Checks.requireArgument(p >= 0 && p < 1, "PlaygroundNetwork.setDropout: p must be in [0, 1), got %s", p);
+        dropout = p;
+        dropoutRng = rng;
+        for (double[] m : mask) {
+            Arrays.fill(m, 1);
+        }
+    }
+
     /** The number of classes: 1 for Playground's single output node. */
     public int classes() {
         return sizes[sizes.length - 1];
@@ -296,7 +349,10 @@ public final class PlaygroundNetwork {
             int prev = sizes[l - 1];
             for (int d = 0; d < sizes[l]; d++) {
                 if (!(outputDeltasGiven && l == last)) {
-                    dz[l][d] = da[l][d] * f.derivative(z[l][d], a[l][d]);
+                    // with dropout, a holds the scaled output: recompute f'(z) and apply the node's mask
+                    dz[l][d] = dropout == 0 || l == last
+                            ? da[l][d] * f.derivative(z[l][d], a[l][d])
+                            : da[l][d] * f.derivative(z[l][d]) * mask[l][d];
                 }
                 accBiases[l][d] += dz[l][d];
             }

@@ -34,6 +34,7 @@ public final class PlaygroundSession {
     private int classes = 1;                   // 1: Playground's single output node
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private UpdateRule rule = UpdateRule.sgd();
+    private double dropout;
 
     private PlaygroundSession(PlaygroundState state) {
         this.state = state;
@@ -170,6 +171,7 @@ public final class PlaygroundSession {
                 : PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
                         state.initZero());
         network.setUpdateRule(rule);
+        network.setDropout(dropout, SeedRandom.of(state.seed() + "/dropout"));
         epoch = 0;
         diverged = false;
         history.clear();
@@ -268,6 +270,18 @@ public final class PlaygroundSession {
     /** Sets the learning-rate schedule from the next epoch on (default: Playground's constant rate). */
     public void setLearningRateSchedule(LearningRateSchedule newSchedule) {
         schedule = newSchedule;
+    }
+
+    /**
+     * Sets inverted dropout on the hidden nodes for training passes (0 = off, Playground's behaviour);
+     * masks come from {@code SeedRandom.of(seed + "/dropout")}, so the run stays reproducible. Losses,
+     * accuracy and heatmaps are computed without dropout. It survives resets.
+     *
+     * @throws IllegalArgumentException if p is outside [0, 1)
+     */
+    public void setDropout(double p) {
+        network.setDropout(p, SeedRandom.of(state.seed() + "/dropout"));
+        dropout = p;
     }
 
     /** Sets the update rule (SGD, momentum or Adam) from the next update on; it survives resets. */

@@ -56,6 +56,66 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void dropoutIsReproducibleOffByDefaultAndOnlyInTraining() {
+        PlaygroundSession plain = PlaygroundSession.load(PlaygroundState.defaults("21"));
+        PlaygroundSession zero = PlaygroundSession.load(PlaygroundState.defaults("21"));
+        zero.setDropout(0);
+        plain.step(3);
+        zero.step(3);
+        assertThat(zero.network().weight(2, 1, 3)).isEqualTo(plain.network().weight(2, 1, 3));   // p = 0 is exact
+
+        PlaygroundSession a = PlaygroundSession.load(PlaygroundState.parse("networkShape=8,8&seed=21"));
+        PlaygroundSession b = PlaygroundSession.load(PlaygroundState.parse("networkShape=8,8&seed=21"));
+        a.setDropout(0.3);
+        b.setDropout(0.3);
+        a.step(5);
+        b.step(5);
+        assertThat(a.network().weight(2, 4, 5)).isEqualTo(b.network().weight(2, 4, 5));        // same seed, same masks
+        PlaygroundSession c = PlaygroundSession.load(PlaygroundState.parse("networkShape=8,8&seed=21"));
+        c.step(5);
+        assertThat(a.network().weight(2, 4, 5)).isNotEqualTo(c.network().weight(2, 4, 5));
+        // evaluation has no dropout: the reported loss equals a fresh deterministic computation
+        assertThat(a.last().trainLoss()).isEqualTo(PlaygroundEngine.loss(a.network(), a.state().inputs(), a.trainData()));
+        assertThatThrownBy(() -> a.setDropout(1)).hasMessage("PlaygroundNetwork.setDropout: p must be in [0, 1), got 1.0");
+    }
+
+    @Test
+    void dropoutGradientIsThatOfTheMaskedNetwork() {
+        // with a fixed mask, the accumulated gradient must equal finite differences of the masked network
+        PlaygroundNetwork net = PlaygroundNetwork.build(2, new int[] {5}, PlaygroundActivation.TANH,
+                PlaygroundActivation.TANH, SeedRandom.of("d"), false);
+        double[] in = {0.4, -0.9};
+        double target = 0.6;
+        PlaygroundNetwork trained = net.copy();
+        trained.setDropout(0.4, SeedRandom.of("mask"));
+        trained.forwardTrain(in);
+        trained.backward(target);
+        trained.update(1, Regularization.NONE, 0);
+        SeedRandom replay = SeedRandom.of("mask");
+        double[] m = new double[5];
+        for (int d = 0; d < 5; d++) {
+            m[d] = replay.nextDouble() < 0.4 ? 0 : 1 / 0.6;
+        }
+        double h = 1e-6;
+        for (int d = 0; d < 5; d++) {
+            double w = net.weight(1, d, 0);
+            double numeric = (maskedError(net, in, target, m, d, w + h) - maskedError(net, in, target, m, d, w - h)) / (2 * h);
+            assertThat(w - trained.weight(1, d, 0)).as("node %d (mask %s)", d, m[d]).isCloseTo(numeric, offset(1e-7));
+        }
+    }
+
+    private static double maskedError(PlaygroundNetwork net, double[] in, double target, double[] m, int node, double w) {
+        double out = net.bias(2, 0);
+        for (int d = 0; d < 5; d++) {
+            double wd = d == node ? w : net.weight(1, d, 0);
+            double hidden = Math.tanh(net.bias(1, d) + wd * in[0] + net.weight(1, d, 1) * in[1]) * m[d];
+            out += net.weight(2, 0, d) * hidden;
+        }
+        double o = Math.tanh(out);
+        return 0.5 * (o - target) * (o - target);
+    }
+
+    @Test
     void schedules() {
         assertThat(LearningRateSchedule.constant().rate(99, 0.03)).isEqualTo(0.03);
         LearningRateSchedule step = LearningRateSchedule.step(10, 0.5);
