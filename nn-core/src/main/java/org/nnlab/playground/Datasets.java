@@ -114,12 +114,9 @@ public final class Datasets {
         double radius = 6;
         List<Example> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double x = rng.uniform(-radius, radius);
-            double y = rng.uniform(-radius, radius);
-            double noiseX = rng.uniform(-radius, radius) * noise;
-            double noiseY = rng.uniform(-radius, radius) * noise;
-            double t = ((x + noiseX) + (y + noiseY) - -10) / 20;
-            points.add(new Example(x, y, -1 * (1 - t) + 1 * t));
+            double[] p = planeDraws(rng, radius, noise);
+            double t = ((p[0] + p[2]) + (p[1] + p[3]) - -10) / 20;
+            points.add(new Example(p[0], p[1], -1 * (1 - t) + 1 * t));
         }
         return points;
     }
@@ -130,13 +127,12 @@ public final class Datasets {
         double[][] centres = {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}};
         List<Example> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            double x = rng.uniform(-radius, radius);
-            double y = rng.uniform(-radius, radius);
-            double noiseX = rng.uniform(-radius, radius) * noise;
-            double noiseY = rng.uniform(-radius, radius) * noise;
+            double[] p = planeDraws(rng, radius, noise);
+            double x = p[0];
+            double y = p[1];
             double label = 0;
             for (double[] c : centres) {
-                double t = Math.max(0, Math.min(1, dist(x + noiseX, y + noiseY, c[0], c[1]) / 2));
+                double t = Math.max(0, Math.min(1, dist(x + p[2], y + p[3], c[0], c[1]) / 2));
                 double v = c[2] * (1 * (1 - t) + 0 * t);
                 if (Math.abs(v) > Math.abs(label)) {
                     label = v;
@@ -157,6 +153,15 @@ public final class Datasets {
             points.set(counter, points.get(index));
             points.set(index, temp);
         }
+    }
+
+    /** The regression sets' four draws per point, in order: x, y, noiseX, noiseY. */
+    private static double[] planeDraws(SeedRandom rng, double radius, double noise) {
+        double x = rng.uniform(-radius, radius);
+        double y = rng.uniform(-radius, radius);
+        double noiseX = rng.uniform(-radius, radius) * noise;
+        double noiseY = rng.uniform(-radius, radius) * noise;
+        return new double[] {x, y, noiseX, noiseY};
     }
 
     /** Marsaglia's polar method as Playground codes it: v2 is thrown away. */

@@ -292,20 +292,12 @@ public final class PlaygroundSession {
 
     /** Changes the learning rate from the next update on, without a reset (Playground's PR #6). */
     public void setLearningRate(double learningRate) {
-        state = new PlaygroundState(state.activation(), state.regularization(), state.batchSize(), state.dataset(),
-                state.regDataset(), learningRate, state.regularizationRate(), state.noise(), state.networkShape(),
-                state.seed(), state.showTestData(), state.discretize(), state.percTrainData(), state.features(),
-                state.cosX(), state.cosY(), state.collectStats(), state.tutorial(), state.regression(),
-                state.initZero(), state.hideText(), state.hidden());
+        state = state.withLearningRate(learningRate);
     }
 
     /** Changes the regularization and its rate from the next update on, without a reset. */
     public void setRegularization(Regularization regularization, double rate) {
-        state = new PlaygroundState(state.activation(), regularization, state.batchSize(), state.dataset(),
-                state.regDataset(), state.learningRate(), rate, state.noise(), state.networkShape(), state.seed(),
-                state.showTestData(), state.discretize(), state.percTrainData(), state.features(), state.cosX(),
-                state.cosY(), state.collectStats(), state.tutorial(), state.regression(), state.initZero(),
-                state.hideText(), state.hidden());
+        state = state.withRegularization(regularization, rate);
     }
 
     /** The current state (its seed changes on {@link #regenerate()}, its rates on the setters). */

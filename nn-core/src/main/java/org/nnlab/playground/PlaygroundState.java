@@ -161,6 +161,20 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
                 cosX, cosY, collectStats, tutorial, regression, initZero, hideText, hidden);
     }
 
+    /** The same state with another learning rate. */
+    public PlaygroundState withLearningRate(double rate) {
+        return new PlaygroundState(activation, regularization, batchSize, dataset, regDataset, rate,
+                regularizationRate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
+                cosX, cosY, collectStats, tutorial, regression, initZero, hideText, hidden);
+    }
+
+    /** The same state with another regularization and rate. */
+    public PlaygroundState withRegularization(Regularization newRegularization, double rate) {
+        return new PlaygroundState(activation, newRegularization, batchSize, dataset, regDataset, learningRate,
+                rate, noise, networkShape, seed, showTestData, discretize, percTrainData, features,
+                cosX, cosY, collectStats, tutorial, regression, initZero, hideText, hidden);
+    }
+
     /** The enabled features in Playground's input order. */
     public List<Feature> inputs() {
         return new ArrayList<>(features);
