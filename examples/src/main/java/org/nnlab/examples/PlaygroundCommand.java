@@ -12,15 +12,17 @@ import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.PlaygroundJson;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
+import org.nnlab.raster.view.PlaygroundView;
 
 /**
  * {@code nnlab playground --state '<Playground URL or hash>' --epochs N [--snapshots 0,1,10,100] --json FILE
  * [--heatmap]}: builds exactly the state the hash describes, trains, and writes the data, the snapshots
- * (epoch, both losses, every weight, bias and dead flag) and optionally the output node's grid as JSON.
+ * (epoch, both losses, every weight, bias and dead flag) and optionally the output node's grid as JSON,
+ * and with {@code --png} the output map with the data as a 520 x 520 picture.
  */
 final class PlaygroundCommand {
     static final String USAGE = "nnlab playground --state '<Playground URL or hash>' --epochs N "
-            + "[--snapshots 0,1,10,100] --json FILE [--heatmap]";
+            + "[--snapshots 0,1,10,100] --json FILE [--png FILE] [--heatmap]";
 
     private PlaygroundCommand() {
     }
@@ -30,6 +32,7 @@ final class PlaygroundCommand {
         Integer epochs = null;
         String snapshots = null;
         Path json = null;
+        Path png = null;
         boolean heatmap = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -39,8 +42,7 @@ final class PlaygroundCommand {
                 case "--snapshots" -> snapshots = value(args, ++i, a);
                 case "--json" -> json = Path.of(value(args, ++i, a));
                 case "--heatmap" -> heatmap = true;
-                case "--png" -> throw new UsageException("playground: --png needs nn-viz-raster's Playground view, "
-                        + "which is not built yet; use --json");
+                case "--png" -> png = Path.of(value(args, ++i, a));
                 default -> throw new UsageException("playground: unknown option '" + a + "'; usage: " + USAGE);
             }
         }
@@ -78,7 +80,10 @@ final class PlaygroundCommand {
             doc.append(",\"heatmap\":").append(PlaygroundJson.outputGrid(session.network(), session.state().inputs()));
         }
         Files2.writeAtomically(json, doc.append("}\n").toString());
-        out.println(session + " -> " + json);
+        if (png != null) {
+            PlaygroundView.output(session, 520).writePng(png);
+        }
+        out.println(session + " -> " + json + (png != null ? ", " + png : ""));
         return 0;
     }
 

@@ -27,9 +27,10 @@ class NnlabCliTest {
     @Test
     void writesDataSnapshotsAndHeatmap() throws IOException {
         Path json = dir.resolve("run.json");
+        Path png = dir.resolve("run.png");
         int rc = run("playground", "--state", "https://playground.tensorflow.org/#regularization=L1&regularizationRate=0.01"
                 + "&networkShape=3&seed=0.12345", "--epochs", "12", "--snapshots", "10,0,1", "--json", json.toString(),
-                "--heatmap");
+                "--heatmap", "--png", png.toString());
         assertThat(rc).as(err.toString(StandardCharsets.UTF_8)).isZero();
         String doc = Files.readString(json);
         assertThat(doc).startsWith("{\"state\":\"activation=tanh&regularization=L1&")
@@ -37,8 +38,9 @@ class NnlabCliTest {
                         "{\"epoch\":1,", "{\"epoch\":10,", "\"inputs\":[\"x\",\"y\"]", "\"dead\":[", "\"heatmap\":[[");
         assertThat(doc.split("\"neurons\"", -1)).hasSize(1 + 3 * 2);          // 3 snapshots x (hidden + output)
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("epoch=12", json.toString());
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(520);
         try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(json);                          // no temporary file left behind
+            assertThat(files).containsExactlyInAnyOrder(json, png);           // no temporary file left behind
         }
     }
 

@@ -1,0 +1,85 @@
+package org.nnlab.raster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Playground's colour formulas at known values, the PNG encoder against ImageIO's decoder, and the figure's mapping. */
+class RasterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void playgroundColoursAtKnownValues() {
+        assertThat(Palettes.playgroundIndex(-1f)).isZero();
+        assertThat(Palettes.playgroundIndex(1f)).isEqualTo(30);            // floor(31) clamps to 30
+        assertThat(Palettes.playgroundIndex(0f)).isEqualTo(15);
+        assertThat(Palettes.playgroundIndex(-0.5f)).isEqualTo(7);           // floor(7.75)
+        assertThat(Palettes.playgroundIndex(-7f)).isZero();
+        assertThat(ColorMap.PLAYGROUND_OPAQUE.rgb(0f)).isEqualTo(0xe8eaeb);
+        assertThat(ColorMap.PLAYGROUND_OPAQUE.rgb(-0.5f)).isEqualTo(0xefbc80);
+        assertThat(ColorMap.PLAYGROUND_OPAQUE.rgb(1f)).isEqualTo(0x0877bd);
+        // alpha 160 over white: 0x0877bd -> (8·160 + 255·95)/255 = 100, (119·160 + 24225)/255 = 170, (189·160 + 24225)/255 = 214
+        assertThat(ColorMap.PLAYGROUND.rgb(1f)).isEqualTo((100 << 16) | (170 << 8) | 214);
+        assertThat(ColorMap.PLAYGROUND.rgb(Float.NaN)).isEqualTo(0x5f5f5f);
+        assertThat(Palettes.playgroundLink(-0.5)).isEqualTo(0xefbf87);      // spec section 9's examples
+        assertThat(Palettes.playgroundLink(0.5)).isEqualTo(0x78b1d4);
+        assertThat(Palettes.playgroundLink(-9)).isEqualTo(0xf59322);
+    }
+
+    @Test
+    void pngDecodesToTheSamePixels() throws IOException {
+        int w = 37;
+        int h = 23;
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (i * 2654435761L % 0xffffff) > 0 ? (int) (i * 2654435761L % 0xffffff) : 7;
+        }
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(Png.encode(w, h, rgb)));
+        assertThat(back.getWidth()).isEqualTo(w);
+        assertThat(back.getHeight()).isEqualTo(h);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                assertThat(back.getRGB(x, y) & 0xffffff).as("pixel %d,%d", x, y).isEqualTo(rgb[y * w + x]);
+            }
+        }
+    }
+
+    @Test
+    void failedWritesNameThePathAndLeaveNothing() {
+        Path target = dir.resolve("missing/folder/x.png");
+        assertThatThrownBy(() -> Png.write(target, 1, 1, new int[] {0}))
+                .isInstanceOf(IOException.class).hasMessageStartingWith("cannot write " + target);
+        assertThat(dir.resolve("missing")).doesNotExist();
+    }
+
+    @Test
+    void figureMapsDataToPixelsWithYUp() throws IOException {
+        // a 2x2 field: bottom row -1 (orange), top row +1 (blue)
+        Grid g = new Grid(2, 2, new float[] {-1, -1, 1, 1}, Bounds.square(-1, 1));
+        Figure f = Figure.of(10, 10, Bounds.square(-1, 1)).heatmap(g, ColorMap.PLAYGROUND_OPAQUE, false);
+        int[] px = f.rgb();
+        assertThat(px[0]).isEqualTo(0x0877bd);               // top-left pixel: top row of the field
+        assertThat(px[99]).isEqualTo(0xf59322);              // bottom-right: bottom row
+        Grid flipped = Grid.fromTopDown(2, 2, new float[] {1, 1, -1, -1}, Bounds.square(-1, 1));
+        assertThat(flipped.values()).containsExactly(g.values());
+        Path out = dir.resolve("f.png");
+        f.writePng(out);
+        assertThat(ImageIO.read(out.toFile()).getRGB(0, 0) & 0xffffff).isEqualTo(0x0877bd);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
+        assertThatThrownBy(() -> new Grid(3, 3, new float[8], Bounds.square(0, 1)))
+                .hasMessage("Grid: values.length 8 != width * height = 3 * 3 = 9");
+    }
+}
