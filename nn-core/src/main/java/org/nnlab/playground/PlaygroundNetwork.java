@@ -121,7 +121,7 @@ public final class PlaygroundNetwork {
         return net;
     }
 
-    /** A deep copy: weights, biases, dead flags and pending accumulators. */
+    /** A deep copy: weights, biases, dead flags, pending accumulators and the update rule with its state; dropout is not copied (the copy has none). */
     public PlaygroundNetwork copy() {
         PlaygroundNetwork c = new PlaygroundNetwork(sizes, hidden, output);
         for (int l = 0; l < sizes.length; l++) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Chooses the kernels once per JVM, in a lazy holder (Lucene's {@code VectorizationProvider} pattern).
  *
- * <p>The system property {@code nn.kernels} decides:
+ * <p>The choice is logged at DEBUG through {@link System.Logger}; only a fallback to scalar kernels is
+ * logged at WARNING, once, naming the fix. The system property {@code nn.kernels} decides:
  * <ul>
  *   <li>{@code auto} (default): the vector kernels if {@code jdk.incubator.vector} is in the boot layer
  *       and they load, else the scalar kernels with one warning that names the fix;</li>
@@ -67,18 +68,18 @@ public final class KernelSelection {
         String m = mode.trim().toLowerCase(Locale.ROOT);
         switch (m) {
             case "scalar":
-                LOG.log(System.Logger.Level.INFO, "nnlab kernels: scalar (nn.kernels=scalar)");
+                LOG.log(System.Logger.Level.DEBUG, "nnlab kernels: scalar (nn.kernels=scalar)");
                 return scalar();
             case "vector": {
                 Kernels v = vector().orElseThrow(() -> new IllegalStateException(
                         "nn.kernels=vector: jdk.incubator.vector is not available; " + FIX));
-                LOG.log(System.Logger.Level.INFO, "nnlab kernels: " + v.name());
+                LOG.log(System.Logger.Level.DEBUG, "nnlab kernels: " + v.name());
                 return v;
             }
             case "auto": {
                 Optional<Kernels> v = vector();
                 if (v.isPresent()) {
-                    LOG.log(System.Logger.Level.INFO, "nnlab kernels: " + v.get().name());
+                    LOG.log(System.Logger.Level.DEBUG, "nnlab kernels: " + v.get().name());
                     return v.get();
                 }
                 LOG.log(System.Logger.Level.WARNING, "jdk.incubator.vector is not available; using scalar kernels. " + FIX);
