@@ -12,6 +12,7 @@ import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.PlaygroundJson;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
+import org.nnlab.raster.AtomicFiles;
 import org.nnlab.raster.view.PlaygroundView;
 
 /**
@@ -79,7 +80,7 @@ final class PlaygroundCommand {
         if (heatmap) {
             doc.append(",\"heatmap\":").append(PlaygroundJson.outputGrid(session.network(), session.state().inputs()));
         }
-        Files2.writeAtomically(json, doc.append("}\n").toString());
+        AtomicFiles.writeString(json, doc.append("}\n").toString());
         if (png != null) {
             PlaygroundView.output(session, 520).writePng(png);
         }

@@ -3,10 +3,7 @@ package org.nnlab.raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -15,8 +12,8 @@ import org.nnlab.core.Checks;
 /**
  * A PNG encoder for opaque RGB pictures (colour type 2, 8 bits), on {@link Deflater} alone: each row is
  * filtered with "Sub" (the difference to the pixel on the left, which makes smooth heatmaps compress
- * well) and deflated at {@link Deflater#BEST_SPEED}. Files are written to a temporary file beside the
- * target and moved into place, so a failed write leaves nothing behind.
+ * well) and deflated at {@link Deflater#BEST_SPEED}. Files are written through {@link AtomicFiles}, so a
+ * failed write leaves nothing behind.
  */
 public final class Png {
     private static final byte[] SIGNATURE = {(byte) 137, 80, 78, 71, 13, 10, 26, 10};
@@ -77,31 +74,7 @@ public final class Png {
      * @throws IOException naming the path; no partial file is left behind
      */
     public static void write(Path target, int width, int height, int[] rgb) throws IOException {
-        writeAtomically(target, encode(width, height, rgb));
-    }
-
-    /**
-     * Writes bytes to {@code target} through a temporary file in the same folder and a move.
-     *
-     * @throws IOException naming the path; the temporary file is removed
-     */
-    public static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path abs = target.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            Files.write(tmp, bytes);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            if (tmp != null) {
-                Files.deleteIfExists(tmp);
-            }
-            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.write(target, encode(width, height, rgb));
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

@@ -1,0 +1,46 @@
+package org.nnlab.raster;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes that leave either the whole new file or nothing: a temporary file beside the target, then a
+ * move (atomic where the file system allows it). Used for every picture and report nnlab writes.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target}.
+     *
+     * @throws IOException naming the path; the temporary file is removed
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+            Files.write(tmp, bytes);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target}, as {@link #write(Path, byte[])}. */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+}
