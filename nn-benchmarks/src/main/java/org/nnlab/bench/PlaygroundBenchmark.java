@@ -60,6 +60,13 @@ public class PlaygroundBenchmark {
         return session;
     }
 
+    /** Both reported losses: 500 exact forward passes (250 train, 250 test). */
+    @Benchmark
+    public double losses() {
+        return PlaygroundEngine.loss(session.network(), session.state().inputs(), session.trainData())
+                + PlaygroundEngine.loss(session.network(), session.state().inputs(), session.testData());
+    }
+
     /** Every neuron on the 100x100 grid. */
     @Benchmark
     public NeuronGrids heatmapFrame() {

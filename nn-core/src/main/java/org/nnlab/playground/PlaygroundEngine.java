@@ -2,6 +2,8 @@ package org.nnlab.playground;
 
 import java.util.List;
 
+import org.nnlab.core.Checks;
+
 /**
  * Playground's training loop and losses (spec 5.7, 6), on a {@link PlaygroundNetwork}:
  * one epoch visits the training set in its fixed order, one example at a time, and updates after
@@ -110,18 +112,25 @@ public final class PlaygroundEngine {
      */
     public static double accuracy(PlaygroundNetwork net, double[][] inputs, List<Example> data) {
         int right = 0;
+        double[] outputs = net.outputs(inputs);
         for (int i = 0; i < data.size(); i++) {
-            double predicted = net.forward(inputs[i]) >= 0 ? 1 : -1;
+            double predicted = outputs[i] >= 0 ? 1 : -1;
             right += predicted == Math.signum(data.get(i).label()) ? 1 : 0;
         }
         return (double) right / data.size();
     }
 
-    /** The reported loss with the input vectors precomputed by {@link #inputs}. */
+    /**
+     * The reported loss with the input vectors precomputed by {@link #inputs}; the forward passes run as
+     * one batch ({@link PlaygroundNetwork#outputs}), each output bit for bit Playground's.
+     */
     public static double loss(PlaygroundNetwork net, double[][] inputs, List<Example> data) {
+        Checks.requireArgument(inputs.length == data.size(), "PlaygroundEngine.loss: %d input vectors for %d examples",
+                inputs.length, data.size());
+        double[] outputs = net.outputs(inputs);
         double loss = 0;
         for (int i = 0; i < data.size(); i++) {
-            double diff = net.forward(inputs[i]) - data.get(i).label();
+            double diff = outputs[i] - data.get(i).label();
             loss += 0.5 * (diff * diff);
         }
         return loss / data.size();

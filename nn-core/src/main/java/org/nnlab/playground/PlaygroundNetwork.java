@@ -3,6 +3,7 @@ package org.nnlab.playground;
 import java.util.Arrays;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.kernel.Kernels;
 
 /**
  * Playground's network, exactly: fully connected layers [inputs, hidden..., 1] in double precision,
@@ -233,13 +234,73 @@ public final class PlaygroundNetwork {
                     total += w[d * prev + s] * src[s];
                 }
                 z[l][d] = total;
-                a[l][d] = f.output(total);
             }
+            activate(f, z[l], a[l], sizes[l]);
         }
         if (classes() > 1) {
             softmax(z[sizes.length - 1], a[sizes.length - 1]);
         }
         return a[sizes.length - 1][0];
+    }
+
+    /**
+     * The outputs of many examples, bit for bit what {@link #forward} gives each one. The batch runs layer
+     * by layer on neuron-major rows (one row of totals per neuron, one column per example), so each
+     * example's total is still bias + Σ_s w_s·a_s added in Playground's order while the additions run
+     * across examples in vector registers, and tanh goes through {@link Kernels#strictTanh}. Leaves the
+     * per-example state ({@link #lastOutput}) untouched.
+     *
+     * @param inputs one input vector per example, each of length {@code inputSize()}
+     * @return the output node's value per example (class 0's probability for a multi-class network)
+     */
+    public double[] outputs(double[][] inputs) {
+        int n = inputs.length;
+        double[] out = new double[n];
+        if (classes() > 1) {
+            for (int e = 0; e < n; e++) {
+                out[e] = forward(inputs[e]);
+            }
+            return out;
+        }
+        double[] src = new double[sizes[0] * n];
+        for (int e = 0; e < n; e++) {
+            Checks.requireArgument(inputs[e].length == sizes[0],
+                    "PlaygroundNetwork.outputs: inputs[%d] has %d values for a network with %d inputs", e,
+                    inputs[e].length, sizes[0]);
+            for (int s = 0; s < sizes[0]; s++) {
+                src[s * n + e] = inputs[e][s];
+            }
+        }
+        for (int l = 1; l < sizes.length; l++) {
+            int prev = sizes[l - 1];
+            double[] totals = new double[sizes[l] * n];
+            for (int d = 0; d < sizes[l]; d++) {
+                int row = d * n;
+                Arrays.fill(totals, row, row + n, biases[l][d]);
+                for (int s = 0; s < prev; s++) {
+                    double w = weights[l][d * prev + s];
+                    int from = s * n;
+                    for (int e = 0; e < n; e++) {
+                        totals[row + e] += w * src[from + e];
+                    }
+                }
+            }
+            activate(l == sizes.length - 1 ? output : hidden, totals, totals, totals.length);
+            src = totals;
+        }
+        System.arraycopy(src, 0, out, 0, n);
+        return out;
+    }
+
+    /** a[i] = f(z[i]) for i in [0, n); tanh, the common case, runs on the kernels (bitwise StrictMath). */
+    private static void activate(PlaygroundActivation f, double[] z, double[] a, int n) {
+        if (f == PlaygroundActivation.TANH) {
+            Kernels.get().strictTanh(z, a, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                a[i] = f.output(z[i]);
+            }
+        }
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The update rule on hand-computed cases, the batch carry-over, L1's dead links and the draw order. */
 class PlaygroundEngineTest {
@@ -130,5 +132,47 @@ class PlaygroundEngineTest {
         double expected = (0.5 * ((o1 - 1) * (o1 - 1)) + 0.5 * ((o2 + 1) * (o2 + 1))) / 2;
         assertThat(PlaygroundEngine.loss(net, X_ONLY, data)).isEqualTo(expected);
         assertThat(PlaygroundEngine.loss(net, X_ONLY, List.of())).isNaN();
+    }
+
+    @ParameterizedTest
+    @EnumSource(PlaygroundActivation.class)
+    void batchedOutputsAreEachExamplesForwardPassBitForBit(PlaygroundActivation activation) {
+        // a 7-input 6x8 network with weights scaled up, so tanh sees small, mid and saturated (>= 22) totals
+        SeedRandom rng = SeedRandom.of("batch");
+        for (PlaygroundActivation outputActivation : List.of(PlaygroundActivation.TANH, PlaygroundActivation.LINEAR)) {
+            PlaygroundNetwork net = PlaygroundNetwork.build(7, new int[] {8, 8, 8, 8, 8, 8}, activation,
+                    outputActivation, rng, false);
+            for (int l = 1; l <= 7; l++) {
+                for (int d = 0; d < net.size(l); d++) {
+                    for (int s = 0; s < net.size(l - 1); s++) {
+                        net.setWeight(l, d, s, 8 * (rng.nextDouble() - 0.5));
+                    }
+                }
+            }
+            double[][] inputs = new double[37][7];
+            for (double[] x : inputs) {
+                for (int j = 0; j < 7; j++) {
+                    x[j] = 12 * (rng.nextDouble() - 0.5) * (j == 0 ? 1e-17 : 1);
+                }
+            }
+            double[] batched = net.outputs(inputs);
+            for (int e = 0; e < inputs.length; e++) {
+                assertThat(batched[e]).as("%s/%s example %d", activation, outputActivation, e)
+                        .isEqualTo(net.forward(inputs[e]));
+            }
+        }
+    }
+
+    @Test
+    void forwardTanhIsStrictMathsTanh() {
+        // 1 input -> 1 tanh node -> tanh output: forward's tanh (the kernels') against StrictMath by hand
+        PlaygroundNetwork net = PlaygroundNetwork.build(1, new int[] {1}, PlaygroundActivation.TANH,
+                PlaygroundActivation.TANH, SeedRandom.of("t"), false);
+        net.setWeight(1, 0, 0, 0.7);
+        net.setWeight(2, 0, 0, -1.3);
+        for (double x = -30; x <= 30; x += 0.173) {
+            double expected = StrictMath.tanh(0.1 + -1.3 * StrictMath.tanh(0.1 + 0.7 * x));
+            assertThat(net.forward(new double[] {x})).as("x=%s", x).isEqualTo(expected);
+        }
     }
 }

@@ -61,6 +61,13 @@ public interface Kernels {
     void map(Unary f, float alpha, float[] x, float[] y, int n);
 
     /**
+     * y[i] = {@link StrictMath#tanh}(x[i]) bit for bit, in double, for i in [0, n); x and y may be the
+     * same array. For code that must reproduce fdlibm's tanh exactly (Playground's numbers) at vector
+     * speed. A NaN in gives a NaN out (its payload is not promised).
+     */
+    void strictTanh(double[] x, double[] y, int n);
+
+    /**
      * gx[i] += f'(x[i])·gy[i] for i in [0, n), given y = f(x).
      *
      * @param gx modified

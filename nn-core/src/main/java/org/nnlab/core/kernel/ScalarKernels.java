@@ -85,6 +85,13 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void strictTanh(double[] x, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = StrictMath.tanh(x[i]);
+        }
+    }
+
+    @Override
     public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
         for (int i = 0; i < n; i++) {
             gx[i] += f.derivative(x[i], y[i], gy[i], alpha);

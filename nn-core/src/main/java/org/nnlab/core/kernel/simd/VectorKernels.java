@@ -178,6 +178,11 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void strictTanh(double[] x, double[] y, int n) {
+        StrictTanh.apply(x, y, n);
+    }
+
+    @Override
     public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
         int i = 0;
         int bound = S.loopBound(n);
