@@ -1,164 +1,236 @@
 package org.nnlab.raster;
 
+import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
+import java.awt.Shape;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.nnlab.core.Checks;
 
 /**
- * A picture of the data plane: layers drawn in call order onto a white, opaque RGB raster with
- * anti-aliasing, on one coordinate system ({@link Bounds} mapped to the whole picture, y up).
+ * A picture: an opaque RGB raster (white to start) with anti-aliased shapes and text, and any number
+ * of {@link Plot}s, each a rectangle of pixels showing a rectangle of the data plane.
+ * {@link #of(int, int, Bounds)} is the common case of one plot filling the whole picture, and its
+ * layer methods ({@link #heatmap}, {@link #scatter}, ...) draw on that plot.
  *
  * <pre>{@code
  * Figure.of(400, 400, Bounds.square(-6, 6))
  *       .heatmap(field, ColorMap.PLAYGROUND, true)
- *       .scatter(xs, ys, labels, ColorMap.PLAYGROUND_OPAQUE, 0xffffff, 3.5)
+ *       .scatter(Points.valued(xs, ys, labels), ColorMap.PLAYGROUND_OPAQUE, 0xccffffff, 3.5)
  *       .writePng(Path.of("decision.png"));
  * }</pre>
+ *
+ * <p>Rendering is deterministic: the same calls give the same pixels. Text uses the logical font
+ * {@code SansSerif} (DejaVu Sans on Linux).
  */
 public final class Figure {
+    /** The typeface of every label. */
+    public static final String FONT = Font.SANS_SERIF;
+
     private final BufferedImage image;
     private final int[] pixels;
-    private final Bounds view;
+    private final Plot main;
 
     private Figure(int width, int height, Bounds view) {
         this.image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         this.pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        this.view = view;
-        java.util.Arrays.fill(pixels, 0xffffff);
+        Arrays.fill(pixels, 0xffffff);
+        this.main = view == null ? null : new Plot(this, 0, 0, width, height, view);
     }
 
     /**
-     * A white picture of width x height pixels showing {@code view}.
+     * A white picture of width x height pixels whose one plot shows {@code view} on all of it.
      *
      * @throws IllegalArgumentException for sizes below 1 or above 16384 pixels a side
      */
     public static Figure of(int width, int height, Bounds view) {
-        Checks.requireArgument(width >= 1 && width <= 16384 && height >= 1 && height <= 16384,
-                "Figure: size must be 1..16384 pixels a side, got %d x %d", width, height);
+        checkSize(width, height);
         return new Figure(width, height, view);
     }
 
-    /** The data x at pixel column px (pixel centres). */
-    double dataX(double px) {
-        return view.xMin() + (px + 0.5) / image.getWidth() * view.width();
+    /**
+     * A white picture of width x height pixels without a plot; place plots with {@link #plot}.
+     *
+     * @throws IllegalArgumentException for sizes below 1 or above 16384 pixels a side
+     */
+    public static Figure blank(int width, int height) {
+        checkSize(width, height);
+        return new Figure(width, height, null);
     }
 
-    /** The data y at pixel row py (row 0 at the top). */
-    double dataY(double py) {
-        return view.yMax() - (py + 0.5) / image.getHeight() * view.height();
-    }
-
-    /** The pixel column of data x. */
-    double pixelX(double x) {
-        return (x - view.xMin()) / view.width() * image.getWidth();
-    }
-
-    /** The pixel row of data y. */
-    double pixelY(double y) {
-        return (view.yMax() - y) / view.height() * image.getHeight();
+    private static void checkSize(int width, int height) {
+        Checks.requireArgument(width >= 1 && width <= 16384 && height >= 1 && height <= 16384,
+                "Figure: size must be 1..16384 pixels a side, got %d x %d", width, height);
     }
 
     /**
-     * Paints a field: each pixel takes the colour of the grid cell under it ({@code smooth = false}), or
-     * the bilinear blend of the colours of the four nearest samples ({@code smooth = true}, as a browser
-     * stretches Playground's 100x100 canvas). NaN samples are {@link ColorMap#NAN_GREY}. Pixels outside
-     * the grid's bounds are left as they are.
+     * A plot in the pixel rectangle (x, y, width, height), top-left origin, showing {@code view}.
+     *
+     * @throws IllegalArgumentException if the rectangle is empty or leaves the picture
      */
+    public Plot plot(int x, int y, int width, int height, Bounds view) {
+        Checks.requireArgument(width >= 1 && height >= 1 && x >= 0 && y >= 0 && x + width <= width()
+                        && y + height <= height(),
+                "Figure.plot: rectangle (%d, %d, %d x %d) must lie inside the %d x %d picture", x, y, width, height,
+                width(), height());
+        return new Plot(this, x, y, width, height, view);
+    }
+
+    /** The plot of {@link #of}. */
+    public Plot main() {
+        Checks.requireState(main != null, "Figure.main: a blank figure has no main plot; use plot(...)");
+        return main;
+    }
+
+    /** {@link Plot#heatmap} on the main plot. */
     public Figure heatmap(Grid grid, ColorMap colors, boolean smooth) {
-        int[] sampleRgb = new int[grid.values().length];
-        for (int i = 0; i < sampleRgb.length; i++) {
-            sampleRgb[i] = colors.rgb(grid.values()[i]);
-        }
-        Bounds b = grid.bounds();
-        int w = image.getWidth();
-        for (int py = 0; py < image.getHeight(); py++) {
-            double y = dataY(py);
-            if (y < b.yMin() || y > b.yMax()) {
-                continue;
-            }
-            double gy = (y - b.yMin()) / b.height() * grid.height() - 0.5;      // row coordinate, 0 = bottom centre
-            for (int px = 0; px < w; px++) {
-                double x = dataX(px);
-                if (x < b.xMin() || x > b.xMax()) {
-                    continue;
-                }
-                double gx = (x - b.xMin()) / b.width() * grid.width() - 0.5;
-                pixels[py * w + px] = smooth ? bilinear(sampleRgb, grid, gx, gy) : nearest(sampleRgb, grid, gx, gy);
-            }
-        }
+        main().heatmap(grid, colors, smooth);
         return this;
     }
 
-    private static int nearest(int[] rgb, Grid g, double gx, double gy) {
-        int col = clamp((int) Math.round(gx), g.width());
-        int row = clamp((int) Math.round(gy), g.height());
-        return rgb[row * g.width() + col];
+    /** {@link Plot#scatter} on the main plot. */
+    public Figure scatter(Points points, ColorMap fill, int strokeArgb, double radius) {
+        main().scatter(points, fill, strokeArgb, radius);
+        return this;
     }
 
-    private static int bilinear(int[] rgb, Grid g, double gx, double gy) {
-        int c0 = clamp((int) Math.floor(gx), g.width());
-        int r0 = clamp((int) Math.floor(gy), g.height());
-        int c1 = clamp(c0 + 1, g.width());
-        int r1 = clamp(r0 + 1, g.height());
-        double fx = Math.max(0, Math.min(1, gx - Math.floor(gx)));
-        double fy = Math.max(0, Math.min(1, gy - Math.floor(gy)));
-        int top = Palettes.lerp(rgb[r0 * g.width() + c0], rgb[r0 * g.width() + c1], fx);
-        int bottom = Palettes.lerp(rgb[r1 * g.width() + c0], rgb[r1 * g.width() + c1], fx);
-        return Palettes.lerp(top, bottom, fy);
-    }
-
-    private static int clamp(int i, int n) {
-        return Math.max(0, Math.min(n - 1, i));
-    }
-
-    /**
-     * Draws points as anti-aliased discs filled by value and outlined, as Playground draws its data
-     * (radius 3 px, fill opacity 0.9, stroke opacity 0.8 for training points). Points outside the view
-     * are skipped.
-     *
-     * @throws IllegalArgumentException if the arrays differ in length
-     */
+    /** {@link Plot#scatter} on the main plot, for values given as arrays (fill opacity 0.9). */
     public Figure scatter(double[] xs, double[] ys, float[] values, ColorMap fill, int strokeRgb, double radius) {
-        Checks.requireArgument(xs.length == ys.length && ys.length == values.length,
-                "Figure.scatter: xs, ys and values differ in length: %d, %d, %d", xs.length, ys.length, values.length);
+        main().scatter(Points.valued(xs, ys, values), fill, Argb.of(strokeRgb, 0.8), radius);
+        return this;
+    }
+
+    // ---- drawing in pixel coordinates ----
+
+    /** Fills the pixel rectangle with an ARGB colour (alpha blends over what is there). */
+    public Figure fillRect(double x, double y, double width, double height, int argb) {
         Graphics2D g = graphics();
-        g.setStroke(new BasicStroke(1f));
-        for (int i = 0; i < xs.length; i++) {
-            if (!view.contains(xs[i], ys[i])) {
-                continue;
-            }
-            Ellipse2D disc = new Ellipse2D.Double(pixelX(xs[i]) - radius, pixelY(ys[i]) - radius, 2 * radius, 2 * radius);
-            g.setColor(withAlpha(fill.rgb(values[i]), 0.9));
-            g.fill(disc);
-            g.setColor(withAlpha(strokeRgb, 0.8));
-            g.draw(disc);
-        }
+        g.setColor(Argb.color(argb));
+        g.fill(new java.awt.geom.Rectangle2D.Double(x, y, width, height));
         g.dispose();
         return this;
     }
 
-    private Graphics2D graphics() {
+    /** Strokes the pixel rectangle's outline. */
+    public Figure strokeRect(double x, double y, double width, double height, int argb, double lineWidth) {
+        return stroke(new java.awt.geom.Rectangle2D.Double(x, y, width, height), argb, lineWidth);
+    }
+
+    /** Strokes a line segment in pixels. */
+    public Figure line(double x0, double y0, double x1, double y1, int argb, double lineWidth) {
+        return stroke(new java.awt.geom.Line2D.Double(x0, y0, x1, y1), argb, lineWidth);
+    }
+
+    /** Strokes any shape in pixel coordinates, with round joins and butt caps. */
+    public Figure stroke(Shape shape, int argb, double lineWidth) {
+        Graphics2D g = graphics();
+        g.setColor(Argb.color(argb));
+        g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+        g.draw(shape);
+        g.dispose();
+        return this;
+    }
+
+    /** Fills any shape in pixel coordinates. */
+    public Figure fill(Shape shape, int argb) {
+        Graphics2D g = graphics();
+        g.setColor(Argb.color(argb));
+        g.fill(shape);
+        g.dispose();
+        return this;
+    }
+
+    /** Where text sits relative to its anchor point. */
+    public enum Anchor {
+        /** Anchor at the left end of the baseline. */
+        START,
+        /** Anchor at the middle of the baseline. */
+        MIDDLE,
+        /** Anchor at the right end of the baseline. */
+        END
+    }
+
+    /**
+     * Draws anti-aliased text with its baseline at y, in {@link #FONT}.
+     *
+     * @param size the font size in pixels
+     * @param bold whether bold
+     */
+    public Figure text(String text, double x, double y, double size, int argb, Anchor anchor, boolean bold) {
+        Graphics2D g = graphics();
+        g.setFont(font(size, bold));
+        g.setColor(Argb.color(argb));
+        double w = g.getFontMetrics().getStringBounds(text, g).getWidth();
+        double left = switch (anchor) {
+            case START -> x;
+            case MIDDLE -> x - w / 2;
+            case END -> x - w;
+        };
+        g.drawString(text, (float) left, (float) y);
+        g.dispose();
+        return this;
+    }
+
+    /** The advance width of {@code text} in pixels at that size. */
+    public double textWidth(String text, double size, boolean bold) {
+        Graphics2D g = graphics();
+        FontMetrics m = g.getFontMetrics(font(size, bold));
+        double w = m.getStringBounds(text, g).getWidth();
+        g.dispose();
+        return w;
+    }
+
+    static Font font(double size, boolean bold) {
+        return new Font(FONT, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
+    }
+
+    /**
+     * Draws another figure's pixels at (x, y), clipped to this picture, at the given opacity.
+     */
+    public Figure draw(Figure other, int x, int y, double opacity) {
+        Graphics2D g = graphics();
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) opacity));
+        g.drawImage(other.image, x, y, null);
+        g.dispose();
+        return this;
+    }
+
+    /** A Graphics2D on the picture with anti-aliasing for shapes and text; the caller disposes it. */
+    Graphics2D graphics() {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         return g;
     }
 
-    private static Color withAlpha(int rgb, double alpha) {
-        return new Color((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, (int) Math.round(alpha * 255));
+    /** The live pixel array, 0xRRGGBB, row-major, top row first (for the plots' per-pixel layers). */
+    int[] pixels() {
+        return pixels;
     }
 
     /** The picture's pixels, 0xRRGGBB, row-major, top row first (a copy). */
     public int[] rgb() {
         return pixels.clone();
+    }
+
+    /** The picture as a {@link BufferedImage} of type {@code TYPE_INT_RGB} (a copy). */
+    public BufferedImage toImage() {
+        BufferedImage copy = new BufferedImage(width(), height(), BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((DataBufferInt) copy.getRaster().getDataBuffer()).getData();
+        System.arraycopy(pixels, 0, dst, 0, pixels.length);
+        return copy;
     }
 
     /** Width in pixels. */
@@ -171,13 +243,23 @@ public final class Figure {
         return image.getHeight();
     }
 
+    /** The picture encoded as PNG. */
+    public byte[] toPng() {
+        return Png.encode(width(), height(), pixels);
+    }
+
     /**
      * Writes the picture as PNG, atomically.
      *
      * @throws IOException naming the path; no partial file is left
      */
     public Figure writePng(Path target) throws IOException {
-        Png.write(target, image.getWidth(), image.getHeight(), pixels);
+        Png.write(target, width(), height(), pixels);
         return this;
+    }
+
+    /** For the other classes of the package: a colour with alpha for Java2D. */
+    static Color color(int argb) {
+        return Argb.color(argb);
     }
 }

@@ -13,7 +13,83 @@ public final class Palettes {
         0x0877bd,
     };
 
+    /** ColorBrewer's PRGn, 11 classes (d3-scale-chromatic's scheme, purple to green). */
+    static final int[] PRGN = {
+        0x40004b, 0x762a83, 0x9970ab, 0xc2a5cf, 0xe7d4e8, 0xf7f7f7, 0xd9f0d3, 0xa6dba0, 0x5aae61, 0x1b7837,
+        0x00441b,
+    };
+
+    /** ColorBrewer's Greens, 9 classes (d3's {@code interpolateGreens} runs a B-spline through them). */
+    static final int[] GREENS = {
+        0xf7fcf5, 0xe5f5e0, 0xc7e9c0, 0xa1d99b, 0x74c476, 0x41ab5d, 0x238b45, 0x006d2c, 0x00441b,
+    };
+
+    /** ColorBrewer's Purples, 9 classes. */
+    static final int[] PURPLES = {
+        0xfcfbfd, 0xefedf5, 0xdadaeb, 0xbcbddc, 0x9e9ac8, 0x807dba, 0x6a51a3, 0x54278f, 0x3f007d,
+    };
+
+    private static final int[] SEQUENTIAL_LUT = sequentialTable(256);
+
     private Palettes() {
+    }
+
+    /**
+     * d3's {@code interpolateRgbBasis(colors)(t)}: per channel a uniform cubic B-spline through the
+     * colours, with the missing end control points extrapolated as 2·v1 - v2, t clamped to [0, 1],
+     * channels rounded and clamped to 0..255.
+     */
+    public static int rgbBasis(int[] colors, double t) {
+        int n = colors.length - 1;
+        int i;
+        if (t <= 0) {
+            t = 0;
+            i = 0;
+        } else if (t >= 1) {
+            t = 1;
+            i = n - 1;
+        } else {
+            i = (int) Math.floor(t * n);
+        }
+        double u = (t - (double) i / n) * n;
+        int rgb = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            double v1 = (colors[i] >> shift) & 255;
+            double v2 = (colors[i + 1] >> shift) & 255;
+            double v0 = i > 0 ? (colors[i - 1] >> shift) & 255 : 2 * v1 - v2;
+            double v3 = i < n - 1 ? (colors[i + 2] >> shift) & 255 : 2 * v2 - v1;
+            double u2 = u * u;
+            double u3 = u2 * u;
+            double c = ((1 - 3 * u + 3 * u2 - u3) * v0 + (4 - 6 * u2 + 3 * u3) * v1
+                    + (1 + 3 * u + 3 * u2 - 3 * u3) * v2 + u3 * v3) / 6;
+            rgb |= (int) Math.max(0, Math.min(255, Math.round(c))) << shift;
+        }
+        return rgb;
+    }
+
+    /** {@link ColorMap#SEQUENTIAL} at t, from a 256-entry table. */
+    static int sequential(double t) {
+        double c = Math.max(0, Math.min(1, t));
+        return SEQUENTIAL_LUT[(int) Math.round(c * (SEQUENTIAL_LUT.length - 1))];
+    }
+
+    /**
+     * The sequential map's table: OKLab (Ottosson 2020) lightness L linear in t from 0.30 to 0.93; the
+     * chroma plane (a, b) follows a piecewise-linear path through violet, blue, teal, green and yellow.
+     */
+    static int[] sequentialTable(int size) {
+        double[][] ab = {{0.09, -0.13}, {-0.02, -0.12}, {-0.09, -0.03}, {-0.12, 0.09}, {-0.03, 0.17}};
+        int[] table = new int[size];
+        for (int k = 0; k < size; k++) {
+            double t = (double) k / (size - 1);
+            double pos = t * (ab.length - 1);
+            int seg = Math.min(ab.length - 2, (int) pos);
+            double f = pos - seg;
+            double a = ab[seg][0] * (1 - f) + ab[seg + 1][0] * f;
+            double b = ab[seg][1] * (1 - f) + ab[seg + 1][1] * f;
+            table[k] = Oklab.toRgb(0.30 + 0.63 * t, a, b);
+        }
+        return table;
     }
 
     /** The colour of Playground's palette at index 0..30. */
