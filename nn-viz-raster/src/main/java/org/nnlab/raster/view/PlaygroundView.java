@@ -1,48 +1,263 @@
 package org.nnlab.raster.view;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
+import org.nnlab.core.Checks;
+import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.Example;
+import org.nnlab.playground.Feature;
 import org.nnlab.playground.Heatmaps;
 import org.nnlab.playground.NeuronGrids;
+import org.nnlab.playground.PlaygroundNetwork;
 import org.nnlab.playground.PlaygroundSession;
+import org.nnlab.raster.Argb;
 import org.nnlab.raster.Bounds;
 import org.nnlab.raster.ColorMap;
 import org.nnlab.raster.Figure;
+import org.nnlab.raster.Gif;
 import org.nnlab.raster.Grid;
+import org.nnlab.raster.LayeredNetwork;
+import org.nnlab.raster.LineChart;
+import org.nnlab.raster.NetworkDiagram;
+import org.nnlab.raster.Plot;
+import org.nnlab.raster.Points;
+import org.nnlab.raster.Series;
 
 /**
- * Pictures of a Playground session. For now the big output map: the output node's heatmap on
- * [-6, 6]² in Playground's colours (smoothed as the page's stretched canvas), discretized if the state
- * says so, with the training points (white outline) and, if the state shows them, the test points
- * (black outline). The full Figure-1 view (features, neurons, links, loss chart) follows.
+ * Pictures of a Playground session: the page's main picture ({@link #figure}: features, neurons with
+ * their heatmaps, links, the output map with the data, the losses), the output map alone
+ * ({@link #output}), and a training time-lapse ({@link #timelapse}).
+ *
+ * <p>Sizes follow the page's pixel layout (spec sections 8 and 9) times a scale factor; colours are
+ * the page's: the 31-colour palette at alpha 160 over white for heatmaps, the continuous link scale,
+ * training points with a white outline (opacity 0.8), test points with a black one (opacity 0.6).
  */
 public final class PlaygroundView {
+    /** Where the network column starts (Playground units from the picture's top). */
+    private static final double NETWORK_TOP = 56;
+    /** The big map's side (the page's 260 px canvas). */
+    private static final double MAP = 260;
+    /** The loss chart's height. */
+    private static final double CHART = 56;
+    private static final int TEXT = 0x333333;
+    private static final int HEADER = 0x777777;
+
     private PlaygroundView() {
     }
 
-    /** The output map, size x size pixels. */
-    public static Figure output(PlaygroundSession session, int size) {
-        NeuronGrids maps = Heatmaps.neurons(session.network(), session.state().inputs());
-        float[] out = maps.output();
-        if (session.state().discretize()) {
-            out = Heatmaps.discretize(out);
+    /** The main picture at 1.5 pixels per page pixel. */
+    public static Figure figure(PlaygroundSession session) {
+        return figure(session, 1.5);
+    }
+
+    /**
+     * The main picture (the page's Figure 1): the feature column with their heatmaps (unused features
+     * faded), every hidden neuron as a box holding its heatmap with its bias square, the links (width
+     * from |w|, colour from the sign), the big output map with train (and, if the state shows them, test)
+     * points and its axes, and the train/test losses with their chart.
+     *
+     * @param scale pixels per page pixel, 0.5..4
+     */
+    public static Figure figure(PlaygroundSession session, double scale) {
+        Checks.requireArgument(scale >= 0.5 && scale <= 4, "PlaygroundView.figure: scale must be in [0.5, 4], got %s",
+                scale);
+        PlaygroundNetwork net = session.network();
+        int hidden = net.layers() - 1;
+        int widest = 0;
+        for (int l = 1; l < net.layers(); l++) {
+            widest = Math.max(widest, net.size(l));
         }
-        Bounds view = Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN);
-        // the grid's samples sit on [-6, 6] exactly (i/99), so its cells reach half a step beyond
-        double half = Heatmaps.DOMAIN / (Heatmaps.DENSITY - 1);
-        Grid grid = Grid.fromTopDown(Heatmaps.DENSITY, Heatmaps.DENSITY, out,
-                Bounds.square(-Heatmaps.DOMAIN - half, Heatmaps.DOMAIN + half));
-        Figure f = Figure.of(size, size, view).heatmap(grid, ColorMap.PLAYGROUND, true);
-        double radius = 3.0 * size / 260;                     // Playground: 3 px on a 260 px map
-        points(f, session.trainData(), 0xffffff, radius);
-        if (session.state().showTestData()) {
-            points(f, session.testData(), 0x000000, radius);
-        }
+        double width = Math.max(330, NetworkDiagram.FEATURE_WIDTH + 100 * hidden + NetworkDiagram.NODE);
+        double mapLeft = width + 20;
+        double mapTop = NETWORK_TOP + 104;
+        double pictureWidth = mapLeft + MAP + 40;
+        double networkHeight = NETWORK_TOP + NetworkDiagram.SPACING * Math.max(Feature.values().length, widest);
+        double pictureHeight = Math.max(networkHeight, mapTop + MAP + 30) + 8;
+        Figure f = Figure.blank((int) Math.ceil(pictureWidth * scale), (int) Math.ceil(pictureHeight * scale));
+
+        NeuronGrids grids = Heatmaps.neurons(net, session.state().inputs());
+        boolean discretize = session.state().discretize();
+        headers(f, session, width, mapLeft, hidden, scale);
+        LayeredNetwork description = describe(session, grids, discretize);
+        NetworkDiagram.draw(f, description, 0, NETWORK_TOP * scale, width,
+                mapTop + MAP / 2 - NETWORK_TOP, scale, ColorMap.PLAYGROUND, -session.epoch() / 3.0);
+        inputLabels(f, session, scale);
+        losses(f, session, mapLeft, scale);
+        outputMap(f, session, grids, discretize, mapLeft, mapTop, scale);
         return f;
     }
 
-    private static void points(Figure f, List<Example> data, int stroke, double radius) {
+    private static void headers(Figure f, PlaygroundSession session, double width, double mapLeft, int hidden,
+                                double scale) {
+        double size = 11 * scale;
+        double y = 16 * scale;
+        f.text("FEATURES", NetworkDiagram.INPUT_X * scale, y, size, Argb.opaque(HEADER), Figure.Anchor.MIDDLE, true);
+        String layers = hidden + (hidden == 1 ? " HIDDEN LAYER" : " HIDDEN LAYERS");
+        double first = NetworkDiagram.hiddenX(0, Math.max(1, hidden), width);
+        double last = NetworkDiagram.hiddenX(Math.max(0, hidden - 1), Math.max(1, hidden), width);
+        f.text(layers, (first + last) / 2 * scale, y, size, Argb.opaque(HEADER), Figure.Anchor.MIDDLE, true);
+        for (int l = 0; l < hidden; l++) {
+            int n = session.network().size(l + 1);
+            f.text(n + (n == 1 ? " neuron" : " neurons"), NetworkDiagram.hiddenX(l, hidden, width) * scale,
+                    (NETWORK_TOP - 12) * scale, 10 * scale, Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
+        }
+        f.text("OUTPUT", mapLeft * scale, y, size, Argb.opaque(HEADER), Figure.Anchor.START, true);
+    }
+
+    private static void inputLabels(Figure f, PlaygroundSession session, double scale) {
+        List<Feature> used = session.state().inputs();
+        Feature[] all = Feature.values();
+        for (int i = 0; i < all.length; i++) {
+            boolean on = used.contains(all[i]);
+            double y = NETWORK_TOP + NetworkDiagram.SPACING * i + NetworkDiagram.NODE / 2 + 4;
+            f.text(label(all[i]), (NetworkDiagram.INPUT_X - NetworkDiagram.NODE / 2 - 6) * scale, y * scale, 11 * scale,
+                    on ? Argb.opaque(TEXT) : Argb.of(TEXT, 0.45), Figure.Anchor.END, false);
+        }
+    }
+
+    /** The page's label of a feature: X₁, X₂, X₁², X₂², X₁X₂, sin(X₁), sin(X₂). */
+    static String label(Feature f) {
+        return switch (f) {
+            case X -> "X\u2081";
+            case Y -> "X\u2082";
+            case X_SQUARED -> "X\u2081\u00b2";
+            case Y_SQUARED -> "X\u2082\u00b2";
+            case X_TIMES_Y -> "X\u2081X\u2082";
+            case SIN_X -> "sin(X\u2081)";
+            case SIN_Y -> "sin(X\u2082)";
+        };
+    }
+
+    private static void losses(Figure f, PlaygroundSession session, double mapLeft, double scale) {
+        EpochStats last = session.last();
+        double size = 11 * scale;
+        double x = mapLeft * scale;
+        f.text("Test loss " + loss(last.testLoss()), x, (NETWORK_TOP - 22) * scale, size, Argb.opaque(TEXT),
+                Figure.Anchor.START, false);
+        f.text("Training loss " + loss(last.trainLoss()), x, (NETWORK_TOP - 6) * scale, size, Argb.opaque(TEXT),
+                Figure.Anchor.START, false);
+        String epoch = String.format(Locale.ROOT, "epoch %,d", session.epoch());
+        f.text(epoch, (mapLeft + MAP) * scale, (NETWORK_TOP - 22) * scale, size, Argb.opaque(HEADER), Figure.Anchor.END,
+                false);
+        if (session.diverged()) {
+            f.text("diverged", (mapLeft + MAP) * scale, (NETWORK_TOP - 6) * scale, size, Argb.opaque(0xc0392b),
+                    Figure.Anchor.END, true);
+        }
+        lossChart(session, false).draw(f, (int) Math.round(x), (int) Math.round((NETWORK_TOP + 4) * scale),
+                (int) Math.round(MAP * scale), (int) Math.round(CHART * scale));
+    }
+
+    /** The page's loss chart: test loss in #777, training loss in black, epoch on x. */
+    static LineChart lossChart(PlaygroundSession session, boolean axes) {
+        List<EpochStats> history = session.history();
+        double[] epochs = new double[history.size()];
+        double[] train = new double[history.size()];
+        double[] test = new double[history.size()];
+        for (int i = 0; i < epochs.length; i++) {
+            epochs[i] = history.get(i).epoch();
+            train[i] = history.get(i).trainLoss();
+            test[i] = history.get(i).testLoss();
+        }
+        return LineChart.of(new Series("test loss", Argb.opaque(0x777777), 1.5, epochs, test),
+                        new Series("training loss", Argb.opaque(0x000000), 1.5, epochs, train))
+                .axes(axes).legend(axes).fromZero(true);
+    }
+
+    private static String loss(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "NaN";
+    }
+
+    private static void outputMap(Figure f, PlaygroundSession session, NeuronGrids grids, boolean discretize,
+                                  double mapLeft, double mapTop, double scale) {
+        int left = (int) Math.round(mapLeft * scale);
+        int top = (int) Math.round(mapTop * scale);
+        int side = (int) Math.round(MAP * scale);
+        Plot plot = f.plot(left, top, side, side, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
+        drawOutput(plot, session, grids, discretize, 3 * scale);
+        List<Double> ticks = new ArrayList<>();
+        for (int t = -6; t <= 6; t++) {
+            ticks.add((double) t);
+        }
+        plot.ticks(ticks, ticks, true, 9 * scale, Argb.opaque(0x999999));
+    }
+
+    private static void drawOutput(Plot plot, PlaygroundSession session, NeuronGrids grids, boolean discretize,
+                                   double radius) {
+        float[] out = grids.output();
+        if (discretize) {
+            out = Heatmaps.discretize(out);
+        }
+        plot.heatmap(field(out, Heatmaps.DENSITY), ColorMap.PLAYGROUND, true);
+        plot.scatter(points(session.trainData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), radius);
+        if (session.state().showTestData()) {
+            plot.scatter(points(session.testData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0x000000, 0.6), radius);
+        }
+    }
+
+    /** A top-row-first Playground grid as a field whose samples sit on [-6, 6] (cells reach half a step beyond). */
+    static Grid field(float[] topDown, int density) {
+        double half = Heatmaps.DOMAIN / (density - 1);
+        if (density == Heatmaps.THUMBNAIL) {
+            // thumbnails are block means stretched over the node: cells tile [-6, 6] exactly
+            return Grid.fromTopDown(density, density, topDown, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
+        }
+        return Grid.fromTopDown(density, density, topDown,
+                Bounds.square(-Heatmaps.DOMAIN - half, Heatmaps.DOMAIN + half));
+    }
+
+    /** The session's network as the raster module's description, with 10x10 thumbnails per node. */
+    static LayeredNetwork describe(PlaygroundSession session, NeuronGrids grids, boolean discretize) {
+        PlaygroundNetwork net = session.network();
+        List<Feature> used = session.state().inputs();
+        List<String> labels = new ArrayList<>();
+        List<Grid> inputFields = new ArrayList<>();
+        Feature[] all = Feature.values();
+        boolean[] active = new boolean[all.length];
+        for (int i = 0; i < all.length; i++) {
+            labels.add(label(all[i]));
+            inputFields.add(thumbnail(Heatmaps.feature(all[i]), discretize));
+            active[i] = used.contains(all[i]);
+        }
+        int layers = net.layers();
+        int[] sizes = new int[layers];
+        double[][] weights = new double[layers][];
+        double[][] biases = new double[layers][];
+        boolean[][] dead = new boolean[layers][];
+        List<List<Grid>> fields = new ArrayList<>();
+        for (int l = 1; l <= layers; l++) {
+            int n = net.size(l);
+            int prev = net.size(l - 1);
+            sizes[l - 1] = n;
+            weights[l - 1] = new double[n * prev];
+            dead[l - 1] = new boolean[n * prev];
+            biases[l - 1] = new double[n];
+            List<Grid> layerFields = new ArrayList<>();
+            for (int d = 0; d < n; d++) {
+                biases[l - 1][d] = net.bias(l, d);
+                for (int s = 0; s < prev; s++) {
+                    weights[l - 1][d * prev + s] = net.weight(l, d, s);
+                    dead[l - 1][d * prev + s] = net.isDead(l, d, s);
+                }
+                layerFields.add(l < layers ? thumbnail(grids.grid(l, d), discretize) : null);
+            }
+            fields.add(layerFields);
+        }
+        return new LayeredNetwork(labels, inputFields, active, sizes, weights, biases, dead, fields);
+    }
+
+    private static Grid thumbnail(float[] grid, boolean discretize) {
+        float[] small = Heatmaps.reduce(grid, Heatmaps.DENSITY, Heatmaps.DENSITY / Heatmaps.THUMBNAIL);
+        if (discretize) {
+            small = Heatmaps.discretize(small);
+        }
+        return field(small, Heatmaps.THUMBNAIL);
+    }
+
+    private static Points points(List<Example> data) {
         double[] xs = new double[data.size()];
         double[] ys = new double[data.size()];
         float[] labels = new float[data.size()];
@@ -51,6 +266,63 @@ public final class PlaygroundView {
             ys[i] = data.get(i).y();
             labels[i] = (float) data.get(i).label();
         }
-        f.scatter(xs, ys, labels, ColorMap.PLAYGROUND_OPAQUE, stroke, radius);
+        return Points.valued(xs, ys, labels);
+    }
+
+    /**
+     * The output map alone, size x size pixels: the output node's heatmap on [-6, 6]² (smoothed as the
+     * page's stretched canvas, discretized if the state says so) with the training points and, if the
+     * state shows them, the test points.
+     */
+    public static Figure output(PlaygroundSession session, int size) {
+        Figure f = Figure.of(size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
+        NeuronGrids grids = Heatmaps.neurons(session.network(), session.state().inputs());
+        drawOutput(f.main(), session, grids, session.state().discretize(), 3.0 * size / MAP);
+        return f;
+    }
+
+    /**
+     * One time-lapse frame: the output map (size x size) over a loss chart with axes, titled with the
+     * epoch and both losses.
+     */
+    public static Figure frame(PlaygroundSession session, int size) {
+        Checks.requireArgument(size >= 120 && size <= 4096, "PlaygroundView.frame: size must be 120..4096, got %d", size);
+        int chart = size * 2 / 5;
+        int title = Math.max(18, size / 14);
+        Figure f = Figure.blank(size, title + size + chart);
+        EpochStats last = session.last();
+        double font = Math.max(10, size / 30.0);
+        f.text(String.format(Locale.ROOT, "epoch %,d \u00b7 train %s \u00b7 test %s", session.epoch(),
+                        loss(last.trainLoss()), loss(last.testLoss())), size / 2.0, title * 0.72, font, Argb.opaque(TEXT),
+                Figure.Anchor.MIDDLE, false);
+        Plot plot = f.plot(0, title, size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
+        NeuronGrids grids = Heatmaps.neurons(session.network(), session.state().inputs());
+        drawOutput(plot, session, grids, session.state().discretize(), 3.0 * size / MAP);
+        lossChart(session, true).fontSize(font * 0.9).draw(f, 0, title + size, size, chart);
+        return f;
+    }
+
+    /**
+     * Trains {@code frames - 1} times {@code epochsPerFrame} epochs and returns the frames before and after
+     * each stretch ({@link #frame}); a run that diverges keeps its grey frames to the end.
+     */
+    public static List<Figure> timelapse(PlaygroundSession session, int frames, int epochsPerFrame, int size) {
+        Checks.requireArgument(frames >= 1 && frames <= 10_000, "PlaygroundView.timelapse: frames must be 1..10000, got %d",
+                frames);
+        Checks.requireArgument(epochsPerFrame >= 1, "PlaygroundView.timelapse: epochsPerFrame must be >= 1, got %d",
+                epochsPerFrame);
+        List<Figure> out = new ArrayList<>();
+        out.add(frame(session, size));
+        for (int i = 1; i < frames; i++) {
+            session.step(epochsPerFrame);
+            out.add(frame(session, size));
+        }
+        return out;
+    }
+
+    /** {@link #timelapse} written as an animated GIF that loops forever. */
+    public static void writeTimelapse(PlaygroundSession session, Path target, int frames, int epochsPerFrame, int size,
+                                      int delayCentis) throws IOException {
+        Gif.write(target, timelapse(session, frames, epochsPerFrame, size), delayCentis, 0);
     }
 }

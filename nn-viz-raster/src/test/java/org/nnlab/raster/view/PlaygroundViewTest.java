@@ -1,0 +1,34 @@
+package org.nnlab.raster.view;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+import org.nnlab.playground.PlaygroundSession;
+import org.nnlab.playground.PlaygroundState;
+import org.nnlab.raster.GoldenImages;
+
+/** Playground's main picture and the time-lapse frame, against golden images. */
+class PlaygroundViewTest {
+    @Test
+    void twoLayerDefaultNetworkAfter100Epochs() throws IOException {
+        PlaygroundSession session = PlaygroundSession.load(PlaygroundState.parse("seed=0.12345&showTestData=true"));
+        session.step(100);
+        GoldenImages.assertMatches(PlaygroundView.figure(session, 1.0), "playground-default");
+    }
+
+    @Test
+    void sixByEightSpiralAfter200Epochs() throws IOException {
+        PlaygroundSession session = PlaygroundSession.load(PlaygroundState.parse(
+                "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true"
+                        + "&sinX=true&sinY=true&batchSize=10&learningRate=0.03&seed=0.12345"));
+        session.step(200);
+        GoldenImages.assertMatches(PlaygroundView.figure(session, 1.0), "playground-6x8");
+    }
+
+    @Test
+    void timelapseFrame() throws IOException {
+        PlaygroundSession session = PlaygroundSession.load(PlaygroundState.parse("dataset=xor&seed=7"));
+        session.step(50);
+        GoldenImages.assertMatches(PlaygroundView.frame(session, 240), "playground-frame");
+    }
+}
