@@ -222,7 +222,11 @@ public final class Figure {
 
     /** The picture's pixels, 0xRRGGBB, row-major, top row first (a copy). */
     public int[] rgb() {
-        return pixels.clone();
+        int[] copy = new int[pixels.length];
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] = pixels[i] & 0xffffff;         // Java2D's fills leave the alpha byte set in an RGB raster
+        }
+        return copy;
     }
 
     /** The picture as a {@link BufferedImage} of type {@code TYPE_INT_RGB} (a copy). */
