@@ -19,7 +19,7 @@ import org.nnlab.raster.view.PlaygroundView;
  * {@code nnlab playground --state '<Playground URL or hash>' --epochs N [--snapshots 0,1,10,100] --json FILE
  * [--heatmap]}: builds exactly the state the hash describes, trains, and writes the data, the snapshots
  * (epoch, both losses, every weight, bias and dead flag) and optionally the output node's grid as JSON,
- * and with {@code --png} the output map with the data as a 520 x 520 picture.
+ * and with {@code --png} the page's main picture (features, neurons, links, output map, losses) at 1.5x.
  */
 final class PlaygroundCommand {
     static final String USAGE = "nnlab playground --state '<Playground URL or hash>' --epochs N "
@@ -82,7 +82,7 @@ final class PlaygroundCommand {
         }
         AtomicFiles.writeString(json, doc.append("}\n").toString());
         if (png != null) {
-            PlaygroundView.output(session, 520).writePng(png);
+            PlaygroundView.figure(session, 1.5).writePng(png);
         }
         out.println(session + " -> " + json + (png != null ? ", " + png : ""));
         return 0;
