@@ -2,7 +2,6 @@ package org.nnlab.raster;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
@@ -260,10 +259,5 @@ public final class Figure {
     public Figure writePng(Path target) throws IOException {
         Png.write(target, width(), height(), pixels);
         return this;
-    }
-
-    /** For the other classes of the package: a colour with alpha for Java2D. */
-    static Color color(int argb) {
-        return Argb.color(argb);
     }
 }
