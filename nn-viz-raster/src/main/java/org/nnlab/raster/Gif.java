@@ -176,8 +176,8 @@ public final class Gif {
             byte[] binIndex = new byte[1 << 15];
             for (int b = 0; b < binIndex.length; b++) {
                 if (binCount[b] > 0) {
-                    int rgb = binCount[b] > 0 ? (int) (binSum[0][b] / binCount[b]) << 16
-                            | (int) (binSum[1][b] / binCount[b]) << 8 | (int) (binSum[2][b] / binCount[b]) : 0;
+                    int rgb = (int) (binSum[0][b] / binCount[b]) << 16 | (int) (binSum[1][b] / binCount[b]) << 8
+                            | (int) (binSum[2][b] / binCount[b]);
                     binIndex[b] = (byte) nearest(colors, used, rgb);
                 }
             }
@@ -231,10 +231,6 @@ public final class Gif {
             }
             int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
             return new IndexColorModel(bits, n, r, g, b);
-        }
-
-        int size() {
-            return colors.length;
         }
     }
 }
