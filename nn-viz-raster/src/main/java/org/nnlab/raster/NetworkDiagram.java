@@ -1,8 +1,5 @@
 package org.nnlab.raster;
 
-import java.awt.BasicStroke;
-import java.awt.Graphics2D;
-import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Rectangle2D;
 
 /**
@@ -79,33 +76,28 @@ public final class NetworkDiagram {
             cy[out][d] = outputY + SPACING * d;
         }
 
-        double phase = ((dashOffset % 10) + 10) % 10;        // Java2D wants a phase >= 0; the pattern repeats every 10
-        Graphics2D g = f.graphics();
-        g.translate(x0, y0);
-        g.scale(scale, scale);
-        // links first, under the nodes
+        double phase = ((dashOffset % 10) + 10) % 10;        // a phase >= 0; the pattern repeats every 10
+        StrokeRaster links = new StrokeRaster(f);           // links first, under the nodes
         for (int l = 0; l < net.layers(); l++) {
             int prev = net.fanIn(l);
             for (int d = 0; d < net.sizes()[l]; d++) {
                 for (int s = 0; s < prev; s++) {
                     double w = net.weights()[l][d * prev + s];
                     boolean dead = net.dead() != null && net.dead()[l][d * prev + s];
-                    double sx = cx[l][s] + 17;
-                    double sy = cy[l][s];
-                    double tx = cx[l + 1][d] - 15;
-                    double ty = cy[l + 1][d] + ((s - (prev - 1) / 2.0) / prev) * 12;
+                    double sx = x0 + (cx[l][s] + 17) * scale;
+                    double sy = y0 + cy[l][s] * scale;
+                    double tx = x0 + (cx[l + 1][d] - 15) * scale;
+                    double ty = y0 + (cy[l + 1][d] + ((s - (prev - 1) / 2.0) / prev) * 12) * scale;
                     double mx = (sx + tx) / 2;
                     double abs = Double.isFinite(w) ? Math.min(Math.abs(w), 5) : 0;
-                    float lineWidth = (float) (1 + 9 * abs / 5);
-                    g.setStroke(new BasicStroke(lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                            new float[] {9f, 1f}, (float) phase));
+                    double lineWidth = (1 + 9 * abs / 5) * scale;
                     int rgb = Double.isNaN(w) ? ColorMap.NAN_GREY : Palettes.playgroundLink(w);
-                    g.setColor(Argb.color(Argb.of(rgb, dead ? 0.35 : 1)));
-                    g.draw(new CubicCurve2D.Double(sx, sy, mx, sy, mx, ty, tx, ty));
+                    double[][] curve = StrokeRaster.cubic(sx, sy, mx, sy, mx, ty, tx, ty, 0.2);
+                    links.polyline(curve[0], curve[1], curve[0].length, lineWidth, 9 * scale, 1 * scale,
+                            phase * scale, rgb, dead ? 0.35 : 1);
                 }
             }
         }
-        g.dispose();
         // nodes: inputs (all, inactive faded), then hidden neurons with their bias squares
         for (int i = 0; i < inputs; i++) {
             boolean on = net.inputActive()[i];

@@ -127,6 +127,17 @@ public final class Palettes {
         return lerp(from, to, u);
     }
 
+    /**
+     * {@link #lerp} with t = weight / 256, in integer arithmetic: red and blue move together in one int
+     * (each product stays below 2^16 in its half), green alone; each channel rounds half up.
+     */
+    static int lerp256(int a, int b, int weight) {
+        int keep = 256 - weight;
+        int redBlue = (((a & 0xff00ff) * keep + (b & 0xff00ff) * weight + 0x800080) >>> 8) & 0xff00ff;
+        int green = (((a & 0xff00) * keep + (b & 0xff00) * weight + 0x8000) >>> 8) & 0xff00;
+        return redBlue | green;
+    }
+
     static int lerp(int a, int b, double t) {
         int r = (int) Math.round(((a >> 16) & 255) * (1 - t) + ((b >> 16) & 255) * t);
         int g = (int) Math.round(((a >> 8) & 255) * (1 - t) + ((b >> 8) & 255) * t);

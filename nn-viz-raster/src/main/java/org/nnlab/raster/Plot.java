@@ -89,52 +89,68 @@ public final class Plot {
      * grid's bounds are left as they are.
      */
     public Plot heatmap(Grid grid, ColorMap colors, boolean smooth) {
+        int gw = grid.width();
+        int gh = grid.height();
         int[] sampleRgb = new int[grid.values().length];
         for (int i = 0; i < sampleRgb.length; i++) {
             sampleRgb[i] = colors.rgb(grid.values()[i]);
         }
         Bounds b = grid.bounds();
-        int[] pixels = figure.pixels();
-        int stride = figure.width();
-        double[] gxs = new double[width];
-        boolean[] inside = new boolean[width];
+        // per plot column: the grid columns left and right of the pixel centre and the right one's weight
+        // (in 1/256); nearest sampling keeps only the nearest column
+        int[] col0 = new int[width];
+        int[] col1 = new int[width];
+        int[] colWeight = new int[width];
+        int first = width;
+        int last = -1;
         for (int c = 0; c < width; c++) {
             double x = dataX(left + c);
-            inside[c] = x >= b.xMin() && x <= b.xMax();
-            gxs[c] = (x - b.xMin()) / b.width() * grid.width() - 0.5;
-        }
-        for (int py = top; py < top + height; py++) {
-            double y = dataY(py);
-            if (y < b.yMin() || y > b.yMax()) {
+            if (x < b.xMin() || x > b.xMax()) {
                 continue;
             }
-            double gy = (y - b.yMin()) / b.height() * grid.height() - 0.5;      // row coordinate, 0 = bottom centre
-            for (int c = 0; c < width; c++) {
-                if (inside[c]) {
-                    pixels[py * stride + left + c] = smooth ? bilinear(sampleRgb, grid, gxs[c], gy)
-                            : nearest(sampleRgb, grid, gxs[c], gy);
+            first = Math.min(first, c);
+            last = c;
+            double gx = (x - b.xMin()) / b.width() * gw - 0.5;
+            if (smooth) {
+                col0[c] = clamp((int) Math.floor(gx), gw);
+                col1[c] = clamp((int) Math.floor(gx) + 1, gw);
+                colWeight[c] = weight256(gx);
+            } else {
+                col0[c] = clamp((int) Math.round(gx), gw);
+            }
+        }
+        int[] pixels = figure.pixels();
+        int stride = figure.width();
+        for (int py = top; py < top + height; py++) {
+            double y = dataY(py);
+            if (y < b.yMin() || y > b.yMax() || first > last) {
+                continue;
+            }
+            double gy = (y - b.yMin()) / b.height() * gh - 0.5;      // row coordinate, 0 = bottom centre
+            int out = py * stride + left;
+            if (!smooth) {
+                int row = clamp((int) Math.round(gy), gh) * gw;
+                for (int c = first; c <= last; c++) {
+                    pixels[out + c] = sampleRgb[row + col0[c]];
                 }
+                continue;
+            }
+            int lower = clamp((int) Math.floor(gy), gh) * gw;
+            int upper = clamp((int) Math.floor(gy) + 1, gh) * gw;
+            int rowWeight = weight256(gy);
+            for (int c = first; c <= last; c++) {
+                int below = Palettes.lerp256(sampleRgb[lower + col0[c]], sampleRgb[lower + col1[c]], colWeight[c]);
+                int above = Palettes.lerp256(sampleRgb[upper + col0[c]], sampleRgb[upper + col1[c]], colWeight[c]);
+                pixels[out + c] = Palettes.lerp256(below, above, rowWeight);
             }
         }
         return this;
     }
 
-    private static int nearest(int[] rgb, Grid g, double gx, double gy) {
-        int col = clamp((int) Math.round(gx), g.width());
-        int row = clamp((int) Math.round(gy), g.height());
-        return rgb[row * g.width() + col];
-    }
-
-    private static int bilinear(int[] rgb, Grid g, double gx, double gy) {
-        int c0 = clamp((int) Math.floor(gx), g.width());
-        int r0 = clamp((int) Math.floor(gy), g.height());
-        int c1 = clamp(c0 + 1, g.width());
-        int r1 = clamp(r0 + 1, g.height());
-        double fx = Math.max(0, Math.min(1, gx - Math.floor(gx)));
-        double fy = Math.max(0, Math.min(1, gy - Math.floor(gy)));
-        int bottom = Palettes.lerp(rgb[r0 * g.width() + c0], rgb[r0 * g.width() + c1], fx);
-        int upper = Palettes.lerp(rgb[r1 * g.width() + c0], rgb[r1 * g.width() + c1], fx);
-        return Palettes.lerp(bottom, upper, fy);
+    /** The fractional part of a grid coordinate in 1/256 (0 below the first sample, where clamping applies). */
+    private static int weight256(double g) {
+        double f = Math.max(0, Math.min(1, g - Math.floor(g)));
+        return (int) Math.round(f * 256);
     }
 
     private static int clamp(int i, int n) {

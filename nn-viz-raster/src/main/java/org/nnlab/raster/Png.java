@@ -1,9 +1,10 @@
 package org.nnlab.raster;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -11,8 +12,8 @@ import org.nnlab.core.Checks;
 
 /**
  * A PNG encoder for opaque RGB pictures (colour type 2, 8 bits), on {@link Deflater} alone: each row is
- * filtered with "Sub" (the difference to the pixel on the left, which makes smooth heatmaps compress
- * well) and deflated at {@link Deflater#BEST_SPEED}. Files are written through {@link AtomicFiles}, so a
+ * filtered with "Up" (the difference to the row above, which makes smooth heatmaps and flat areas
+ * compress well) and deflated at {@link Deflater#BEST_SPEED}. Files are written through {@link AtomicFiles}, so a
  * failed write leaves nothing behind.
  */
 public final class Png {
@@ -29,43 +30,68 @@ public final class Png {
     public static byte[] encode(int width, int height, int[] rgb) {
         Checks.requireArgument(width >= 1 && height >= 1, "Png: width and height must be >= 1, got %d x %d", width, height);
         Checks.requireArgument(rgb.length == (long) width * height, "Png: pixels.length %d != %d x %d", rgb.length, width, height);
+        Checks.requireArgument((long) height * (1 + 3L * width) <= Integer.MAX_VALUE - 64,
+                "Png: %d x %d pixels do not fit one array", width, height);
+        byte[] raw = upFiltered(width, height, rgb);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(raw);
+            deflater.finish();
+            int idat = SIGNATURE.length + 25;                     // where the IDAT chunk starts
+            byte[] out = new byte[idat + 8 + raw.length / 4 + 12 + 12];
+            int at = idat + 8;
+            while (!deflater.finished()) {
+                if (out.length - at < 24 + 1024) {                 // room for the CRC and IEND, and a useful step
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                at += deflater.deflate(out, at, out.length - at - 24);
+            }
+            System.arraycopy(SIGNATURE, 0, out, 0, SIGNATURE.length);
+            ByteBuffer header = ByteBuffer.wrap(out);
+            header.position(SIGNATURE.length);
+            header.putInt(13).put(ascii("IHDR")).putInt(width).putInt(height)
+                    .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+            header.putInt(crc(out, SIGNATURE.length + 4, 4 + 13));
+            int dataLength = at - idat - 8;
+            header.putInt(dataLength).put(ascii("IDAT"));
+            header.position(at);
+            header.putInt(crc(out, idat + 4, 4 + dataLength));
+            header.putInt(0).put(ascii("IEND")).putInt(crc(out, at + 8, 4));
+            return Arrays.copyOf(out, header.position());
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /**
+     * The scanlines, each as filter type 2 ("Up": the byte-wise difference to the row above), which on
+     * these pictures deflates faster and smaller than "Sub", "Average", "Paeth" or no filter.
+     */
+    private static byte[] upFiltered(int width, int height, int[] rgb) {
         byte[] raw = new byte[height * (1 + 3 * width)];
         int at = 0;
         for (int y = 0; y < height; y++) {
-            raw[at++] = 1;                                        // filter type Sub
-            int prevR = 0;
-            int prevG = 0;
-            int prevB = 0;
+            raw[at++] = 2;
+            int row = y * width;
             for (int x = 0; x < width; x++) {
-                int p = rgb[y * width + x];
-                int r = (p >> 16) & 255;
-                int g = (p >> 8) & 255;
-                int b = p & 255;
-                raw[at++] = (byte) (r - prevR);
-                raw[at++] = (byte) (g - prevG);
-                raw[at++] = (byte) (b - prevB);
-                prevR = r;
-                prevG = g;
-                prevB = b;
+                int p = rgb[row + x];
+                int above = y == 0 ? 0 : rgb[row - width + x];
+                raw[at++] = (byte) ((p >> 16) - (above >> 16));
+                raw[at++] = (byte) ((p >> 8) - (above >> 8));
+                raw[at++] = (byte) (p - above);
             }
         }
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        deflater.setInput(raw);
-        deflater.finish();
-        ByteArrayOutputStream idat = new ByteArrayOutputStream(raw.length / 4 + 64);
-        byte[] buf = new byte[64 * 1024];
-        while (!deflater.finished()) {
-            idat.write(buf, 0, deflater.deflate(buf));
-        }
-        deflater.end();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(idat.size() + 64);
-        out.writeBytes(SIGNATURE);
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
-        chunk(out, "IHDR", ihdr.array());
-        chunk(out, "IDAT", idat.toByteArray());
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
+        return raw;
+    }
+
+    private static byte[] ascii(String type) {
+        return type.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static int crc(byte[] bytes, int from, int length) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, from, length);
+        return (int) crc.getValue();
     }
 
     /**
@@ -75,16 +101,5 @@ public final class Png {
      */
     public static void write(Path target, int width, int height, int[] rgb) throws IOException {
         AtomicFiles.write(target, encode(width, height, rgb));
-    }
-
-    private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
-        byte[] t = type.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
-        out.writeBytes(t);
-        out.writeBytes(data);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

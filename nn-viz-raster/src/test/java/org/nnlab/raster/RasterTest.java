@@ -56,6 +56,24 @@ class RasterTest {
     }
 
     @Test
+    void pngOfNoiseOutgrowsItsFirstBufferAndStillDecodes() throws IOException {
+        int w = 301;
+        int h = 157;
+        int[] rgb = new int[w * h];
+        org.nnlab.core.Rng rng = org.nnlab.core.Rng.seeded(11);
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (int) (rng.nextDouble() * 0x1000000);            // incompressible: deflate output > raw / 4
+        }
+        byte[] png = Png.encode(w, h, rgb);
+        assertThat(png.length).isGreaterThan(3 * w * h);
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(png));
+        int[] decoded = back.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < rgb.length; i++) {
+            assertThat(decoded[i] & 0xffffff).as("pixel %d", i).isEqualTo(rgb[i]);
+        }
+    }
+
+    @Test
     void failedWritesNameThePathAndLeaveNothing() {
         Path target = dir.resolve("missing/folder/x.png");
         assertThatThrownBy(() -> Png.write(target, 1, 1, new int[] {0}))
