@@ -1,6 +1,8 @@
 /**
- * GAN Lab as a library: real distributions, generator and discriminator, log and least-squares losses,
- * step levels and metrics. Built on {@code org.nnlab.core} and {@code org.nnlab.nn}; arrives with its
- * own issue (spec {@code spec/ganlab.md}).
+ * GAN Lab as a library (spec {@code spec/ganlab.md}): its real distributions ({@link org.nnlab.gan.RealData}),
+ * noise ({@link org.nnlab.gan.NoiseType}) and atlases, the generator and discriminator
+ * ({@link org.nnlab.gan.Mlp}), log and least-squares losses, SGD and Adam, the epoch and step levels with
+ * the five phases of an update as data ({@link org.nnlab.gan.GanSession}, {@link org.nnlab.gan.StepTrace}),
+ * the grid KL and JS, and every quantity its views show ({@link org.nnlab.gan.GanFrame}).
  */
 package org.nnlab.gan;

@@ -1,0 +1,95 @@
+package org.nnlab.gan;
+
+/**
+ * GAN Lab's two losses on the discriminator's sigmoid outputs p = D(x) = σ(z) (spec 2.e), with their
+ * gradients with respect to the logits z, which is where back-propagation starts.
+ *
+ * <ul>
+ *   <li>{@link #LOG}: L_D = -[mean(0.95·ln p_real) + mean ln(1 - p_fake)], L_G = -mean ln p_fake (the
+ *       non-saturating generator loss). The 0.95 scales only the real term; no ε inside the logs, so a
+ *       saturated D gives an infinite loss, as in GAN Lab.</li>
+ *   <li>{@link #LEAST_SQUARES}: L_D = mean (p_real - 1)² + mean p_fake², L_G = mean (p_fake - 1)², on the
+ *       sigmoid outputs, without ½ factors.</li>
+ * </ul>
+ */
+public enum GanLoss {
+    /** "Log loss", the default. */
+    LOG("Log loss"),
+    /** "LeastSq loss". */
+    LEAST_SQUARES("LeastSq loss");
+
+    /** The factor on the real term of the log loss. */
+    public static final double REAL_FACTOR = 0.95;
+
+    private final String label;
+
+    GanLoss(String label) {
+        this.label = label;
+    }
+
+    /** GAN Lab's name: "Log loss" or "LeastSq loss". */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * The loss with this GAN Lab label.
+     *
+     * @throws IllegalArgumentException for other labels
+     */
+    public static GanLoss ofLabel(String label) {
+        for (GanLoss l : values()) {
+            if (l.label.equals(label)) {
+                return l;
+            }
+        }
+        throw new IllegalArgumentException("GanLoss: unknown loss \"" + label + "\"; expected \"Log loss\" or \"LeastSq loss\"");
+    }
+
+    /**
+     * L_D for n real and n fake predictions, and its gradient with respect to the logits.
+     *
+     * @param realDelta receives dL_D/dz for the real rows
+     * @param fakeDelta receives dL_D/dz for the fake rows
+     */
+    public double discriminator(float[] pReal, float[] pFake, int n, float[] realDelta, float[] fakeDelta) {
+        double realTerm = 0;
+        double fakeTerm = 0;
+        for (int i = 0; i < n; i++) {
+            double r = pReal[i];
+            double f = pFake[i];
+            if (this == LOG) {
+                realTerm += REAL_FACTOR * Math.log(r);
+                fakeTerm += Math.log(1 - f);
+                realDelta[i] = (float) (-REAL_FACTOR * (1 - r) / n);        // d(-0.95 ln σ(z))/dz = -0.95(1 - p)
+                fakeDelta[i] = (float) (f / n);                              // d(-ln(1 - σ(z)))/dz = p
+            } else {
+                realTerm += (r - 1) * (r - 1);
+                fakeTerm += f * f;
+                realDelta[i] = (float) (2 * (r - 1) * r * (1 - r) / n);
+                fakeDelta[i] = (float) (2 * f * f * (1 - f) / n);
+            }
+        }
+        return this == LOG ? -(realTerm / n + fakeTerm / n) : realTerm / n + fakeTerm / n;
+    }
+
+    /**
+     * L_G for n fake predictions, and its gradient with respect to the logits.
+     *
+     * @param fakeDelta receives dL_G/dz
+     */
+    public double generator(float[] pFake, int n, float[] fakeDelta) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double f = pFake[i];
+            if (this == LOG) {
+                sum += Math.log(f);
+                fakeDelta[i] = (float) (-(1 - f) / n);
+            } else {
+                sum += (f - 1) * (f - 1);
+                fakeDelta[i] = (float) (2 * (f - 1) * f * (1 - f) / n);
+            }
+        }
+        return this == LOG ? -sum / n : sum / n;
+    }
+}

@@ -1,0 +1,435 @@
+package org.nnlab.gan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nnlab.core.Checks;
+import org.nnlab.core.Rng;
+import org.nnlab.core.Tensor;
+
+/**
+ * One GAN Lab experiment: a real distribution, its 12,000-sample atlas, a noise atlas, a generator and
+ * a discriminator with their optimizers, and the epoch counter (spec 2.f).
+ *
+ * <p>An {@link #epoch()} is kD discriminator updates, each on the next real batch and the next noise
+ * batch (noise taken first), then kG generator updates, each on the next noise batch; batches are
+ * consecutive slices of the atlases (one counter for real data, one shared by both networks for noise),
+ * with no extra draws for the pictures. {@link #stepDiscriminator()} and {@link #stepGenerator()} are
+ * GAN Lab's step buttons (one update, one epoch on the counter) and return the update's five phases as
+ * data. {@link #frame()} computes everything the views show.
+ *
+ * <pre>{@code
+ * GanSession s = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(7));
+ * s.train(2000);
+ * GanFrame f = s.frame();            // D heatmap, manifold, fixed fakes, dD/dx, KL and JS
+ * }</pre>
+ *
+ * <p>A run that diverges (a NaN or infinite parameter, or a NaN loss) is flagged by {@link #diverged()};
+ * training goes on without throwing, and the pictures draw NaN in grey.
+ */
+public final class GanSession {
+    private final RealData data;
+    private final Rng rng;
+    private GanConfig config;
+    private Mlp generator;
+    private Mlp discriminator;
+    private Atlas real;
+    private Atlas noise;
+    private Optimizer.State dOptimizer;
+    private Optimizer.State gOptimizer;
+    private long epoch;
+    private boolean diverged;
+    private final List<EpochStats> history = new ArrayList<>();
+    private Buffers buffers;
+
+    private GanSession(RealData data, GanConfig config, Rng rng, Atlas real, Atlas noise) {
+        this.data = data;
+        this.config = config;
+        this.rng = rng;
+        start(real, noise);
+    }
+
+    /**
+     * A new experiment: weights drawn by GAN Lab's initialisation, a 12,000-sample real atlas and a 12,000
+     * row noise atlas, all from {@code rng} (the same seed gives bitwise the same run).
+     */
+    public static GanSession create(RealData data, GanConfig config, Rng rng) {
+        return new GanSession(data, config, rng, null, null);
+    }
+
+    /**
+     * An experiment on given atlases (as {@code nnlab ganlab --real --noise}): batches are their
+     * consecutive rows in order; weights are still drawn from {@code rng} unless set with
+     * {@link #setWeights}.
+     *
+     * @throws IllegalArgumentException if the real atlas is not 2 wide or the noise atlas not as wide as
+     *                                  the noise type
+     */
+    public static GanSession withAtlases(RealData data, GanConfig config, Atlas real, Atlas noise, Rng rng) {
+        Checks.requireArgument(real.cols() == 2, "GanSession: the real atlas has %d columns, needs 2", real.cols());
+        Checks.requireArgument(noise.cols() == config.noise().size(), "GanSession: the noise atlas has %d columns, %s needs %d",
+                noise.cols(), config.noise().label(), config.noise().size());
+        return new GanSession(data, config, rng, real, noise);
+    }
+
+    private void start(Atlas givenReal, Atlas givenNoise) {
+        Rng weights = rng.split();
+        Rng atlases = rng.split();
+        int noiseSize = config.noise().size();
+        generator = Mlp.ganLab(noiseSize, config.gLayers(), config.gNeurons(), 2, Mlp.Output.TANH, weights);
+        discriminator = Mlp.ganLab(2, config.dLayers(), config.dNeurons(), 1, Mlp.Output.SIGMOID, weights);
+        real = givenReal != null ? givenReal : new Atlas(data.sample(atlases, Atlas.ROWS), Atlas.ROWS, 2);
+        noise = givenNoise != null ? givenNoise
+                : new Atlas(config.noise().sample(atlases, Atlas.ROWS), Atlas.ROWS, noiseSize);
+        dOptimizer = newOptimizer(config.dOptimizer(), discriminator, config.dLearningRate());
+        gOptimizer = newOptimizer(config.gOptimizer(), generator, config.gLearningRate());
+        epoch = 0;
+        diverged = false;
+        history.clear();
+        buffers = new Buffers(config.batch(), noiseSize, generator, discriminator);
+    }
+
+    private Optimizer.State newOptimizer(Optimizer kind, Mlp net, double lr) {
+        return new Optimizer.State(kind, net.parameterCount(), lr, config.beta1(), config.beta2(), config.epsilon());
+    }
+
+    /**
+     * Changes the hyperparameters (spec 2.j). Learning rates, optimizers, loss and k change between epochs
+     * without a reset (a changed optimizer or learning rate starts a new optimizer, so Adam's moments
+     * restart, as GAN Lab's {@code updateOptimizer} does); a changed noise type, network shape or batch
+     * resets: new weights and atlases from the session's generator, epoch 0.
+     *
+     * @return whether the session was reset
+     */
+    public boolean apply(GanConfig next) {
+        GanConfig before = config;
+        config = next;
+        if (before.structurallyDiffers(next)) {
+            start(null, null);
+            return true;
+        }
+        if (before.dOptimizer() != next.dOptimizer() || before.dLearningRate() != next.dLearningRate()
+                || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
+            dOptimizer = newOptimizer(next.dOptimizer(), discriminator, next.dLearningRate());
+        }
+        if (before.gOptimizer() != next.gOptimizer() || before.gLearningRate() != next.gLearningRate()
+                || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
+            gOptimizer = newOptimizer(next.gOptimizer(), generator, next.gLearningRate());
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ training
+
+    /** The epoch's losses: each D and G step's loss, evaluated before that step's update. */
+    public record EpochStats(long epoch, double[] dSteps, double[] gSteps) {
+        /** L_D of the epoch's last D step (NaN if it had none). */
+        public double dLoss() {
+            return dSteps.length == 0 ? Double.NaN : dSteps[dSteps.length - 1];
+        }
+
+        /** L_G of the epoch's last G step (NaN if it had none). */
+        public double gLoss() {
+            return gSteps.length == 0 ? Double.NaN : gSteps[gSteps.length - 1];
+        }
+
+        /** What GAN Lab displays for D: L_D / 2. */
+        public double displayedDLoss() {
+            return dLoss() / 2;
+        }
+    }
+
+    /** One epoch: kD discriminator updates, then kG generator updates. */
+    public EpochStats epoch() {
+        return run(config.kD(), config.kG());
+    }
+
+    /** {@code epochs} epochs; returns the last one's statistics. */
+    public EpochStats train(int epochs) {
+        Checks.requireArgument(epochs >= 1, "GanSession.train: epochs must be >= 1, got %d", epochs);
+        EpochStats last = null;
+        for (int i = 0; i < epochs; i++) {
+            last = epoch();
+        }
+        return last;
+    }
+
+    private EpochStats run(int dSteps, int gSteps) {
+        double[] d = new double[dSteps];
+        double[] g = new double[gSteps];
+        for (int i = 0; i < dSteps; i++) {
+            d[i] = discriminatorUpdate(null);
+        }
+        for (int i = 0; i < gSteps; i++) {
+            g[i] = generatorUpdate(null);
+        }
+        epoch++;
+        EpochStats stats = new EpochStats(epoch, d, g);
+        history.add(stats);
+        return stats;
+    }
+
+    /**
+     * GAN Lab's "Discriminator" step button: one D update (not kD), counted as an epoch, returned as its
+     * five phases: samples, predictions, loss, gradients, update.
+     */
+    public StepTrace stepDiscriminator() {
+        StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.DISCRIMINATOR);
+        double loss = discriminatorUpdate(trace);
+        epoch++;
+        history.add(new EpochStats(epoch, new double[] {loss}, new double[0]));
+        return trace.build();
+    }
+
+    /** GAN Lab's "Generator" step button: one G update, counted as an epoch, as its five phases. */
+    public StepTrace stepGenerator() {
+        StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.GENERATOR);
+        double loss = generatorUpdate(trace);
+        epoch++;
+        history.add(new EpochStats(epoch, new double[0], new double[] {loss}));
+        return trace.build();
+    }
+
+    /** One discriminator update on the next noise batch and the next real batch; returns L_D before it. */
+    private double discriminatorUpdate(StepTrace.Builder trace) {
+        Buffers b = buffers;
+        int n = config.batch();
+        noise.nextBatch(b.noise, n);
+        generator.forward(b.noise, n, b.gPass);
+        real.nextBatch(b.dInput, n);                                        // rows 0..n-1 real
+        System.arraycopy(b.gPass.output(), 0, b.dInput, 2 * n, 2 * n);      // rows n..2n-1 fake
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.SAMPLES, "noise", Tensor.of(Arrays.copyOf(b.noise, n * noiseSize()), n, noiseSize()),
+                    "fake", Tensor.of(Arrays.copyOf(b.gPass.output(), 2 * n), n, 2),
+                    "real", Tensor.of(Arrays.copyOf(b.dInput, 2 * n), n, 2));
+        }
+        discriminator.forward(b.dInput, 2 * n, b.dPass);
+        float[] p = b.dPass.output();
+        float[] pFake = b.fakePredictions;
+        System.arraycopy(p, n, pFake, 0, n);
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.PREDICTIONS, "realPredictions", Tensor.of(Arrays.copyOf(p, n), n),
+                    "fakePredictions", Tensor.of(Arrays.copyOf(pFake, n), n));
+        }
+        double loss = config.loss().discriminator(p, pFake, n, b.dDelta, b.fakeDelta);
+        System.arraycopy(b.fakeDelta, 0, b.dDelta, n, n);
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.LOSS, "loss", Tensor.scalar((float) loss));
+        }
+        discriminator.backward(b.dPass, b.dDelta, b.dGradients, null);
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.GRADIENTS, layers(discriminator, b.dGradients));
+        }
+        dOptimizer.step(discriminator.live(), b.dGradients);
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.UPDATE, layers(discriminator, discriminator.live()));
+        }
+        check(loss, discriminator);
+        return loss;
+    }
+
+    /** One generator update on the next noise batch, through D to G; returns L_G before it. */
+    private double generatorUpdate(StepTrace.Builder trace) {
+        Buffers b = buffers;
+        int n = config.batch();
+        noise.nextBatch(b.noise, n);
+        generator.forward(b.noise, n, b.gPass);
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.SAMPLES, "noise", Tensor.of(Arrays.copyOf(b.noise, n * noiseSize()), n, noiseSize()),
+                    "fake", Tensor.of(Arrays.copyOf(b.gPass.output(), 2 * n), n, 2));
+        }
+        discriminator.forward(b.gPass.output(), n, b.dPass);
+        float[] pFake = b.dPass.output();
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.PREDICTIONS, "fakePredictions", Tensor.of(Arrays.copyOf(pFake, n), n));
+        }
+        double loss = config.loss().generator(pFake, n, b.dDelta);
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.LOSS, "loss", Tensor.scalar((float) loss));
+        }
+        discriminator.backward(b.dPass, b.dDelta, null, b.fakeGradients);   // dL/dx at the fakes, D unchanged
+        float[] fake = b.gPass.output();
+        for (int i = 0; i < 2 * n; i++) {
+            b.fakeGradients[i] *= 1 - fake[i] * fake[i];                        // through G's tanh
+        }
+        generator.backward(b.gPass, b.fakeGradients, b.gGradients, null);
+        if (trace != null) {
+            Map<String, Tensor> grads = layers(generator, b.gGradients);
+            grads.put("fakeGradients", Tensor.of(Arrays.copyOf(b.fakeGradients, 2 * n), n, 2));
+            trace.phase(StepTrace.Phase.GRADIENTS, grads);
+        }
+        gOptimizer.step(generator.live(), b.gGradients);
+        if (trace != null) {
+            trace.phase(StepTrace.Phase.UPDATE, layers(generator, generator.live()));
+        }
+        check(loss, generator);
+        return loss;
+    }
+
+    private void check(double loss, Mlp updated) {
+        if (diverged) {
+            return;
+        }
+        double sum = 0;
+        for (float w : updated.live()) {
+            sum += w;
+        }
+        diverged = Double.isNaN(loss) || !Double.isFinite(sum);
+    }
+
+    /** A network's per-layer slices of a parameter-shaped array, as W1, b1, W2, b2, ... */
+    private static Map<String, Tensor> layers(Mlp net, float[] values) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (int l = 1; l <= net.layers(); l++) {
+            int in = net.size(l - 1);
+            int o = net.size(l);
+            int w = net.weightOffset(l);
+            int b = net.biasOffset(l);
+            out.put("W" + l, Tensor.of(Arrays.copyOfRange(values, w, w + in * o), in, o));
+            out.put("b" + l, Tensor.of(Arrays.copyOfRange(values, b, b + o), o));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** The pictures' quantities now: see {@link GanFrame}. */
+    public GanFrame frame() {
+        return GanFrame.of(this, false);
+    }
+
+    /** {@link #frame()} with GAN Lab's own (buggy, sub-normalised) KL and JS (spec 2.g), for chart parity. */
+    public GanFrame frameGanLabCompatible() {
+        return GanFrame.of(this, true);
+    }
+
+    /** Epochs trained (the step buttons count one each). */
+    public long epochCount() {
+        return epoch;
+    }
+
+    /** Every epoch's statistics, oldest first (unmodifiable view). */
+    public List<EpochStats> history() {
+        return Collections.unmodifiableList(history);
+    }
+
+    /** Whether a parameter became NaN or infinite, or a loss NaN. */
+    public boolean diverged() {
+        return diverged;
+    }
+
+    /** The current hyperparameters. */
+    public GanConfig config() {
+        return config;
+    }
+
+    /** The real distribution. */
+    public RealData data() {
+        return data;
+    }
+
+    /** The generator (live: it changes as training goes on). */
+    public Mlp generator() {
+        return generator;
+    }
+
+    /** The discriminator (live). */
+    public Mlp discriminator() {
+        return discriminator;
+    }
+
+    /** The real atlas. */
+    public Atlas realAtlas() {
+        return real;
+    }
+
+    /** The noise atlas. */
+    public Atlas noiseAtlas() {
+        return noise;
+    }
+
+    /** Noise coordinates per sample. */
+    public int noiseSize() {
+        return config.noise().size();
+    }
+
+    /**
+     * Replaces both networks' parameters (layer-major: per layer W [in, out] row-major, then b).
+     *
+     * @throws IllegalArgumentException if a count differs from the networks'
+     */
+    public void setWeights(float[] g, float[] d) {
+        generator.setParameters(g);
+        discriminator.setParameters(d);
+    }
+
+    /** Both networks' parameters as JSON, {@code {"g": [...], "d": [...]}}, layer-major. */
+    public String weightsJson() {
+        return "{\"g\":" + Json.array(generator.live()) + ",\"d\":" + Json.array(discriminator.live()) + "}";
+    }
+
+    /**
+     * Loads {@code {"g": [...], "d": [...]}} as written by {@link #weightsJson()}.
+     *
+     * @throws IllegalArgumentException naming the key whose array is missing or has the wrong length
+     */
+    public void loadWeightsJson(String json) {
+        if (!(Json.parse(json) instanceof Map<?, ?> map)) {
+            throw new IllegalArgumentException("GanSession.loadWeightsJson: expected {\"g\": [...], \"d\": [...]}");
+        }
+        float[] g = Json.floats(map.get("g"), "weights \"g\"");
+        float[] d = Json.floats(map.get("d"), "weights \"d\"");
+        Checks.requireArgument(g.length == generator.parameterCount(),
+                "GanSession.loadWeightsJson: \"g\" has %d values, the generator %s has %d parameters", g.length,
+                shape(generator), generator.parameterCount());
+        Checks.requireArgument(d.length == discriminator.parameterCount(),
+                "GanSession.loadWeightsJson: \"d\" has %d values, the discriminator %s has %d parameters", d.length,
+                shape(discriminator), discriminator.parameterCount());
+        setWeights(g, d);
+    }
+
+    private static String shape(Mlp net) {
+        StringBuilder b = new StringBuilder();
+        for (int l = 0; l <= net.layers(); l++) {
+            b.append(l == 0 ? "" : "-").append(net.size(l));
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "GanSession[" + data.name() + ", G " + shape(generator) + ", D " + shape(discriminator) + ", epoch " + epoch
+                + (diverged ? ", diverged" : "") + "]";
+    }
+
+    /** Reused buffers for one batch. */
+    private static final class Buffers {
+        final float[] noise;
+        final float[] dInput;
+        final float[] dDelta;
+        final float[] fakeDelta;
+        final float[] fakePredictions;
+        final float[] fakeGradients;
+        final float[] dGradients;
+        final float[] gGradients;
+        final Mlp.Pass gPass;
+        final Mlp.Pass dPass;
+
+        Buffers(int batch, int noiseSize, Mlp g, Mlp d) {
+            noise = new float[batch * noiseSize];
+            dInput = new float[4 * batch];
+            dDelta = new float[2 * batch];
+            fakeDelta = new float[batch];
+            fakePredictions = new float[batch];
+            fakeGradients = new float[2 * batch];
+            dGradients = new float[d.parameterCount()];
+            gGradients = new float[g.parameterCount()];
+            gPass = g.new Pass(batch);
+            dPass = d.new Pass(2 * batch);
+        }
+    }
+}
