@@ -22,13 +22,16 @@ public final class Nnlab {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             out.println("usage: " + PlaygroundCommand.USAGE);
+            out.println("       " + GanLabCommand.USAGE);
             return args.length == 0 ? 2 : 0;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
             return switch (args[0]) {
                 case "playground" -> PlaygroundCommand.run(rest, out);
-                default -> throw new UsageException("nnlab: unknown subcommand '" + args[0] + "'; available: playground");
+                case "ganlab" -> GanLabCommand.run(rest, out);
+                default -> throw new UsageException("nnlab: unknown subcommand '" + args[0]
+                        + "'; available: playground, ganlab");
             };
         } catch (UsageException e) {
             err.println(e.getMessage());

@@ -220,7 +220,7 @@ public final class Mlp {
             int count = n * out;
             if (l < sizes.length - 1) {
                 for (int i = 0; i < count; i++) {
-                    a[i] = a[i] > 0 ? a[i] : 0f;
+                    a[i] = a[i] < 0 ? 0f : a[i];                         // NaN stays NaN: divergence must show
                 }
             } else if (output == Output.TANH) {
                 for (int i = 0; i < count; i++) {

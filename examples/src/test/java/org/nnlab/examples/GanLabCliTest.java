@@ -1,0 +1,133 @@
+package org.nnlab.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nnlab.core.Rng;
+import org.nnlab.gan.GanConfig;
+import org.nnlab.gan.GanLoss;
+import org.nnlab.gan.Json;
+import org.nnlab.gan.Mlp;
+
+/** The ganlab subcommand: its JSON layout, given weights and atlases taken in order, and its errors. */
+class GanLabCliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Nnlab.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Path json) throws IOException {
+        return (Map<String, Object>) Json.parse(Files.readString(json));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void presetRunWritesEpochsAndTheVisualization() throws IOException {
+        Path json = dir.resolve("ring.json");
+        Path png = dir.resolve("ring.png");
+        assertThat(run("ganlab", "--dataset", "ring", "--epochs", "4", "--json", json.toString(), "--png", png.toString()))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Map<String, Object> doc = read(json);
+        List<Object> epochs = (List<Object>) doc.get("epochs");
+        assertThat(epochs).hasSize(4);
+        Map<String, Object> first = (Map<String, Object>) epochs.get(0);
+        assertThat(first.keySet()).containsExactly("epoch", "dSteps", "gSteps", "dLoss", "gLoss", "weights");
+        assertThat((List<Object>) first.get("dSteps")).hasSize(3);                  // the ring preset's kD
+        assertThat(first.get("dLoss")).isEqualTo(((List<Object>) first.get("dSteps")).get(2));
+        Map<String, Object> weights = (Map<String, Object>) first.get("weights");
+        // G 2-10-10-2: (2·10 + 10) + (10·10 + 10) + (10·2 + 2) parameters
+        assertThat((List<Object>) weights.get("g")).hasSize(30 + 110 + 22);
+        Map<String, Object> vis = (Map<String, Object>) doc.get("visualization");
+        assertThat(vis.keySet()).containsExactly("heatmapD", "manifoldG", "manifoldCellAreaNormalized",
+                "manifoldCellOpacity", "fixedFake", "fixedFakeD", "fixedFakeGradDx", "kl", "js");
+        assertThat((List<Object>) vis.get("heatmapD")).hasSize(900);
+        assertThat((List<Object>) vis.get("manifoldG")).hasSize(441);
+        assertThat((List<Object>) ((List<Object>) vis.get("manifoldG")).get(0)).hasSize(2);
+        assertThat((List<Object>) vis.get("manifoldCellOpacity")).hasSize(400);
+        assertThat((List<Object>) vis.get("fixedFakeGradDx")).hasSize(150);
+        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isEqualTo(400);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void givenWeightsAndAtlasesAreUsedInOrder() throws IOException {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"noiseSize\": 2, \"noiseType\": \"2D Uniform\", \"gLayers\": 0, \"gNeurons\": 4,"
+                + " \"dLayers\": 0, \"dNeurons\": 3, \"dLR\": 0.1, \"gLR\": 0.1, \"dOpt\": \"SGD\", \"gOpt\": \"SGD\","
+                + " \"loss\": \"Log loss\", \"kD\": 1, \"kG\": 1, \"batch\": 150}");
+        Rng rng = Rng.seeded(5);
+        Mlp g = Mlp.ganLab(2, 0, 4, 2, Mlp.Output.TANH, rng);
+        Mlp d = Mlp.ganLab(2, 0, 3, 1, Mlp.Output.SIGMOID, rng);
+        float[] real = new float[300 * 2];
+        float[] noise = new float[450 * 2];
+        for (int i = 0; i < real.length; i++) {
+            real[i] = (float) rng.nextDouble();
+        }
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) rng.nextDouble();
+        }
+        Path weights = dir.resolve("w.json");
+        Files.writeString(weights, "{\"g\":" + Json.array(g.parameters()) + ",\"d\":" + Json.array(d.parameters()) + "}");
+        Path realFile = dir.resolve("real.json");
+        Files.writeString(realFile, "{\"rows\":300,\"cols\":2,\"values\":" + Json.array(real) + "}");
+        Path noiseFile = dir.resolve("noise.json");
+        Files.writeString(noiseFile, "{\"rows\":450,\"cols\":2,\"values\":" + Json.array(noise) + "}");
+        Path json = dir.resolve("out.json");
+        assertThat(run("ganlab", "--config", config.toString(), "--weights", weights.toString(), "--real",
+                realFile.toString(), "--noise", noiseFile.toString(), "--epochs", "2", "--json", json.toString()))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<Object> epochs = (List<Object>) read(json).get("epochs");
+        // epoch 1's D step: real rows 0..149 against G on noise rows 0..149, before the update
+        float[] pReal = d.apply(real, 150);
+        float[] pFake = d.apply(g.apply(noise, 150), 150);
+        double expected = GanLoss.LOG.discriminator(pReal, pFake, 150, new float[150], new float[150]);
+        double dStep = (Double) ((List<Object>) ((Map<String, Object>) epochs.get(0)).get("dSteps")).get(0);
+        assertThat(dStep).isCloseTo(expected, within(1e-5));
+        // epoch 1's G step takes noise rows 150..299 (one counter shared by D and G): with D as it was
+        // after its update, taken from epoch 1's weights
+        Map<String, Object> w1 = (Map<String, Object>) ((Map<String, Object>) epochs.get(0)).get("weights");
+        Mlp dAfter = d.copy();
+        dAfter.setParameters(Json.floats(w1.get("d"), "d"));
+        float[] noise2 = java.util.Arrays.copyOfRange(noise, 300, 600);
+        float[] p2 = dAfter.apply(g.apply(noise2, 150), 150);
+        double gExpected = GanLoss.LOG.generator(p2, 150, new float[150]);
+        double gStep = (Double) ((List<Object>) ((Map<String, Object>) epochs.get(0)).get("gSteps")).get(0);
+        assertThat(gStep).isCloseTo(gExpected, within(1e-5));
+        assertThat(GanConfig.fromJson(Files.readString(config)).kD()).isEqualTo(1);
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndExitCode2() throws IOException {
+        assertThat(run("ganlab", "--epochs", "3", "--json", "x.json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ganlab: --config or --dataset, --epochs and --json are required");
+        err.reset();
+        assertThat(run("ganlab", "--dataset", "spiral", "--epochs", "1", "--json", "x.json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown dataset \"spiral\"");
+        err.reset();
+        Path config = dir.resolve("bad.json");
+        Files.writeString(config, "{\"dLR\": \"fast\"}");
+        assertThat(run("ganlab", "--config", config.toString(), "--epochs", "1", "--json", "x.json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("\"dLR\" must be a number, got \"fast\"");
+        err.reset();
+        assertThat(run("ganlab", "--config", dir.resolve("missing.json").toString(), "--epochs", "1", "--json", "x.json"))
+                .isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.json");
+    }
+}
