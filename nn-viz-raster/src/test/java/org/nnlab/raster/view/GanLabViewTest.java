@@ -63,6 +63,20 @@ class GanLabViewTest {
     }
 
     @Test
+    void timelapseGifHasAFramePerStretch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        GanSession s = ring(0);
+        java.nio.file.Path gif = dir.resolve("ring.gif");
+        GanLabView.writeTimelapse(s, gif, 3, 5, 200, 10);
+        assertThat(s.epochCount()).isEqualTo(10);
+        try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(in);
+            assertThat(reader.getNumImages(true)).isEqualTo(3);
+            assertThat(reader.read(0).getWidth()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void chartsPlotOnePointPerFrame() {
         GanSession s = ring(0);
         List<GanFrame> frames = new ArrayList<>();
