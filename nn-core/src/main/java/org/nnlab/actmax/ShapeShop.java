@@ -1,0 +1,104 @@
+package org.nnlab.actmax;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nnlab.core.Checks;
+import org.nnlab.core.Rng;
+import org.nnlab.nn.Sequential;
+
+/**
+ * One ShapeShop "Train and Visualize" round (spec A.1): build the data for the chosen classes, train
+ * the chosen model, then for each class in label order maximize its post-softmax probability from the
+ * chosen initial image and correlate the result with the class's clean template.
+ *
+ * <pre>{@code
+ * ShapeShop.Round round = ShapeShop.run(new ShapeShop.Config(
+ *         List.of(ShapeClass.BOX, ShapeClass.LINE, ShapeClass.CIRCLE, ShapeClass.TRI, ShapeClass.NOISE,
+ *                 ShapeClass.NOISE_BLUR), Architecture.CNN, 100, InitialImage.ZEROS, 0.005, 7, 10_000));
+ * round.classes().forEach(c -> System.out.println(c.name() + " |r| " + Pearson.format(c.r())));
+ * }</pre>
+ */
+public final class ShapeShop {
+    /** ShapeShop's epoch choices. */
+    public static final int[] EPOCH_CHOICES = {50, 100, 150, 200, 250};
+    /** ShapeShop's step sizes. */
+    public static final double[] STEP_CHOICES = {0.001, 0.005, 0.01};
+
+    private ShapeShop() {
+    }
+
+    /**
+     * A round's settings.
+     *
+     * @param classes      the training classes, in label order (at least 2)
+     * @param architecture MLP or CNN
+     * @param epochs       training epochs (ShapeShop offers 50 to 250)
+     * @param start        the initial image of activation maximization
+     * @param step         the ascent's step size
+     * @param seed         every random draw of the round comes from this seed
+     * @param maxSteps     the ascent's cap (ShapeShop has none; default 10,000)
+     */
+    public record Config(List<? extends TrainingClass> classes, Architecture architecture, int epochs, InitialImage start,
+                         double step, long seed, int maxSteps) {
+        /** Validates the settings. */
+        public Config {
+            Checks.requireArgument(classes.size() >= 2, "ShapeShop: needs at least 2 classes, got %d", classes.size());
+            Checks.requireArgument(epochs >= 1, "ShapeShop: epochs must be >= 1, got %d", epochs);
+            Checks.requireArgument(step > 0, "ShapeShop: step must be > 0, got %s", step);
+            Checks.requireArgument(maxSteps >= 1, "ShapeShop: maxSteps must be >= 1, got %d", maxSteps);
+            classes = List.copyOf(classes);
+        }
+    }
+
+    /**
+     * One class's outcome.
+     *
+     * @param name        the class's name
+     * @param image       the generated 28 x 28 image (raw values)
+     * @param training    a clean training tile of the class (for display)
+     * @param r           |Pearson r| against the class's template, NaN when undefined
+     * @param steps       ascent steps taken
+     * @param reached     whether p passed 0.99
+     * @param probability p at the last evaluation
+     */
+    public record ClassResult(String name, float[] image, float[] training, double r, int steps, boolean reached,
+                              double probability) {
+    }
+
+    /**
+     * The round's outcome.
+     *
+     * @param config   the settings
+     * @param training accuracies and losses
+     * @param classes  one result per class, in label order
+     * @param model    the trained model
+     */
+    public record Round(Config config, ShapeShopTrainer.Result training, List<ClassResult> classes, Sequential model) {
+    }
+
+    /** Runs a round. */
+    public static Round run(Config config) {
+        Rng rng = Rng.seeded(config.seed());
+        Rng dataRng = rng.split();
+        Rng modelRng = rng.split();
+        Rng trainRng = rng.split();
+        Rng startRng = rng.split();
+        Rng templateRng = rng.split();
+        ShapeDataset data = ShapeDataset.build(config.classes(), dataRng);
+        Sequential model = config.architecture().build(config.classes().size(), modelRng);
+        ShapeShopTrainer.Result training = ShapeShopTrainer.train(model, data, config.epochs(), trainRng);
+        List<ClassResult> results = new ArrayList<>();
+        ActivationMaximization.Options options = ActivationMaximization.Options.shapeShop(config.step())
+                .withMaxSteps(config.maxSteps());
+        for (int c = 0; c < config.classes().size(); c++) {
+            TrainingClass cls = config.classes().get(c);
+            ActivationMaximization.Result r = ActivationMaximization.maximize(
+                    ActivationMaximization.classProbability(model, c), config.start().draw(startRng), options);
+            float[] template = cls.template(templateRng);
+            results.add(new ClassResult(cls.name(), r.image(), template, Pearson.absolute(template, r.image()), r.steps(),
+                    r.reached(), r.value()));
+        }
+        return new Round(config, training, List.copyOf(results), model);
+    }
+}
