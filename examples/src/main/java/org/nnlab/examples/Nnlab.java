@@ -23,6 +23,7 @@ public final class Nnlab {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             out.println("usage: " + PlaygroundCommand.USAGE);
             out.println("       " + GanLabCommand.USAGE);
+            out.println("       " + ShapeShopCommand.USAGE);
             return args.length == 0 ? 2 : 0;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -30,8 +31,9 @@ public final class Nnlab {
             return switch (args[0]) {
                 case "playground" -> PlaygroundCommand.run(rest, out);
                 case "ganlab" -> GanLabCommand.run(rest, out);
+                case "shapeshop" -> ShapeShopCommand.run(rest, out);
                 default -> throw new UsageException("nnlab: unknown subcommand '" + args[0]
-                        + "'; available: playground, ganlab");
+                        + "'; available: playground, ganlab, shapeshop");
             };
         } catch (UsageException e) {
             err.println(e.getMessage());

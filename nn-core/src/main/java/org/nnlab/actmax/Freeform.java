@@ -53,6 +53,11 @@ public record Freeform(String name, float[] image) implements TrainingClass {
     }
 
     @Override
+    public String label() {
+        return name;
+    }
+
+    @Override
     public float[] image() {
         return image.clone();
     }

@@ -62,6 +62,11 @@ public enum ShapeClass implements TrainingClass {
         return uiName;
     }
 
+    @Override
+    public String label() {
+        return uiName;
+    }
+
     /**
      * The shape with this UI name.
      *

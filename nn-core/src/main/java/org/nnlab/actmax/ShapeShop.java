@@ -96,7 +96,7 @@ public final class ShapeShop {
             ActivationMaximization.Result r = ActivationMaximization.maximize(
                     ActivationMaximization.classProbability(model, c), config.start().draw(startRng), options);
             float[] template = cls.template(templateRng);
-            results.add(new ClassResult(cls.name(), r.image(), template, Pearson.absolute(template, r.image()), r.steps(),
+            results.add(new ClassResult(cls.label(), r.image(), template, Pearson.absolute(template, r.image()), r.steps(),
                     r.reached(), r.value()));
         }
         return new Round(config, training, List.copyOf(results), model);

@@ -10,8 +10,8 @@ public interface TrainingClass {
     /** Pixels per side. */
     int SIDE = 28;
 
-    /** The class's name (ShapeShop's UI name for its shapes). */
-    String name();
+    /** The class's name as shown and written (ShapeShop's UI name for its shapes: box, line, ...). */
+    String label();
 
     /** One training image, 784 values row-major, top row first; noise classes draw a new one each call. */
     float[] draw(Rng rng);

@@ -351,6 +351,17 @@ class ShapeShopTest {
     }
 
     @Test
+    void theDataDiversityScenarioAddsClassesRoundByRound() {
+        List<ShapeShop.Round> rounds = ShapeShopScenarios.dataDiversity(Architecture.MLP, 40, 5);
+        assertThat(rounds).extracting(r -> r.classes().size()).containsExactly(2, 4, 6);
+        assertThat(rounds.get(2).classes()).extracting(ShapeShop.ClassResult::name)
+                .containsExactly("line", "line_horizontal", "circle", "circle_hollow", "noise", "noise_blur");
+        for (ShapeShop.Round r : rounds) {
+            assertThat(r.training().trainAccuracy()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void anyUnitOfAModelCanBeMaximized() {
         // a hidden unit of the CNN: channel 5 of the first convolution at (13, 13), before its ReLU
         Sequential cnn = Architecture.CNN.build(3, Rng.seeded(10));
