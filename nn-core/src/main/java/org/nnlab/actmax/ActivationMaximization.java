@@ -144,6 +144,29 @@ public final class ActivationMaximization {
     }
 
     /**
+     * A black-box objective with central differences, ∂f/∂x_i ≈ (f(x + h·e_i) - f(x - h·e_i)) / 2h, for
+     * models without autodiff (a Playground neuron over its two input coordinates, say). Costs 2n + 1
+     * evaluations per step, so it suits small inputs.
+     *
+     * @throws IllegalArgumentException if h is not positive
+     */
+    public static Objective numerical(java.util.function.ToDoubleFunction<float[]> f, double h) {
+        Checks.requireArgument(h > 0, "ActivationMaximization.numerical: h must be > 0, got %s", h);
+        return (x, gradient) -> {
+            float[] probe = x.clone();
+            for (int i = 0; i < x.length; i++) {
+                probe[i] = (float) (x[i] + h);
+                double up = f.applyAsDouble(probe);
+                probe[i] = (float) (x[i] - h);
+                double down = f.applyAsDouble(probe);
+                probe[i] = x[i];
+                gradient[i] = (float) ((up - down) / (2 * h));
+            }
+            return f.applyAsDouble(x);
+        };
+    }
+
+    /**
      * ShapeShop's objective: the post-softmax probability of class c for one 28 x 28 image, the model in
      * evaluation mode (dropout off).
      */

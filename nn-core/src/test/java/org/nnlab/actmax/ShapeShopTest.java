@@ -362,6 +362,31 @@ class ShapeShopTest {
     }
 
     @Test
+    void aPlaygroundNeuronIsMaximizedOverItsInputPlane() {
+        org.nnlab.playground.PlaygroundSession s = org.nnlab.playground.PlaygroundSession.load(
+                org.nnlab.playground.PlaygroundState.parse("seed=0.5&dataset=xor"));
+        s.step(50);
+        org.nnlab.playground.PlaygroundNetwork net = s.network();
+        List<org.nnlab.playground.Feature> features = s.state().inputs();
+        // neuron 0 of the first hidden layer as a function of the point (x, y)
+        java.util.function.ToDoubleFunction<float[]> neuron = p -> {
+            double[] in = new double[features.size()];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = features.get(i).value(p[0], p[1]);
+            }
+            net.forward(in);
+            return net.lastOutput(1, 0);
+        };
+        ActivationMaximization.Objective f = ActivationMaximization.numerical(neuron, 1e-3);
+        float[] start = {0.5f, -0.5f};
+        double before = neuron.applyAsDouble(start);
+        ActivationMaximization.Result r = ActivationMaximization.maximize(f, start,
+                new ActivationMaximization.Options(0.05, 0.95, 2000, 0, 0, 0, 0));
+        assertThat(r.value()).isGreaterThan(before);
+        assertThat(r.reached() || r.value() > before + 0.2).isTrue();
+    }
+
+    @Test
     void anyUnitOfAModelCanBeMaximized() {
         // a hidden unit of the CNN: channel 5 of the first convolution at (13, 13), before its ReLU
         Sequential cnn = Architecture.CNN.build(3, Rng.seeded(10));
