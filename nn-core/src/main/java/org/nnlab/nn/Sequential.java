@@ -74,22 +74,23 @@ public final class Sequential implements Layer {
     }
 
     /**
-     * The model as plain data: per layer its description, per-sample output shape, parameters and
-     * multiply-adds, and the totals, for a per-sample input shape such as {@code Shape.of(1, 28, 28)}.
+     * The model as plain data (spec/diagrams.md B.4), named "model": one row per layer as a user names it,
+     * activations folded into the layer before them, identical consecutive layers folded into "×N".
      *
+     * @param input the per-sample input shape, such as {@code Shape.of(1, 28, 28)}
      * @throws IllegalArgumentException if a layer cannot take the shape that reaches it
      */
     public ModelSummary summary(Shape input) {
-        List<ModelSummary.Row> rows = new ArrayList<>();
-        Shape s = input;
-        for (int i = 0; i < layers.size(); i++) {
-            Layer layer = layers.get(i);
-            long macs = layer.macs(s);
-            s = layer.outputShape(s);
-            rows.add(new ModelSummary.Row(i + 1, layer.describe(), layer.kernelDescription(), s,
-                    layer.parameterCount(), macs));
-        }
-        return new ModelSummary(input, rows);
+        return summary("model", input, true);
+    }
+
+    /**
+     * {@link #summary(Shape)} with a name, and repeats folded or not.
+     *
+     * @throws IllegalArgumentException if a layer cannot take the shape that reaches it
+     */
+    public ModelSummary summary(String name, Shape input, boolean foldRepeats) {
+        return ModelSummary.of(name, input, ModelSummary.rows(layers, input, foldRepeats));
     }
 
     @Override
