@@ -53,6 +53,17 @@ public enum Architecture {
     }
 
     /**
+     * The model's summary for C classes, with the softmax that the loss and activation maximization
+     * apply shown on the last layer, as ShapeShop's Keras model has it.
+     */
+    public org.nnlab.nn.ModelSummary summary(int classes) {
+        java.util.List<org.nnlab.nn.Layer> layers = new java.util.ArrayList<>(build(classes, Rng.seeded(0)).layers());
+        layers.add(ActivationLayer.of(Activation.SOFTMAX));
+        return Sequential.of(layers.toArray(new org.nnlab.nn.Layer[0]))
+                .summary("shapeshop-" + name().toLowerCase(java.util.Locale.ROOT), org.nnlab.core.Shape.of(1, 28, 28), true);
+    }
+
+    /**
      * The architecture named "mlp" or "cnn" (any case).
      *
      * @throws IllegalArgumentException for other names

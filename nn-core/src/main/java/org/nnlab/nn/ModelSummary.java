@@ -79,9 +79,11 @@ public record ModelSummary(String name, Shape input, List<Section> sections) {
      * @param symbol the section's letter in the text ("G", "D"), or empty
      * @param input  the section's input shape
      * @param inputLabel how the input is named ("z", "x or x̂"), or empty
+     * @param outputLabel how the output is named ("x̂", "p(real)"), or empty
      * @param rows   the rows
      */
-    public record Section(String title, String symbol, Shape input, String inputLabel, List<Row> rows) {
+    public record Section(String title, String symbol, Shape input, String inputLabel, String outputLabel,
+                          List<Row> rows) {
         /** Copies the rows. */
         public Section {
             rows = List.copyOf(rows);
@@ -106,7 +108,7 @@ public record ModelSummary(String name, Shape input, List<Section> sections) {
 
     /** A one-section summary (the common case). */
     public static ModelSummary of(String name, Shape input, List<Row> rows) {
-        return new ModelSummary(name, input, List.of(new Section("", "", input, "", rows)));
+        return new ModelSummary(name, input, List.of(new Section("", "", input, "", "", rows)));
     }
 
     /**
@@ -267,8 +269,8 @@ public record ModelSummary(String name, Shape input, List<Section> sections) {
         for (Section s : sections) {
             List<Row> rows = s.rows();
             String out = rows.isEmpty() ? s.input().toTimesString() : rows.get(rows.size() - 1).outputShape().toTimesString();
-            b.append("   ").append(s.symbol()).append(": ").append(s.inputLabel()).append(' ')
-                    .append(s.input().toTimesString()).append(" → ").append(out);
+            b.append("   ").append(s.symbol()).append(": ").append(s.inputLabel().split(" ")[0]).append(' ')
+                    .append(s.input().toTimesString()).append(" → ").append(s.outputLabel()).append(' ').append(out);
         }
         b.append('\n');
         String rule = "═".repeat(62);

@@ -122,6 +122,28 @@ public final class PlaygroundNetwork {
         return net;
     }
 
+    /**
+     * The network as a model summary named {@code name}: one Dense row per layer with its activation (the
+     * output layer's is {@link #outputActivation()}), repeats folded, on an input of {@code size(0)}
+     * features.
+     */
+    public org.nnlab.nn.ModelSummary summary(String name) {
+        java.util.List<org.nnlab.nn.ModelSummary.Row> rows = new java.util.ArrayList<>();
+        for (int l = 1; l < layers(); l++) {
+            rows.add(dense(l, activation()));
+        }
+        rows.add(dense(layers(), outputActivation()));
+        return org.nnlab.nn.ModelSummary.of(name, org.nnlab.core.Shape.of(size(0)), org.nnlab.nn.ModelSummary.fold(rows));
+    }
+
+    private org.nnlab.nn.ModelSummary.Row dense(int layer, PlaygroundActivation f) {
+        int in = size(layer - 1);
+        int out = size(layer);
+        String activation = f == PlaygroundActivation.LINEAR ? "" : f.id();
+        return new org.nnlab.nn.ModelSummary.Row(layer, "Dense " + out, "", activation, org.nnlab.core.Shape.of(out),
+                (long) (in + 1) * out, (long) in * out, org.nnlab.nn.ModelSummary.Category.LEARNABLE, 1);
+    }
+
     /** A deep copy: weights, biases, dead flags, pending accumulators and the update rule with its state; dropout is not copied (the copy has none). */
     public PlaygroundNetwork copy() {
         PlaygroundNetwork c = new PlaygroundNetwork(sizes, hidden, output);
