@@ -58,6 +58,12 @@ public interface ColorMap {
     ColorMap SEQUENTIAL = v -> Float.isNaN(v) ? NAN_GREY : Palettes.sequential(v);
 
     /**
+     * Playground's continuous link scale (spec section 9): #f59322 at -1, #e8eaeb at 0, #0877bd at 1,
+     * linear in RGB and clamped: the colour of a weight's sign and size.
+     */
+    ColorMap PLAYGROUND_LINK = v -> Float.isNaN(v) ? NAN_GREY : Palettes.playgroundLink(v);
+
+    /**
      * {@code unit} (a map on [0, 1]) stretched over [lo, hi]: v maps to unit((v - lo)/(hi - lo)), as GAN
      * Lab colours densities with {@code interpolateGreens} on [0, 0.05].
      *

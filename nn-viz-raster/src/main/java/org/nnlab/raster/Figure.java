@@ -139,6 +139,17 @@ public final class Figure {
         return this;
     }
 
+    /** Strokes any shape with a dash pattern (dash, gap in pixels), round joins and butt caps. */
+    public Figure strokeDashed(Shape shape, int argb, double lineWidth, double dash, double gap) {
+        Graphics2D g = graphics();
+        g.setColor(Argb.color(argb));
+        g.setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {(float) dash, (float) gap}, 0f));
+        g.draw(shape);
+        g.dispose();
+        return this;
+    }
+
     /** Fills any shape in pixel coordinates. */
     public Figure fill(Shape shape, int argb) {
         Graphics2D g = graphics();
