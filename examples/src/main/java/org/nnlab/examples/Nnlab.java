@@ -24,6 +24,7 @@ public final class Nnlab {
             out.println("usage: " + PlaygroundCommand.USAGE);
             out.println("       " + GanLabCommand.USAGE);
             out.println("       " + ShapeShopCommand.USAGE);
+            out.println("       " + DiagramCommand.USAGE);
             return args.length == 0 ? 2 : 0;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
@@ -32,8 +33,9 @@ public final class Nnlab {
                 case "playground" -> PlaygroundCommand.run(rest, out);
                 case "ganlab" -> GanLabCommand.run(rest, out);
                 case "shapeshop" -> ShapeShopCommand.run(rest, out);
+                case "diagram" -> DiagramCommand.run(rest, out);
                 default -> throw new UsageException("nnlab: unknown subcommand '" + args[0]
-                        + "'; available: playground, ganlab, shapeshop");
+                        + "'; available: playground, ganlab, shapeshop, diagram");
             };
         } catch (UsageException e) {
             err.println(e.getMessage());

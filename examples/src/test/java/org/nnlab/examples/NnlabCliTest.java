@@ -63,7 +63,7 @@ class NnlabCliTest {
                 .isEqualTo("playground: PlaygroundSession: networkShape[1] must be finite, got Infinity");
         err.reset();
         assertThat(run("train")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("nnlab: unknown subcommand 'train'; available: playground, ganlab, shapeshop");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("nnlab: unknown subcommand 'train'; available: playground, ganlab, shapeshop, diagram");
     }
 
     @Test
