@@ -76,7 +76,7 @@ final class DiagramCommand {
                     for (Feature f : state.inputs()) {
                         labels.add(f.name().toLowerCase(java.util.Locale.ROOT));
                     }
-                    picture = ArchitectureDiagram.neurons(summary, weights(net), labels, scale);
+                    picture = ArchitectureDiagram.neurons(summary, net.weightMatrices(), labels, scale);
                 }
                 case "ganlab" -> {
                     String dataset = arg.isEmpty() ? "gaussians" : arg;
@@ -104,18 +104,6 @@ final class DiagramCommand {
         return 0;
     }
 
-    private static double[][] weights(PlaygroundNetwork net) {
-        double[][] w = new double[net.layers()][];
-        for (int l = 1; l <= net.layers(); l++) {
-            w[l - 1] = new double[net.size(l) * net.size(l - 1)];
-            for (int d = 0; d < net.size(l); d++) {
-                for (int s = 0; s < net.size(l - 1); s++) {
-                    w[l - 1][d * net.size(l - 1) + s] = net.weight(l, d, s);
-                }
-            }
-        }
-        return w;
-    }
 
     private static String value(List<String> args, int i, String option) throws UsageException {
         if (i >= args.size()) {

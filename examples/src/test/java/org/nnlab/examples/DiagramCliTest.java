@@ -2,10 +2,7 @@ package org.nnlab.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -17,11 +14,10 @@ class DiagramCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return Nnlab.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
     }
 
     @Test
@@ -31,7 +27,7 @@ class DiagramCliTest {
             Path png = dir.resolve(m.replaceAll("[^a-z]", "") + ".png");
             Path txt = dir.resolve(m.replaceAll("[^a-z]", "") + ".txt");
             assertThat(run("diagram", "--model", m, "--classes", "10", "--png", png.toString(), "--txt", txt.toString()))
-                    .as(m + ": " + err.toString(StandardCharsets.UTF_8)).isZero();
+                    .as(m + ": " + cli.err()).isZero();
             assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isGreaterThan(300);
             assertThat(Files.readString(txt)).startsWith("Model: ");
         }
@@ -43,12 +39,12 @@ class DiagramCliTest {
     @Test
     void badModelsGiveOneLineAndExitCode2() {
         assertThat(run("diagram", "--model", "keras:vgg", "--png", "x.png")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--model must be playground:STATE, ganlab:DATASET");
-        err.reset();
+        assertThat(cli.err()).contains("--model must be playground:STATE, ganlab:DATASET");
+        cli.reset();
         assertThat(run("diagram", "--model", "shapeshop:rnn", "--png", "x.png")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown model \"rnn\"");
-        err.reset();
+        assertThat(cli.err()).contains("unknown model \"rnn\"");
+        cli.reset();
         assertThat(run("diagram", "--model", "ganlab:spiral", "--png", "x.png")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown dataset \"spiral\"");
+        assertThat(cli.err()).contains("unknown dataset \"spiral\"");
     }
 }

@@ -3,10 +3,7 @@ package org.nnlab.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,11 +22,10 @@ class GanLabCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return Nnlab.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
     }
 
     @SuppressWarnings("unchecked")
@@ -43,7 +39,7 @@ class GanLabCliTest {
         Path json = dir.resolve("ring.json");
         Path png = dir.resolve("ring.png");
         assertThat(run("ganlab", "--dataset", "ring", "--epochs", "4", "--json", json.toString(), "--png", png.toString()))
-                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+                .as(cli.err()).isZero();
         Map<String, Object> doc = read(json);
         List<Object> epochs = (List<Object>) doc.get("epochs");
         assertThat(epochs).hasSize(4);
@@ -92,7 +88,7 @@ class GanLabCliTest {
         Path json = dir.resolve("out.json");
         assertThat(run("ganlab", "--config", config.toString(), "--weights", weights.toString(), "--real",
                 realFile.toString(), "--noise", noiseFile.toString(), "--epochs", "2", "--json", json.toString()))
-                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+                .as(cli.err()).isZero();
         List<Object> epochs = (List<Object>) read(json).get("epochs");
         // epoch 1's D step: real rows 0..149 against G on noise rows 0..149, before the update
         float[] pReal = d.apply(real, 150);
@@ -116,18 +112,18 @@ class GanLabCliTest {
     @Test
     void badArgumentsGiveOneLineAndExitCode2() throws IOException {
         assertThat(run("ganlab", "--epochs", "3", "--json", "x.json")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("ganlab: --config or --dataset, --epochs and --json are required");
-        err.reset();
+        assertThat(cli.err()).startsWith("ganlab: --config or --dataset, --epochs and --json are required");
+        cli.reset();
         assertThat(run("ganlab", "--dataset", "spiral", "--epochs", "1", "--json", "x.json")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown dataset \"spiral\"");
-        err.reset();
+        assertThat(cli.err()).contains("unknown dataset \"spiral\"");
+        cli.reset();
         Path config = dir.resolve("bad.json");
         Files.writeString(config, "{\"dLR\": \"fast\"}");
         assertThat(run("ganlab", "--config", config.toString(), "--epochs", "1", "--json", "x.json")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("\"dLR\" must be a number, got \"fast\"");
-        err.reset();
+        assertThat(cli.err()).contains("\"dLR\" must be a number, got \"fast\"");
+        cli.reset();
         assertThat(run("ganlab", "--config", dir.resolve("missing.json").toString(), "--epochs", "1", "--json", "x.json"))
                 .isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing.json");
+        assertThat(cli.err()).contains("missing.json");
     }
 }

@@ -2,10 +2,7 @@ package org.nnlab.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,11 +17,10 @@ class ShapeShopCliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     private int run(String... args) {
-        return Nnlab.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(args);
     }
 
     @Test
@@ -41,7 +37,7 @@ class ShapeShopCliTest {
         Path png = dir.resolve("run.png");
         assertThat(run("shapeshop", "--classes", "box,line,noise", "--model", "mlp", "--epochs", "30", "--init", "zeros",
                 "--step", "0.005", "--seed", "7", "--json", json.toString(), "--png", png.toString(), "--freeform",
-                crossPng.toString())).as(err.toString(StandardCharsets.UTF_8)).isZero();
+                crossPng.toString())).as(cli.err()).isZero();
         Map<String, Object> doc = (Map<String, Object>) Json.parse(Files.readString(json));
         assertThat(doc.keySet()).containsExactly("trainAccuracy", "validationAccuracy", "classes");
         List<Object> classes = (List<Object>) doc.get("classes");
@@ -59,18 +55,18 @@ class ShapeShopCliTest {
     @Test
     void badArgumentsGiveOneLineAndExitCode2() {
         assertThat(run("shapeshop", "--classes", "box,line", "--model", "mlp")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("shapeshop: --classes, --model, --epochs");
-        err.reset();
+        assertThat(cli.err()).startsWith("shapeshop: --classes, --model, --epochs");
+        cli.reset();
         assertThat(run("shapeshop", "--classes", "box,house", "--model", "mlp", "--epochs", "5", "--init", "zeros",
                 "--step", "0.005", "--seed", "1", "--json", "x.json")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown shape \"house\"");
-        err.reset();
+        assertThat(cli.err()).contains("unknown shape \"house\"");
+        cli.reset();
         assertThat(run("shapeshop", "--classes", "box,line", "--model", "rnn", "--epochs", "5", "--init", "zeros",
                 "--step", "0.005", "--seed", "1", "--json", "x.json")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown model \"rnn\"; expected mlp or cnn");
-        err.reset();
+        assertThat(cli.err()).contains("unknown model \"rnn\"; expected mlp or cnn");
+        cli.reset();
         assertThat(run("shapeshop", "--classes", "box,line", "--model", "mlp", "--epochs", "0", "--init", "zeros",
                 "--step", "0.005", "--seed", "1", "--json", "x.json")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--epochs must be an integer in [1, 100000], got '0'");
+        assertThat(cli.err()).contains("--epochs must be an integer in [1, 100000], got '0'");
     }
 }

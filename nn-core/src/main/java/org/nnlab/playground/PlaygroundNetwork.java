@@ -122,6 +122,20 @@ public final class PlaygroundNetwork {
         return net;
     }
 
+    /** Every layer's weights, layer l ≥ 1 at index l - 1 as [size(l), size(l - 1)] row-major (dest-major). */
+    public double[][] weightMatrices() {
+        double[][] w = new double[layers()][];
+        for (int l = 1; l <= layers(); l++) {
+            w[l - 1] = new double[size(l) * size(l - 1)];
+            for (int d = 0; d < size(l); d++) {
+                for (int s = 0; s < size(l - 1); s++) {
+                    w[l - 1][d * size(l - 1) + s] = weight(l, d, s);
+                }
+            }
+        }
+        return w;
+    }
+
     /**
      * The network as a model summary named {@code name}: one Dense row per layer with its activation (the
      * output layer's is {@link #outputActivation()}), repeats folded, on an input of {@code size(0)}

@@ -79,22 +79,10 @@ class ArchitectureDiagramTest {
             }
         }
         PlaygroundNetwork net = playground();
-        out.add(ArchitectureDiagram.neurons(net.summary("playground"), weights(net), List.of("X1", "X2"), 1));
+        out.add(ArchitectureDiagram.neurons(net.summary("playground"), net.weightMatrices(), List.of("X1", "X2"), 1));
         return out;
     }
 
-    static double[][] weights(PlaygroundNetwork net) {
-        double[][] w = new double[net.layers()][];
-        for (int l = 1; l <= net.layers(); l++) {
-            w[l - 1] = new double[net.size(l) * net.size(l - 1)];
-            for (int d = 0; d < net.size(l); d++) {
-                for (int s = 0; s < net.size(l - 1); s++) {
-                    w[l - 1][d * net.size(l - 1) + s] = net.weight(l, d, s);
-                }
-            }
-        }
-        return w;
-    }
 
     @Test
     void marginsStayEmptyAndRunsAreIdentical() {
