@@ -1,0 +1,6 @@
+// ShapeShopExperiments.java, line for line: data diversity (MLP) and MLP against CNN, with |r| per class.
+Path dir = Files.createTempDirectory("nnlab");
+void write(List<ShapeShop.Round> rounds, Path target) throws java.io.IOException { for (ShapeShop.Round r : rounds) { StringBuilder b = new StringBuilder(r.config().architecture().label() + ":"); for (ShapeShop.ClassResult c : r.classes()) { b.append("  ").append(c.name()).append(' ').append(Pearson.format(c.r())); } System.out.println(b); } ShapeShopView.rows(rounds, 1.0).writePng(target); System.out.println("-> " + target); }
+write(ShapeShopScenarios.dataDiversity(Architecture.MLP, 100, 1), dir.resolve("shapeshop-diversity.png"));
+write(ShapeShopScenarios.mlpVersusCnn(1), dir.resolve("shapeshop-mlp-vs-cnn.png"));
+/exit 0
