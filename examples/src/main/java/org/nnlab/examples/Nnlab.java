@@ -28,6 +28,19 @@ public final class Nnlab {
             return args.length == 0 ? 2 : 0;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (rest.contains("--help") || rest.contains("-h")) {
+            String usage = switch (args[0]) {
+                case "playground" -> PlaygroundCommand.USAGE;
+                case "ganlab" -> GanLabCommand.USAGE;
+                case "shapeshop" -> ShapeShopCommand.USAGE;
+                case "diagram" -> DiagramCommand.USAGE;
+                default -> null;
+            };
+            if (usage != null) {
+                out.println("usage: " + usage);
+                return 0;
+            }
+        }
         try {
             return switch (args[0]) {
                 case "playground" -> PlaygroundCommand.run(rest, out);

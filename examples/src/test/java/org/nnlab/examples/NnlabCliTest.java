@@ -43,6 +43,18 @@ class NnlabCliTest {
     }
 
     @Test
+    void everySubcommandHasHelp() {
+        for (String sub : new String[] {"playground", "ganlab", "shapeshop", "diagram"}) {
+            cli.reset();
+            assertThat(run(sub, "--help")).isZero();
+            assertThat(cli.out()).startsWith("usage: nnlab " + sub + " ");
+        }
+        cli.reset();
+        assertThat(run("--help")).isZero();
+        assertThat(cli.out().lines()).hasSize(4);
+    }
+
+    @Test
     void badArgumentsGiveOneLineAndExitCode2() {
         assertThat(run("playground", "--epochs", "3", "--json", "x.json")).isEqualTo(2);
         assertThat(cli.err()).startsWith("playground: --state, --epochs and --json are required");

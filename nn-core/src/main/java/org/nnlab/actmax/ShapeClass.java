@@ -16,9 +16,9 @@ public enum ShapeClass implements TrainingClass {
     LINE("line"),
     /** Horizontal line, rows 13–14 x cols 7–20 (28). */
     LINE_HORIZONTAL("line_horizontal"),
-    /** (r-14)² + (c-14)² <= 64 inside rows and cols 7–21: a disc with flat sides (193). */
+    /** (r-14)² + (c-14)² &lt;= 64 inside rows and cols 7–21: a disc with flat sides (193). */
     CIRCLE("circle"),
-    /** The circle minus (r-14)² + (c-14)² <= 25: a ring (112). */
+    /** The circle minus (r-14)² + (c-14)² &lt;= 25: a ring (112). */
     CIRCLE_HOLLOW("circle_hollow"),
     /** For k = 0..9, row 18-k, cols 5+k .. 23-k: apex up at (9, 14) (100). */
     TRI("tri"),
@@ -32,9 +32,9 @@ public enum ShapeClass implements TrainingClass {
     LINE_TL("line_tl"),
     /** Rows 22–27 x cols 25–26 (12). */
     LINE_BR("line_br"),
-    /** (r-3)² + (c-3)² <= 4 (13). */
+    /** (r-3)² + (c-3)² &lt;= 4 (13). */
     CIRCLE_TL("circle_tl"),
-    /** (r-24)² + (c-24)² <= 4 (13). */
+    /** (r-24)² + (c-24)² &lt;= 4 (13). */
     CIRCLE_BR("circle_br"),
     /** Row 0: col 3; row 1: cols 2–4; row 2: cols 1–5; row 3: cols 0–6 (16). */
     TRI_TL("tri_tl"),
@@ -141,7 +141,7 @@ public enum ShapeClass implements TrainingClass {
         }
     }
 
-    /** Sets (r - cr)² + (c - cc)² <= r2 within rows and cols lo..hi. */
+    /** Sets (r - cr)² + (c - cc)² &lt;= r2 within rows and cols lo..hi. */
     private static void disc(float[] img, int cr, int cc, int r2, int lo, int hi, float v) {
         for (int r = lo; r <= hi; r++) {
             for (int c = lo; c <= hi; c++) {

@@ -32,7 +32,7 @@ public final class ShapeShopTrainer {
     /**
      * Trains {@code model} in place for {@code epochs} epochs.
      *
-     * @throws IllegalArgumentException for epochs < 1
+     * @throws IllegalArgumentException for epochs below 1
      */
     public static Result train(Sequential model, ShapeDataset data, int epochs, Rng rng) {
         Checks.requireArgument(epochs >= 1 && epochs <= 100_000, "ShapeShopTrainer: epochs must be 1..100000, got %d",

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Playground's activations with its derivatives as coded (spec 5.3), in double with {@link StrictMath}. */
 public enum PlaygroundActivation {
-    /** max(0, z); f'(z) = 0 for z <= 0 (so 0 at z = 0), else 1. */
+    /** max(0, z); f'(z) = 0 for z &lt;= 0 (so 0 at z = 0), else 1. */
     RELU("relu"),
     /** tanh z; f'(z) = 1 - tanh(z)², tanh computed again. */
     TANH("tanh"),

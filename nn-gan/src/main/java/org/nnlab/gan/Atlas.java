@@ -19,7 +19,7 @@ public final class Atlas {
     /**
      * An atlas over a copy of values.
      *
-     * @throws IllegalArgumentException if values does not hold rows x cols numbers, or rows or cols < 1
+     * @throws IllegalArgumentException if values does not hold rows x cols numbers, or rows or cols &lt; 1
      */
     public Atlas(float[] values, int rows, int cols) {
         Checks.requireArgument(rows >= 1 && cols >= 1, "Atlas: rows and cols must be >= 1, got %d x %d", rows, cols);

@@ -62,7 +62,7 @@ public final class Mlp {
      * other (the output layer too), biases 0.
      *
      * @param extraLayers GAN Lab's "hidden layers" setting L (0..5 in its UI): the network has L + 1
-     * @throws IllegalArgumentException for extraLayers < 0 or neurons < 1
+     * @throws IllegalArgumentException for extraLayers &lt; 0 or neurons &lt; 1
      */
     public static Mlp ganLab(int inputs, int extraLayers, int neurons, int outputs, Output output, Rng rng) {
         Checks.requireArgument(extraLayers >= 0, "Mlp.ganLab: extraLayers must be >= 0, got %d", extraLayers);

@@ -43,7 +43,7 @@ public final class RealData {
         });
     }
 
-    /** "Mixture of Gaussians": (0.3, 0.7) with σ 0.1 if r < 0.5, else (0.7, 0.4) with σx 0.05, σy 0.2. */
+    /** "Mixture of Gaussians": (0.3, 0.7) with σ 0.1 if r &lt; 0.5, else (0.7, 0.4) with σx 0.05, σy 0.2. */
     public static RealData gaussians() {
         return new RealData("gaussians", (rng, out, at) -> {
             double r = rng.nextDouble();
@@ -68,7 +68,7 @@ public final class RealData {
         });
     }
 
-    /** "3 disjoint regions": centres (0.35, 0.75), (0.75, 0.6), (0.45, 0.35) at r < 0.333, < 0.666, else; σ 0.025. */
+    /** "3 disjoint regions": centres (0.35, 0.75), (0.75, 0.6), (0.45, 0.35) at r &lt; 0.333, &lt; 0.666, else; σ 0.025. */
     public static RealData disjoint() {
         return new RealData("disjoint", (rng, out, at) -> {
             double r = rng.nextDouble();
@@ -193,7 +193,7 @@ public final class RealData {
     /**
      * n samples, row-major [n, 2].
      *
-     * @throws IllegalArgumentException if n < 1
+     * @throws IllegalArgumentException if n &lt; 1
      */
     public float[] sample(Rng rng, int n) {
         Checks.requireArgument(n >= 1, "RealData.sample: n must be >= 1, got %d", n);

@@ -199,7 +199,7 @@ final class StrokeRaster {
 
     /**
      * The cubic Bézier p0, p1, p2, p3 as a polyline within {@code tolerance} pixels of the curve: uniform
-     * steps in t, n of them with 0.75·max|p_i - 2p_(i+1) + p_(i+2)| / n² <= tolerance (the bound on a
+     * steps in t, n of them with 0.75·max|p_i - 2p_(i+1) + p_(i+2)| / n² &lt;= tolerance (the bound on a
      * chord's distance from a cubic), at most 256.
      *
      * @return {xs, ys}, n + 1 points each
