@@ -96,8 +96,11 @@ final class GanLabCommand {
             throw new UsageException("ganlab: " + e.getMessage());
         }
         StringBuilder doc = new StringBuilder("{\"epochs\":[");
+        Progress progress = new Progress(System.err, "ganlab epoch", epochs);
         for (int e = 0; e < epochs; e++) {
             GanSession.EpochStats stats = session.epoch();
+            progress.update(e + 1, String.format(java.util.Locale.ROOT, "D loss/2 %.3f, G loss %.3f",
+                    stats.displayedDLoss(), stats.gLoss()));
             doc.append(e == 0 ? "" : ",").append("{\"epoch\":").append(stats.epoch())
                     .append(",\"dSteps\":").append(numbers(stats.dSteps()))
                     .append(",\"gSteps\":").append(numbers(stats.gSteps()))

@@ -63,12 +63,15 @@ final class PlaygroundCommand {
             throw new UsageException("playground: " + e.getMessage());
         }
         StringJoiner snaps = new StringJoiner(",", "[", "]");
+        Progress progress = new Progress(System.err, "playground epoch", epochs);
         for (int epoch : at) {
+            advance(session, epoch, progress);
             EpochStats s = session.step(epoch - session.epoch());
             snaps.add("{\"epoch\":" + s.epoch() + ",\"trainLoss\":" + PlaygroundJson.number(s.trainLoss())
                     + ",\"testLoss\":" + PlaygroundJson.number(s.testLoss()) + ",\"network\":"
                     + PlaygroundJson.network(session.network(), session.state().inputs()) + "}");
         }
+        advance(session, epochs, progress);
         session.step(epochs - session.epoch());
         StringBuilder doc = new StringBuilder("{\"state\":\"").append(session.state().toHash().replace("\"", "\\\""))
                 .append("\",\"kernels\":\"").append(Kernels.get().name())
@@ -86,6 +89,15 @@ final class PlaygroundCommand {
         }
         out.println(session + " -> " + json + (png != null ? ", " + png : ""));
         return 0;
+    }
+
+    /** Steps epoch by epoch to one before {@code target}, reporting progress. */
+    private static void advance(PlaygroundSession session, int target, Progress progress) {
+        while (session.epoch() < target - 1) {
+            EpochStats s = session.step(1);
+            progress.update(s.epoch(), String.format(java.util.Locale.ROOT, "train %.3f, test %.3f", s.trainLoss(),
+                    s.testLoss()));
+        }
     }
 
     private static TreeSet<Integer> snapshotEpochs(String list, int epochs) throws UsageException {
