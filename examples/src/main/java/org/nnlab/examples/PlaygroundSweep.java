@@ -1,6 +1,5 @@
 package org.nnlab.examples;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,10 +27,16 @@ public final class PlaygroundSweep {
     private record Run(String label, PlaygroundSession session) {
     }
 
-    /** Sweeps 3 feature sets x 3 architectures. */
+    /** Sweeps 3 feature sets x 3 architectures and writes the contact sheet. */
     public static void main(String[] args) throws Exception {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         Path out = Path.of(args.length > 1 ? args[1] : "sweep.png");
+        sweep(epochs, System.out).writePng(out);
+        System.out.println("-> " + out);
+    }
+
+    /** The sweep's contact sheet, best first; prints each configuration's test loss to {@code log}. */
+    static Figure sweep(int epochs, java.io.PrintStream log) throws Exception {
         String[][] features = {{"x, y", "x=true&y=true"},
             {"x, y, squares", "x=true&y=true&xSquared=true&ySquared=true"},
             {"all seven", "x=true&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true"}};
@@ -58,11 +63,10 @@ public final class PlaygroundSweep {
         List<String> titles = new ArrayList<>();
         for (Run r : runs) {
             double loss = r.session().last().testLoss();
-            System.out.printf(Locale.ROOT, "%-30s test loss %.3f%n", r.label(), loss);
+            log.printf(Locale.ROOT, "%-30s test loss %.3f%n", r.label(), loss);
             figures.add(PlaygroundView.output(r.session(), 200));
             titles.add(String.format(Locale.ROOT, "%s: %.3f", r.label(), loss));
         }
-        ContactSheet.of(3, figures, titles, 12).writePng(out);
-        System.out.println("-> " + out);
+        return ContactSheet.of(3, figures, titles, 12);
     }
 }
