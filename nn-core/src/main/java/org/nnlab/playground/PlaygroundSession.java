@@ -44,13 +44,18 @@ public final class PlaygroundSession {
      * The session a Playground URL with this state opens: data from {@code Math.seedrandom(seed)}, then
      * the network's weights from the same stream.
      *
-     * @throws IllegalArgumentException if the seed is empty, or a hidden layer size is infinite or the
-     *                                  network would exceed {@link #MAX_LINKS} links
+     * @throws IllegalArgumentException if the seed is empty, a hidden layer size is infinite or the
+     *                                  network would exceed {@link #MAX_LINKS} links, or percTrainData leaves
+     *                                  no training example
      */
     public static PlaygroundSession load(PlaygroundState state) {
         Checks.requireArgument(!state.seed().isEmpty(),
                 "PlaygroundSession: the state has no seed; give one with state.withSeed(...)");
         hiddenSizes(state);            // validate before any work
+        int n = state.regression() ? Datasets.REGRESS_SAMPLES : Datasets.CLASSIFY_SAMPLES;
+        Checks.requireArgument(sliceIndex(Math.floor(n * state.percTrainData() / 100), n) > 0,
+                "PlaygroundSession: percTrainData %s leaves none of the %d points for training; it must be in (0, 100]",
+                JsNumbers.format(state.percTrainData()), n);
         PlaygroundSession s = new PlaygroundSession(state);
         s.generateData(state.seed());
         s.reset();
@@ -120,6 +125,7 @@ public final class PlaygroundSession {
     static int[] hiddenSizes(PlaygroundState state) {
         int[] sizes = new int[state.networkShape().size()];
         long links = 0;
+        long neurons = 0;
         int prev = state.features().size();
         for (int i = 0; i < sizes.length; i++) {
             double v = state.networkShape().get(i);
@@ -127,9 +133,12 @@ public final class PlaygroundSession {
                     i, JsNumbers.format(v));
             sizes[i] = v > 0 ? (int) Math.min(Math.ceil(v), Integer.MAX_VALUE) : 0;
             links += (long) prev * sizes[i];
+            neurons += sizes[i];
             prev = sizes[i];
-            Checks.requireArgument(links <= MAX_LINKS, "PlaygroundSession: networkShape %s needs more than %d links",
-                    state.networkShape(), MAX_LINKS);
+            // neurons cost memory even without links (a layer after zero features), so both are capped
+            Checks.requireArgument(links <= MAX_LINKS && neurons <= MAX_LINKS,
+                    "PlaygroundSession: networkShape %s needs more than %d links or neurons", state.networkShape(),
+                    MAX_LINKS);
         }
         return sizes;
     }
