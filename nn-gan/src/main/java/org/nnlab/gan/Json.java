@@ -12,8 +12,12 @@ import java.util.Map;
  * numbers {@code Double}, and strings, booleans and null themselves. Errors name the position.
  */
 public final class Json {
+    /** Arrays and objects nest at most this deep (a recursive reader must not overflow its stack). */
+    static final int MAX_DEPTH = 512;
+
     private final String text;
     private int at;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -102,11 +106,13 @@ public final class Json {
     }
 
     private Map<String, Object> object() {
+        enter();
         Map<String, Object> m = new LinkedHashMap<>();
         at++;
         space();
         if (peek('}')) {
             at++;
+            depth--;
             return m;
         }
         while (true) {
@@ -124,17 +130,20 @@ public final class Json {
                 at++;
             } else {
                 expect('}');
+                depth--;
                 return m;
             }
         }
     }
 
     private List<Object> list() {
+        enter();
         List<Object> l = new ArrayList<>();
         at++;
         space();
         if (peek(']')) {
             at++;
+            depth--;
             return l;
         }
         while (true) {
@@ -145,8 +154,15 @@ public final class Json {
                 at++;
             } else {
                 expect(']');
+                depth--;
                 return l;
             }
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nesting deeper than " + MAX_DEPTH);
         }
     }
 
@@ -173,7 +189,11 @@ public final class Json {
                         if (at + 4 > text.length()) {
                             throw error("short \\u escape");
                         }
-                        b.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
+                        String hex = text.substring(at, at + 4);
+                        if (!hex.matches("[0-9a-fA-F]{4}")) {
+                            throw error("bad \\u escape \"" + hex + "\"");
+                        }
+                        b.append((char) Integer.parseInt(hex, 16));
                         at += 4;
                     }
                     default -> b.append(e);
