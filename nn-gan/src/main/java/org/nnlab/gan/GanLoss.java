@@ -6,8 +6,10 @@ package org.nnlab.gan;
  *
  * <ul>
  *   <li>{@link #LOG}: L_D = -[mean(0.95·ln p_real) + mean ln(1 - p_fake)], L_G = -mean ln p_fake (the
- *       non-saturating generator loss). The 0.95 scales only the real term; no ε inside the logs, so a
- *       saturated D gives an infinite loss, as in GAN Lab.</li>
+ *       non-saturating generator loss). The 0.95 scales only the real term. The logs are taken from the
+ *       logits, ln σ(z) = -softplus(-z) and ln(1 - σ(z)) = -softplus(z), so a saturated D gives a large
+ *       finite loss where GAN Lab's ln of a float32 sigmoid gives infinity; elsewhere the two agree to
+ *       float rounding.</li>
  *   <li>{@link #LEAST_SQUARES}: L_D = mean (p_real - 1)² + mean p_fake², L_G = mean (p_fake - 1)², on the
  *       sigmoid outputs, without ½ factors.</li>
  * </ul>
@@ -46,21 +48,29 @@ public enum GanLoss {
         throw new IllegalArgumentException("GanLoss: unknown loss \"" + label + "\"; expected \"Log loss\" or \"LeastSq loss\"");
     }
 
+    /** softplus(x) = ln(1 + e^x), without overflow for large |x|. */
+    static double softplus(double x) {
+        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    }
+
     /**
-     * L_D for n real and n fake predictions, and its gradient with respect to the logits.
+     * L_D for n real and n fake predictions p = σ(z), and its gradient with respect to the logits.
      *
+     * @param zReal     the real rows' logits (the log loss is computed from them, stably)
+     * @param zFake     the fake rows' logits
      * @param realDelta receives dL_D/dz for the real rows
      * @param fakeDelta receives dL_D/dz for the fake rows
      */
-    public double discriminator(float[] pReal, float[] pFake, int n, float[] realDelta, float[] fakeDelta) {
+    public double discriminator(float[] pReal, float[] pFake, float[] zReal, float[] zFake, int n, float[] realDelta,
+                                float[] fakeDelta) {
         double realTerm = 0;
         double fakeTerm = 0;
         for (int i = 0; i < n; i++) {
             double r = pReal[i];
             double f = pFake[i];
             if (this == LOG) {
-                realTerm += REAL_FACTOR * Math.log(r);
-                fakeTerm += Math.log(1 - f);
+                realTerm -= REAL_FACTOR * softplus(-zReal[i]);             // 0.95·ln σ(z)
+                fakeTerm -= softplus(zFake[i]);                            // ln(1 - σ(z))
                 realDelta[i] = (float) (-REAL_FACTOR * (1 - r) / n);        // d(-0.95 ln σ(z))/dz = -0.95(1 - p)
                 fakeDelta[i] = (float) (f / n);                              // d(-ln(1 - σ(z)))/dz = p
             } else {
@@ -74,16 +84,17 @@ public enum GanLoss {
     }
 
     /**
-     * L_G for n fake predictions, and its gradient with respect to the logits.
+     * L_G for n fake predictions p = σ(z), and its gradient with respect to the logits.
      *
+     * @param zFake     the logits (the log loss is computed from them, stably)
      * @param fakeDelta receives dL_G/dz
      */
-    public double generator(float[] pFake, int n, float[] fakeDelta) {
+    public double generator(float[] pFake, float[] zFake, int n, float[] fakeDelta) {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double f = pFake[i];
             if (this == LOG) {
-                sum += Math.log(f);
+                sum -= softplus(-zFake[i]);                                // ln σ(z)
                 fakeDelta[i] = (float) (-(1 - f) / n);
             } else {
                 sum += (f - 1) * (f - 1);

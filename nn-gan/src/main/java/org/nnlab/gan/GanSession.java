@@ -215,7 +215,10 @@ public final class GanSession {
             trace.phase(StepTrace.Phase.PREDICTIONS, "realPredictions", Tensor.of(Arrays.copyOf(p, n), n),
                     "fakePredictions", Tensor.of(Arrays.copyOf(pFake, n), n));
         }
-        double loss = config.loss().discriminator(p, pFake, n, b.dDelta, b.fakeDelta);
+        float[] z = b.dPass.logits();
+        float[] zFake = b.fakeLogits;
+        System.arraycopy(z, n, zFake, 0, n);
+        double loss = config.loss().discriminator(p, pFake, z, zFake, n, b.dDelta, b.fakeDelta);
         System.arraycopy(b.fakeDelta, 0, b.dDelta, n, n);
         if (trace != null) {
             trace.phase(StepTrace.Phase.LOSS, "loss", Tensor.scalar((float) loss));
@@ -247,7 +250,7 @@ public final class GanSession {
         if (trace != null) {
             trace.phase(StepTrace.Phase.PREDICTIONS, "fakePredictions", Tensor.of(Arrays.copyOf(pFake, n), n));
         }
-        double loss = config.loss().generator(pFake, n, b.dDelta);
+        double loss = config.loss().generator(pFake, b.dPass.logits(), n, b.dDelta);
         if (trace != null) {
             trace.phase(StepTrace.Phase.LOSS, "loss", Tensor.scalar((float) loss));
         }
@@ -413,6 +416,7 @@ public final class GanSession {
         final float[] dDelta;
         final float[] fakeDelta;
         final float[] fakePredictions;
+        final float[] fakeLogits;
         final float[] fakeGradients;
         final float[] dGradients;
         final float[] gGradients;
@@ -425,6 +429,7 @@ public final class GanSession {
             dDelta = new float[2 * batch];
             fakeDelta = new float[batch];
             fakePredictions = new float[batch];
+            fakeLogits = new float[batch];
             fakeGradients = new float[2 * batch];
             dGradients = new float[d.parameterCount()];
             gGradients = new float[g.parameterCount()];

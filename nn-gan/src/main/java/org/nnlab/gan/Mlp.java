@@ -164,6 +164,7 @@ public final class Mlp {
         private final int capacity;
         private final float[][] activations;
         private final float[][] deltas;
+        private final float[] logits;
         private int rows;
 
         /** Buffers for up to capacity rows. */
@@ -172,6 +173,7 @@ public final class Mlp {
             this.capacity = capacity;
             this.activations = new float[sizes.length][];
             this.deltas = new float[sizes.length][];
+            this.logits = new float[capacity * sizes[sizes.length - 1]];
             for (int l = 0; l < sizes.length; l++) {
                 activations[l] = new float[capacity * sizes[l]];
                 deltas[l] = new float[capacity * sizes[l]];
@@ -181,6 +183,11 @@ public final class Mlp {
         /** The last forward pass's outputs, [rows, outputs()] from index 0 (live, overwritten by the next pass). */
         public float[] output() {
             return activations[sizes.length - 1];
+        }
+
+        /** The output layer's pre-activations z of the last forward pass, [rows, outputs()] (live). */
+        public float[] logits() {
+            return logits;
         }
 
         /** Layer l's activations of the last forward pass, [rows, size(l)] (live). */
@@ -223,10 +230,12 @@ public final class Mlp {
                     a[i] = a[i] < 0 ? 0f : a[i];                         // NaN stays NaN: divergence must show
                 }
             } else if (output == Output.TANH) {
+                System.arraycopy(a, 0, pass.logits, 0, count);
                 for (int i = 0; i < count; i++) {
                     a[i] = (float) Math.tanh(a[i]);
                 }
             } else {
+                System.arraycopy(a, 0, pass.logits, 0, count);
                 for (int i = 0; i < count; i++) {
                     a[i] = (float) (1 / (1 + Math.exp(-a[i])));
                 }

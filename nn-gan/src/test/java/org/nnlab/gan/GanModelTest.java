@@ -99,21 +99,46 @@ class GanModelTest {
         assertThat(Math.sqrt(var / gauss.length)).isCloseTo(0.25 * Math.sqrt(0.773741), within(0.002));
     }
 
+    private static float[] logits(float[] p) {
+        float[] z = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            z[i] = (float) Math.log(p[i] / (1 - p[i]));
+        }
+        return z;
+    }
+
     @Test
     void lossesOnHandComputedCases() {
         float[] real = {0.8f, 0.6f};
         float[] fake = {0.3f, 0.1f};
         float[] rd = new float[2];
         float[] fd = new float[2];
-        double log = GanLoss.LOG.discriminator(real, fake, 2, rd, fd);
+        double log = GanLoss.LOG.discriminator(real, fake, logits(real), logits(fake), 2, rd, fd);
         double expected = -(0.95 * (Math.log(0.8) + Math.log(0.6)) / 2 + (Math.log(0.7) + Math.log(0.9)) / 2);
         assertThat(log).isCloseTo(expected, within(1e-6));
         assertThat(rd[0]).isCloseTo((float) (-0.95 * 0.2 / 2), within(1e-6f));
         assertThat(fd[1]).isCloseTo(0.05f, within(1e-6f));
-        double ls = GanLoss.LEAST_SQUARES.discriminator(real, fake, 2, rd, fd);
+        double ls = GanLoss.LEAST_SQUARES.discriminator(real, fake, logits(real), logits(fake), 2, rd, fd);
         assertThat(ls).isCloseTo((0.04 + 0.16) / 2 + (0.09 + 0.01) / 2, within(1e-6));
-        assertThat(GanLoss.LOG.generator(fake, 2, fd)).isCloseTo(-(Math.log(0.3) + Math.log(0.1)) / 2, within(1e-6));
-        assertThat(GanLoss.LEAST_SQUARES.generator(fake, 2, fd)).isCloseTo((0.49 + 0.81) / 2, within(1e-6));
+        assertThat(GanLoss.LOG.generator(fake, logits(fake), 2, fd)).isCloseTo(-(Math.log(0.3) + Math.log(0.1)) / 2,
+                within(1e-6));
+        assertThat(GanLoss.LEAST_SQUARES.generator(fake, logits(fake), 2, fd)).isCloseTo((0.49 + 0.81) / 2, within(1e-6));
+    }
+
+    /** Logits of ±1000: GAN Lab's ln of a float32 sigmoid gives infinity; the stable form stays finite. */
+    @Test
+    void theLogLossStaysFiniteForSaturatedLogits() {
+        float[] z = {1000f, -1000f};
+        float[] p = {1f, 0f};                                              // σ(±1000) in float32
+        float[] rd = new float[2];
+        float[] fd = new float[2];
+        double d = GanLoss.LOG.discriminator(p, p, z, z, 2, rd, fd);
+        // real term: -0.95·[ln σ(1000) + ln σ(-1000)]/2 = 0.95·1000/2; fake: -[ln(1-σ(1000)) + ln(1-σ(-1000))]/2 = 500
+        assertThat(d).isFinite().isCloseTo(0.95 * 500 + 500, within(1e-6));
+        assertThat(GanLoss.LOG.generator(p, z, 2, fd)).isFinite().isCloseTo(500, within(1e-6));
+        for (float v : rd) {
+            assertThat(v).isFinite();
+        }
     }
 
     /** D's loss built from tensor ops, for GradCheck and as the oracle of the fused gradients. */
