@@ -13,6 +13,9 @@ public final class Kde {
     private Kde() {
     }
 
+    /** The largest grid a density is sampled on (2^26 cells, 256 MiB of accumulators). */
+    public static final long MAX_CELLS = 1L << 26;
+
     /**
      * The density of {@code points} sampled at the cell centres of a width x height grid over bounds.
      *
@@ -22,7 +25,9 @@ public final class Kde {
     public static Grid density(Points points, Bounds bounds, int width, int height, double bandwidth) {
         Checks.requireArgument(bandwidth > 0 && Double.isFinite(bandwidth), "Kde.density: bandwidth must be > 0, got %s",
                 bandwidth);
-        Checks.requireArgument(width >= 1 && height >= 1, "Kde.density: grid must be >= 1 x 1, got %d x %d", width, height);
+        Checks.requireArgument(width >= 1 && height >= 1 && width <= 16384 && height <= 16384
+                        && (long) width * height <= MAX_CELLS,
+                "Kde.density: grid must be 1..16384 a side and at most %d cells, got %d x %d", MAX_CELLS, width, height);
         float[] values = new float[width * height];
         int n = points.size();
         if (n == 0) {

@@ -29,6 +29,8 @@ public record WarpedGrid(int rows, int cols, double[] xs, double[] ys) {
      * map(xMin + c·w/cols, yMin + r·h/rows).
      */
     public static WarpedGrid of(int rows, int cols, Bounds bounds, PointMap map) {
+        Checks.requireArgument(rows >= 1 && cols >= 1 && rows <= 4096 && cols <= 4096,
+                "WarpedGrid.of: rows and cols must be 1..4096, got %d x %d", rows, cols);
         int corners = (rows + 1) * (cols + 1);
         double[] xs = new double[corners];
         double[] ys = new double[corners];
