@@ -34,10 +34,16 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            IOException failure = new IOException("cannot write " + target + ": " + e.getMessage(), e);
             if (tmp != null) {
-                Files.deleteIfExists(tmp);
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException cleanup) {
+                    // the folder itself is unusable (a file, say): nothing was written there either
+                    failure.addSuppressed(cleanup);
+                }
             }
-            throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw failure;
         }
     }
 

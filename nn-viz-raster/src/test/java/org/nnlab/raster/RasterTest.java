@@ -81,6 +81,38 @@ class RasterTest {
         assertThat(dir.resolve("missing")).doesNotExist();
     }
 
+    /**
+     * Every writer, into a folder that is a regular file (unwritable even for root): the IOException
+     * names the path, the existing file is untouched, no temporary file is left beside it; and replacing an
+     * existing picture is all or nothing.
+     */
+    @Test
+    void everyWriterFailsCleanlyAndReplacesAtomically() throws IOException {
+        Path notAFolder = dir.resolve("plain.txt");
+        Files.writeString(notAFolder, "keep me");
+        Path png = notAFolder.resolve("x.png");
+        Path gif = notAFolder.resolve("x.gif");
+        Path txt = notAFolder.resolve("x.txt");
+        Figure f = Figure.blank(4, 4);
+        assertThatThrownBy(() -> f.writePng(png)).isInstanceOf(IOException.class).hasMessageContaining(png.toString());
+        assertThatThrownBy(() -> Gif.write(gif, java.util.List.of(f, f), 5, 0)).isInstanceOf(IOException.class)
+                .hasMessageContaining(gif.toString());
+        assertThatThrownBy(() -> AtomicFiles.writeString(txt, "x")).isInstanceOf(IOException.class)
+                .hasMessageContaining(txt.toString());
+        assertThat(Files.readString(notAFolder)).isEqualTo("keep me");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(notAFolder);
+        }
+        // an existing file is replaced whole: after the write it is the new picture, and nothing else is there
+        Path existing = dir.resolve("pic.png");
+        Figure.blank(3, 3).writePng(existing);
+        Figure.blank(7, 5).writePng(existing);
+        assertThat(ImageIO.read(existing.toFile()).getWidth()).isEqualTo(7);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(notAFolder, existing);
+        }
+    }
+
     @Test
     void figureMapsDataToPixelsWithYUp() throws IOException {
         // a 2x2 field: bottom row -1 (orange), top row +1 (blue)
