@@ -122,7 +122,10 @@ class PlaygroundSessionTest {
         assertThatThrownBy(() -> PlaygroundSession.load(PlaygroundState.parse("networkShape=4,Infinity&seed=1")))
                 .hasMessage("PlaygroundSession: networkShape[1] must be finite, got Infinity");
         assertThatThrownBy(() -> PlaygroundSession.load(PlaygroundState.parse("networkShape=100000,100000&seed=1")))
-                .hasMessage("PlaygroundSession: networkShape [100000.0, 100000.0] needs more than 50000000 links");
+                .hasMessage("PlaygroundSession: networkShape [100000.0, 100000.0] needs more than 50000000 links or neurons");
+        assertThatThrownBy(() -> PlaygroundSession.load(PlaygroundState.parse("percTrainData=0&seed=1")))
+                .hasMessage("PlaygroundSession: percTrainData 0 leaves none of the 500 points for training; it must be in "
+                        + "(0, 100]");
         // Playground's own edge cases load: no hidden layer, a 0-node layer, no feature at all
         assertThat(PlaygroundSession.load(PlaygroundState.parse("networkShape=&seed=1")).network().layers()).isEqualTo(1);
         assertThat(PlaygroundSession.load(PlaygroundState.parse("networkShape=3,0,2&seed=1")).step().epoch()).isEqualTo(1);
