@@ -26,6 +26,34 @@ final class NarrowGemm {
     private NarrowGemm() {
     }
 
+    /** Per-thread scratch, grown on demand, so small products (GAN Lab's layers) allocate nothing per call. */
+    private static final class Scratch {
+        float[] btiled = new float[0];
+        float[] columns = new float[0];
+        final int[] aRows = new int[L];
+        final int[] cRows = new int[L];
+
+        float[] btiled(int size) {
+            if (btiled.length < size) {
+                btiled = new float[size];
+            }
+            return btiled;
+        }
+
+        float[] columns(int size) {
+            if (columns.length < size) {
+                columns = new float[size];
+            }
+            return columns;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** The lane shuffles by (k, n): k·(L/n) <= L keeps k and n under L, so the cache stays small. */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, VectorShuffle<Float>[]> SHUFFLES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Whether the narrow path applies to an [m x k]·[k x n] product. */
     static boolean applies(int m, int k, int n) {
         return n < L && L % n == 0 && k * (L / n) <= L && m >= 2 * GROUPS * (L / n);
@@ -35,14 +63,14 @@ final class NarrowGemm {
                          int m, int k, int n) {
         int rowsPerVector = L / n;
         // btiled[p·L + l] = op(B)[p, l mod n]
-        float[] btiled = new float[k * L];
+        float[] btiled = SCRATCH.get().btiled(k * L);
         for (int p = 0; p < k; p++) {
             for (int l = 0; l < L; l++) {
                 int j = l % n;
                 btiled[p * L + l] = transB ? b[bOff + j * k + p] : b[bOff + p * n + j];
             }
         }
-        VectorShuffle<Float>[] shuffles = shuffles(k, n, rowsPerVector);
+        VectorShuffle<Float>[] shuffles = SHUFFLES.computeIfAbsent(k * 65_536 + n, key -> shuffles(k, n, rowsPerVector));
         int groupRows = GROUPS * rowsPerVector;
         int aStride = rowsPerVector * k;                 // floats of A per vector of C
         int i = 0;
@@ -102,13 +130,14 @@ final class NarrowGemm {
 
     static void multiplyByColumns(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB,
                                   float[] c, int cOff, int m, int k, int n) {
-        int[] aRows = new int[L];                          // lane l reads row l of the block
-        int[] cRows = new int[L];
+        Scratch scratch = SCRATCH.get();
+        int[] aRows = scratch.aRows;                       // lane l reads row l of the block
+        int[] cRows = scratch.cRows;
         for (int l = 0; l < L; l++) {
             aRows[l] = l * k;
             cRows[l] = l * n;
         }
-        float[] columns = new float[k * L];               // columns[p·L + l] = A[i + l, p]
+        float[] columns = scratch.columns(k * L);          // columns[p·L + l] = A[i + l, p]
         int i = 0;
         for (; i + L <= m; i += L) {
             for (int p = 0; p < k; p++) {
