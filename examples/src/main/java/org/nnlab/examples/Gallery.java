@@ -118,13 +118,14 @@ public final class Gallery {
         GanSession s = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(4));
         List<GanFrame> frames = new ArrayList<>();
         List<Figure> lapse = new ArrayList<>();
-        frames.add(s.frame());
-        for (int k = 1; k <= 30; k++) {
-            s.train(50);
-            frames.add(s.frame());
+        for (int k = 0; k <= 30; k++) {                              // one run gives the charts and the time-lapse
+            if (k > 0) {
+                s.train(50);
+            }
+            GanFrame f = s.frame();
+            frames.add(f);
+            lapse.add(GanLabView.timelapseFrame(s, f, 300));
         }
-        GanSession replay = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(4));
-        lapse.addAll(GanLabView.timelapse(replay, 31, 50, 300));
         gif("GAN Lab", "ganlab-ring.gif", lapse, 10, "Training on the ring, 1,500 epochs (50 per frame): D's heatmap, "
                 + "real and fake samples, gradients and the manifold");
         png("GAN Lab", "ganlab-ring.png", GanLabView.distributions(s.frame(), s.config().noise(), 400,

@@ -199,6 +199,14 @@ public final class Figure {
         return w;
     }
 
+    /** One pixel to measure text on before a picture's size is known. */
+    private static final Figure MEASURE = new Figure(1, 1, null);
+
+    /** The advance width of {@code text} in pixels at that size, without a picture (to size one). */
+    public static double measure(String text, double size, boolean bold) {
+        return MEASURE.textWidth(text, size, bold);
+    }
+
     static Font font(double size, boolean bold) {
         return new Font(FONT, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
     }

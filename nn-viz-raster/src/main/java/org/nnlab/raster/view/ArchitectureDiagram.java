@@ -142,10 +142,9 @@ public final class ArchitectureDiagram {
 
     /** A pill's width: its text at 11.5 units plus padding, at least {@code min}. */
     private static double pillWidth(List<String> lines, double min) {
-        return Math.max(min, MEASURE.textWidth(String.join("  ", lines), 11.5, false) + 28);
+        return Math.max(min, Figure.measure(String.join("  ", lines), 11.5, false) + 28);
     }
 
-    private static final Figure MEASURE = Figure.blank(1, 1);
 
     private static double height(ModelSummary.Row r) {
         return r.parameters() > 0 ? 14 + LINE_H * boxLines(r).size() + 8 : 26;

@@ -304,13 +304,12 @@ public final class GanLabView {
                 frames);
         Checks.requireArgument(epochsPerFrame >= 1, "GanLabView.timelapse: epochsPerFrame must be >= 1, got %d",
                 epochsPerFrame);
-        Set<Layer> layers = EnumSet.of(Layer.HEATMAP, Layer.REAL, Layer.GRADIENTS, Layer.FAKE, Layer.MANIFOLD);
         List<Figure> out = new ArrayList<>();
         for (int k = 0; k < frames; k++) {
             if (k > 0) {
                 session.train(epochsPerFrame);
             }
-            out.add(titled(session, session.frame(), layers, size));
+            out.add(timelapseFrame(session, session.frame(), size));
         }
         return out;
     }
@@ -321,8 +320,15 @@ public final class GanLabView {
         Gif.write(target, timelapse(session, frames, epochsPerFrame, size), delayCentis, 0);
     }
 
-    /** The distributions view under a title line with the epoch and the metrics. */
-    static Figure titled(GanSession session, GanFrame frame, Set<Layer> layers, int size) {
+    /** The layers of a time-lapse frame: every one but the density. */
+    private static final Set<Layer> TIMELAPSE = EnumSet.of(Layer.HEATMAP, Layer.REAL, Layer.GRADIENTS, Layer.FAKE,
+            Layer.MANIFOLD);
+
+    /**
+     * One {@link #timelapse} frame for a frame already computed: the distributions view with every layer
+     * but the density, under a title with the epoch, D's displayed loss, G's loss, KL and JS.
+     */
+    public static Figure timelapseFrame(GanSession session, GanFrame frame, int size) {
         int title = Math.max(20, size / 16);
         Figure f = Figure.blank(size, size + title);
         List<GanSession.EpochStats> h = session.history();
@@ -331,7 +337,7 @@ public final class GanLabView {
         String text = String.format(Locale.ROOT, "epoch %,d%s \u00b7 KL %.2f \u00b7 JS %.2f%s", frame.epoch(), losses,
                 frame.kl(), frame.js(), session.diverged() ? " \u00b7 diverged" : "");
         f.text(text, size / 2.0, title * 0.7, Math.max(10, size / 32.0), Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
-        draw(f.plot(0, title, size, size, UNIT), frame, session.config().noise(), layers, size / 400.0);
+        draw(f.plot(0, title, size, size, UNIT), frame, session.config().noise(), TIMELAPSE, size / 400.0);
         return f;
     }
 }

@@ -84,8 +84,8 @@ public final class ShapeShopView {
         String before = String.format(Locale.ROOT, "[%d]: Model: %s, ", index, c.architecture().label());
         String after = String.format(Locale.ROOT, ", Step-size: %s, Epoch Count: %d", trim(c.step()), c.epochs());
         Figure start = tile(c.start().draw(Rng.seeded(c.seed())), Math.max(1, (int) Math.round(scale / 2)));
-        double beforeWidth = textWidthOf(before, font);
-        double headerWidth = beforeWidth + start.width() + textWidthOf(after, font);
+        double beforeWidth = Figure.measure(before, font, true);
+        double headerWidth = beforeWidth + start.width() + Figure.measure(after, font, true);
         int width = (int) Math.max(gap + n * (big + gap), gap * 2 + headerWidth);
         Figure f = Figure.blank(width, header + cardHeight + gap);
         double baseline = 20 * scale;
@@ -138,10 +138,6 @@ public final class ShapeShopView {
             y += r.height();
         }
         return f;
-    }
-
-    private static double textWidthOf(String text, double size) {
-        return Figure.blank(1, 1).textWidth(text, size, true);
     }
 
     private static String trim(double step) {
