@@ -13,7 +13,7 @@ import org.nnlab.gan.Atlas;
 import org.nnlab.gan.GanConfig;
 import org.nnlab.gan.GanFrame;
 import org.nnlab.gan.GanSession;
-import org.nnlab.gan.Json;
+import org.nnlab.core.io.Json;
 import org.nnlab.gan.RealData;
 import org.nnlab.raster.AtomicFiles;
 import org.nnlab.raster.view.GanLabView;

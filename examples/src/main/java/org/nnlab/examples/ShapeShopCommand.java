@@ -12,7 +12,7 @@ import org.nnlab.actmax.InitialImage;
 import org.nnlab.actmax.ShapeClass;
 import org.nnlab.actmax.ShapeShop;
 import org.nnlab.actmax.TrainingClass;
-import org.nnlab.gan.Json;
+import org.nnlab.core.io.Json;
 import org.nnlab.raster.AtomicFiles;
 import org.nnlab.raster.view.ShapeShopView;
 

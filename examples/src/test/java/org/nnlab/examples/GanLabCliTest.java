@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.core.Rng;
 import org.nnlab.gan.GanConfig;
-import org.nnlab.gan.Json;
+import org.nnlab.core.io.Json;
 import org.nnlab.gan.Mlp;
 
 /** The ganlab subcommand: its JSON layout, given weights and atlases taken in order, and its errors. */

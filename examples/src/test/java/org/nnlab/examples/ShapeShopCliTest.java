@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nnlab.gan.Json;
+import org.nnlab.core.io.Json;
 
 /** The shapeshop subcommand: its JSON, a freeform class from a PNG, and its errors. */
 class ShapeShopCliTest {

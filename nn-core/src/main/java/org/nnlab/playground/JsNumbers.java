@@ -1,8 +1,9 @@
 package org.nnlab.playground;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
+
+import org.nnlab.core.io.JsonWriter;
 
 /**
  * JavaScript's number conversions, which Playground's URL state uses: {@link #parse} is unary
@@ -57,25 +58,6 @@ public final class JsNumbers {
         if (Double.isInfinite(x)) {
             return x > 0 ? "Infinity" : "-Infinity";
         }
-        if (x < 0) {
-            return "-" + format(-x);
-        }
-        // Double.toString gives the shortest digits that round-trip (JDK 19+), as ECMAScript requires
-        BigDecimal d = new BigDecimal(Double.toString(x)).stripTrailingZeros();
-        String digits = d.unscaledValue().toString();
-        int k = digits.length();
-        int n = k - d.scale();                  // x = 0.digits × 10^n
-        if (k <= n && n <= 21) {
-            return digits + "0".repeat(n - k);
-        }
-        if (0 < n && n <= 21) {
-            return digits.substring(0, n) + "." + digits.substring(n);
-        }
-        if (-6 < n && n <= 0) {
-            return "0." + "0".repeat(-n) + digits;
-        }
-        int e = n - 1;
-        String exponent = (e < 0 ? "-" : "+") + Math.abs(e);
-        return k == 1 ? digits + "e" + exponent : digits.charAt(0) + "." + digits.substring(1) + "e" + exponent;
+        return JsonWriter.number(x);
     }
 }

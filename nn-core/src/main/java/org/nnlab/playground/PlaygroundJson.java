@@ -1,12 +1,14 @@
 package org.nnlab.playground;
 
 import java.util.List;
-import java.util.StringJoiner;
+
+import org.nnlab.core.io.JsonWriter;
 
 /**
  * Playground's data and networks as JSON, for export and for comparison with Playground's own numbers.
  * Numbers are written with the shortest digits that read back to the same double, so values survive
- * the round trip exactly; NaN and infinities, which JSON lacks, are written as {@code null}.
+ * the round trip exactly; NaN and infinities, which JSON lacks, are written as {@code null}. Each part
+ * comes as a string and as a {@code write...} method into a {@link JsonWriter}, which streams.
  */
 public final class PlaygroundJson {
     private PlaygroundJson() {
@@ -14,16 +16,21 @@ public final class PlaygroundJson {
 
     /** A number: shortest round-trip digits, or {@code null} for NaN and infinities. */
     public static String number(double v) {
-        return Double.isFinite(v) ? JsNumbers.format(v) : "null";
+        return JsonWriter.number(v);
     }
 
     /** Points as {@code [[x, y, label], ...]} in the given order. */
     public static String data(List<Example> points) {
-        StringJoiner j = new StringJoiner(",", "[", "]");
+        return JsonWriter.toJson(w -> writeData(w, points));
+    }
+
+    /** Writes {@link #data(List)} into {@code w}. */
+    public static void writeData(JsonWriter w, List<Example> points) {
+        w.beginArray();
         for (Example e : points) {
-            j.add("[" + number(e.x()) + "," + number(e.y()) + "," + number(e.label()) + "]");
+            w.beginArray().value(e.x()).value(e.y()).value(e.label()).endArray();
         }
-        return j.toString();
+        w.endArray();
     }
 
     /**
@@ -32,23 +39,30 @@ public final class PlaygroundJson {
      * layer (from {@code inputs[j]} for the first hidden layer) and {@code dead[j]} its L1 flag.
      */
     public static String network(PlaygroundNetwork net, List<Feature> features) {
-        StringJoiner inputs = new StringJoiner(",", "[", "]");
-        features.forEach(f -> inputs.add("\"" + f.id() + "\""));
-        StringJoiner layers = new StringJoiner(",", "[", "]");
+        return JsonWriter.toJson(w -> writeNetwork(w, net, features));
+    }
+
+    /** Writes {@link #network(PlaygroundNetwork, List)} into {@code w}. */
+    public static void writeNetwork(JsonWriter w, PlaygroundNetwork net, List<Feature> features) {
+        w.beginObject().name("inputs").beginArray();
+        features.forEach(f -> w.value(f.id()));
+        w.endArray().name("layers").beginArray();
         for (int l = 1; l <= net.layers(); l++) {
-            StringJoiner neurons = new StringJoiner(",", "[", "]");
+            w.beginObject().name("neurons").beginArray();
             for (int d = 0; d < net.size(l); d++) {
-                StringJoiner weights = new StringJoiner(",", "[", "]");
-                StringJoiner dead = new StringJoiner(",", "[", "]");
+                w.beginObject().name("bias").value(net.bias(l, d)).name("weights").beginArray();
                 for (int s = 0; s < net.size(l - 1); s++) {
-                    weights.add(number(net.weight(l, d, s)));
-                    dead.add(Boolean.toString(net.isDead(l, d, s)));
+                    w.value(net.weight(l, d, s));
                 }
-                neurons.add("{\"bias\":" + number(net.bias(l, d)) + ",\"weights\":" + weights + ",\"dead\":" + dead + "}");
+                w.endArray().name("dead").beginArray();
+                for (int s = 0; s < net.size(l - 1); s++) {
+                    w.value(net.isDead(l, d, s));
+                }
+                w.endArray().endObject();
             }
-            layers.add("{\"neurons\":" + neurons + "}");
+            w.endArray().endObject();
         }
-        return "{\"inputs\":" + inputs + ",\"layers\":" + layers + "}";
+        w.endArray().endObject();
     }
 
     /**
@@ -57,14 +71,19 @@ public final class PlaygroundJson {
      * inner index j over y from +6 down to -6.
      */
     public static String outputGrid(PlaygroundNetwork net, List<Feature> features) {
-        StringJoiner outer = new StringJoiner(",", "[", "]");
+        return JsonWriter.toJson(w -> writeOutputGrid(w, net, features));
+    }
+
+    /** Writes {@link #outputGrid(PlaygroundNetwork, List)} into {@code w}. */
+    public static void writeOutputGrid(JsonWriter w, PlaygroundNetwork net, List<Feature> features) {
+        w.beginArray();
         for (int i = 0; i < Heatmaps.DENSITY; i++) {
-            StringJoiner inner = new StringJoiner(",", "[", "]");
+            w.beginArray();
             for (int j = 0; j < Heatmaps.DENSITY; j++) {
-                inner.add(number(net.forward(PlaygroundEngine.input(features, Heatmaps.xAt(i), Heatmaps.yAt(j)))));
+                w.value(net.forward(PlaygroundEngine.input(features, Heatmaps.xAt(i), Heatmaps.yAt(j))));
             }
-            outer.add(inner.toString());
+            w.endArray();
         }
-        return outer.toString();
+        w.endArray();
     }
 }

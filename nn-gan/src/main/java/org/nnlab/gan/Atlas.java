@@ -1,6 +1,7 @@
 package org.nnlab.gan;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.io.Json;
 
 /**
  * A fixed table of samples, [rows, cols] row-major, from which training takes consecutive batches in

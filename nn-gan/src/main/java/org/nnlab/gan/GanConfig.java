@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.io.Json;
+import org.nnlab.core.io.JsonWriter;
 
 /**
  * GAN Lab's hyperparameters (spec 2.c to 2.f, 2.k). {@code gLayers} and {@code dLayers} are GAN Lab's
@@ -185,12 +187,15 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
 
     /** This configuration as JSON with GAN Lab's names. */
     public String toJson() {
-        return "{\"noiseSize\":" + noise.size() + ",\"noiseType\":\"" + noise.label() + "\",\"gLayers\":" + gLayers
-                + ",\"gNeurons\":" + gNeurons + ",\"dLayers\":" + dLayers + ",\"dNeurons\":" + dNeurons + ",\"dLR\":"
-                + Json.number(dLearningRate) + ",\"gLR\":" + Json.number(gLearningRate) + ",\"dOpt\":\""
-                + dOptimizer.label() + "\",\"gOpt\":\"" + gOptimizer.label() + "\",\"loss\":\"" + loss.label()
-                + "\",\"kD\":" + kD + ",\"kG\":" + kG + ",\"batch\":" + batch + ",\"beta1\":" + Json.number(beta1)
-                + ",\"beta2\":" + Json.number(beta2) + ",\"epsilon\":" + Json.number(epsilon) + "}";
+        return JsonWriter.toJson(w -> w.beginObject()
+                .name("noiseSize").value(noise.size()).name("noiseType").value(noise.label())
+                .name("gLayers").value(gLayers).name("gNeurons").value(gNeurons)
+                .name("dLayers").value(dLayers).name("dNeurons").value(dNeurons)
+                .name("dLR").value(dLearningRate).name("gLR").value(gLearningRate)
+                .name("dOpt").value(dOptimizer.label()).name("gOpt").value(gOptimizer.label())
+                .name("loss").value(loss.label()).name("kD").value(kD).name("kG").value(kG)
+                .name("batch").value(batch).name("beta1").value(beta1).name("beta2").value(beta2)
+                .name("epsilon").value(epsilon).endObject());
     }
 
     private static String text(Map<?, ?> map, String key) {

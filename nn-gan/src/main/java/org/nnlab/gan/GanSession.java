@@ -10,6 +10,8 @@ import java.util.Map;
 import org.nnlab.core.Checks;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
+import org.nnlab.core.io.Json;
+import org.nnlab.core.io.JsonWriter;
 
 /**
  * One GAN Lab experiment: a real distribution, its 12,000-sample atlas, a noise atlas, a generator and
@@ -372,7 +374,12 @@ public final class GanSession {
 
     /** Both networks' parameters as JSON, {@code {"g": [...], "d": [...]}}, layer-major. */
     public String weightsJson() {
-        return "{\"g\":" + Json.array(generator.live()) + ",\"d\":" + Json.array(discriminator.live()) + "}";
+        return JsonWriter.toJson(this::writeWeights);
+    }
+
+    /** Writes both networks' parameters as {@link #weightsJson()} does, into a document being written. */
+    public void writeWeights(JsonWriter w) {
+        w.beginObject().name("g").values(generator.live()).name("d").values(discriminator.live()).endObject();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.Rng;
+import org.nnlab.core.io.Json;
 import org.nnlab.playground.ExamplesCsv;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
