@@ -17,7 +17,12 @@ import java.util.Optional;
  * </ul>
  * No Vector API type is touched before the module check: the vector class is loaded by name.
  * {@code nn.threads} (default 1) lets large matrix products on the vector kernels use several threads,
- * with bitwise the same results.
+ * with bitwise the same results; {@code nn.vector.bits} (128, 256 or 512, at most the CPU's width) narrows
+ * the vectors.
+ *
+ * <p>Every property is checked before it is used ({@link #checkProperties()}): a bad value is one
+ * {@link IllegalArgumentException} naming the property, the value and the choices, thrown by every call
+ * of {@link Kernels#get()} (never an {@code ExceptionInInitializerError}, never a silent default).
  */
 public final class KernelSelection {
     /** The system property that overrides the choice: {@code auto}, {@code scalar} or {@code vector}. */
@@ -26,7 +31,8 @@ public final class KernelSelection {
     static final String FIX = "Start java or jshell with --add-modules jdk.incubator.vector to enable SIMD";
 
     private static final System.Logger LOG = System.getLogger(KernelSelection.class.getName());
-    static final Kernels KERNELS = choose(System.getProperty(PROPERTY, "auto"));
+    /** The system property that narrows the vector species: 128, 256 or 512 (default: the CPU's preferred). */
+    public static final String BITS_PROPERTY = "nn.vector.bits";
 
     private KernelSelection() {
     }
@@ -43,6 +49,8 @@ public final class KernelSelection {
 
     /** The system property that lets large matrix products use several threads (default 1). */
     public static final String THREADS_PROPERTY = "nn.threads";
+    /** At most this many threads for one product (more only adds start-up cost and memory). */
+    public static final int MAX_THREADS = 1024;
 
     /**
      * The thread count for large matrix products, from {@code nn.threads} (default 1).
@@ -53,18 +61,78 @@ public final class KernelSelection {
         String v = System.getProperty(THREADS_PROPERTY, "1").trim();
         try {
             int t = Integer.parseInt(v);
-            if (t >= 1) {
+            if (t >= 1 && t <= MAX_THREADS) {
                 return t;
             }
         } catch (NumberFormatException e) {
             // reported below with the valid range
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: must be an integer >= 1, got '%s'",
-                THREADS_PROPERTY, v));
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "system property %s='%s': must be an integer from 1 to %d", THREADS_PROPERTY, v, MAX_THREADS));
+    }
+
+    /**
+     * Checks {@code nn.kernels}, {@code nn.threads} and {@code nn.vector.bits} (the width against the CPU's
+     * only once the vector kernels load).
+     *
+     * @throws IllegalArgumentException naming the first bad property, its value and the choices
+     */
+    public static void checkProperties() {
+        String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
+        if (!mode.equals("auto") && !mode.equals("scalar") && !mode.equals("vector")) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "system property %s='%s': must be auto, scalar or vector", PROPERTY, System.getProperty(PROPERTY)));
+        }
+        threads();
+        vectorBits();
+    }
+
+    /**
+     * The vector width asked for by {@code nn.vector.bits}: 128, 256 or 512, or 0 when unset (the CPU's own).
+     *
+     * @throws IllegalArgumentException if the property is set to anything else
+     */
+    public static int vectorBits() {
+        String v = System.getProperty(BITS_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return 0;
+        }
+        return switch (v.trim()) {
+            case "128" -> 128;
+            case "256" -> 256;
+            case "512" -> 512;
+            default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "system property %s='%s': must be 128, 256 or 512 (no wider than the CPU's vectors)", BITS_PROPERTY, v));
+        };
+    }
+
+    /** The kernels for this JVM, chosen once. */
+    static Kernels get() {
+        Selection s = Chosen.SELECTION;
+        if (s.error != null) {
+            throw new IllegalArgumentException(s.error.getMessage(), s.error);
+        }
+        return s.kernels;
+    }
+
+    /** The outcome of the one choice: kernels, or the bad property that prevented it. */
+    private record Selection(Kernels kernels, RuntimeException error) {
+    }
+
+    private static final class Chosen {
+        static final Selection SELECTION = select();
+
+        private static Selection select() {
+            try {
+                return new Selection(choose(System.getProperty(PROPERTY, "auto")), null);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                return new Selection(null, e);
+            }
+        }
     }
 
     static Kernels choose(String mode) {
-        threads();        // a bad nn.threads fails here, not as a silent scalar fallback
+        checkProperties();        // a bad property fails here, not as a silent scalar fallback
         String m = mode.trim().toLowerCase(Locale.ROOT);
         switch (m) {
             case "scalar":
@@ -87,7 +155,7 @@ public final class KernelSelection {
             }
             default:
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
-                        "%s: must be auto, scalar or vector, got '%s'", PROPERTY, mode));
+                        "system property %s='%s': must be auto, scalar or vector", PROPERTY, mode));
         }
     }
 
@@ -105,6 +173,13 @@ public final class KernelSelection {
             try {
                 Class<?> c = Class.forName(VECTOR_CLASS, true, KernelSelection.class.getClassLoader());
                 return Optional.of((Kernels) c.getDeclaredConstructor().newInstance());
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                if (e.getCause() instanceof IllegalArgumentException bad) {
+                    throw bad;                    // nn.vector.bits wider than the CPU's vectors
+                }
+                LOG.log(System.Logger.Level.WARNING, "vector kernels failed to load (" + e.getCause()
+                        + "); using scalar kernels");
+                return Optional.empty();
             } catch (ReflectiveOperationException | LinkageError | UnsupportedOperationException e) {
                 LOG.log(System.Logger.Level.WARNING, "vector kernels failed to load (" + e + "); using scalar kernels");
                 return Optional.empty();

@@ -15,7 +15,7 @@ public interface Kernels {
 
     /** The kernels this JVM uses, chosen once (see {@link KernelSelection}). */
     static Kernels get() {
-        return KernelSelection.KERNELS;
+        return KernelSelection.get();
     }
 
     /** A short name for run records and benchmarks: {@code scalar} or {@code vector(S_512_BIT)}. */

@@ -23,7 +23,7 @@ class KernelSelectionTest {
     void unknownModeIsRejectedWithTheValidValues() {
         assertThatThrownBy(() -> KernelSelection.choose("gpu"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("nn.kernels: must be auto, scalar or vector, got 'gpu'");
+                .hasMessage("system property nn.kernels='gpu': must be auto, scalar or vector");
     }
 
     @Test
@@ -32,9 +32,19 @@ class KernelSelectionTest {
         try {
             System.setProperty(KernelSelection.THREADS_PROPERTY, "0");
             assertThatThrownBy(KernelSelection::threads).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("nn.threads: must be an integer >= 1, got '0'");
+                    .hasMessage("system property nn.threads='0': must be an integer from 1 to 1024");
             System.setProperty(KernelSelection.THREADS_PROPERTY, "two");
-            assertThatThrownBy(() -> KernelSelection.choose("auto")).hasMessage("nn.threads: must be an integer >= 1, got 'two'");
+            assertThatThrownBy(() -> KernelSelection.choose("auto")).hasMessage("system property nn.threads='two': must be an integer from 1 to 1024");
+            System.setProperty(KernelSelection.THREADS_PROPERTY, "2");
+            String bits = System.getProperty(KernelSelection.BITS_PROPERTY);
+            System.setProperty(KernelSelection.BITS_PROPERTY, "64");
+            assertThatThrownBy(KernelSelection::checkProperties).hasMessage("system property nn.vector.bits='64': must be "
+                    + "128, 256 or 512 (no wider than the CPU's vectors)");
+            if (bits == null) {
+                System.clearProperty(KernelSelection.BITS_PROPERTY);
+            } else {
+                System.setProperty(KernelSelection.BITS_PROPERTY, bits);
+            }
             System.setProperty(KernelSelection.THREADS_PROPERTY, "2");
             assertThat(KernelSelection.threads()).isEqualTo(2);
         } finally {

@@ -29,7 +29,7 @@ public final class VectorKernels extends ScalarKernels {
     static final int L = S.length();
 
     /** Threads a large matrix product may use: {@code -Dnn.threads=N}, default 1 (single-threaded). */
-    static final int THREADS = org.nnlab.core.kernel.KernelSelection.threads();
+    static final int THREADS = threads();
 
     private final PackedGemm gemm = new PackedGemm(THREADS);
 
@@ -40,17 +40,37 @@ public final class VectorKernels extends ScalarKernels {
      *                                       bits), where the Vector API is slower than scalar code
      */
     public VectorKernels() {
+        int asked = org.nnlab.core.kernel.KernelSelection.vectorBits();
+        if (asked > FloatVector.SPECIES_PREFERRED.vectorBitSize()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "system property nn.vector.bits='%d': wider than this CPU's %d-bit vectors; choose %s", asked,
+                    FloatVector.SPECIES_PREFERRED.vectorBitSize(),
+                    FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? "128 or 256" : "128"));
+        }
         if (L < 4) {
             throw new UnsupportedOperationException("vector kernels need >= 128-bit vectors, the CPU offers " + S);
         }
     }
 
+    private static int threads() {
+        try {
+            return org.nnlab.core.kernel.KernelSelection.threads();
+        } catch (IllegalArgumentException e) {
+            return 1;                     // reported by KernelSelection before these kernels are used
+        }
+    }
+
     private static VectorSpecies<Float> chooseSpecies() {
-        String bits = System.getProperty("nn.vector.bits", "");
+        int bits;
+        try {
+            bits = org.nnlab.core.kernel.KernelSelection.vectorBits();
+        } catch (IllegalArgumentException e) {
+            bits = 0;                     // KernelSelection reports the bad value before these kernels are used
+        }
         return switch (bits) {
-            case "128" -> FloatVector.SPECIES_128;
-            case "256" -> FloatVector.SPECIES_256;
-            case "512" -> FloatVector.SPECIES_512;
+            case 128 -> FloatVector.SPECIES_128;
+            case 256 -> FloatVector.SPECIES_256;
+            case 512 -> FloatVector.SPECIES_512;
             default -> FloatVector.SPECIES_PREFERRED;
         };
     }
