@@ -81,8 +81,10 @@ public final class ActivationMaximization {
      * @param steps    steps taken
      * @param reached  whether the objective passed the threshold
      * @param value    the objective at the last evaluation (before the last step)
+     * @param diverged   whether the ascent stopped because the objective, the step or the image turned NaN or
+     *                   infinite (a step far too large); {@code reached} is then false
      */
-    public record Result(float[] image, int steps, boolean reached, double value) {
+    public record Result(float[] image, int steps, boolean reached, double value, boolean diverged) {
     }
 
     /** Runs the ascent from {@code start} (not modified). */
@@ -123,10 +125,24 @@ public final class ActivationMaximization {
                 x[i] += (float) (scale * g[i]);
             }
             if (value > options.threshold()) {
-                return new Result(x, t + 1, true, value);
+                return new Result(x, t + 1, true, value, false);
+            }
+            if (!Double.isFinite(value) || !Double.isFinite(scale) || !finite(x)) {
+                // NOTE: a step so large that the image overflows (1e300 as a float is infinity) can never reach
+                // the threshold; stopping here reports it instead of running to the cap
+                return new Result(x, t + 1, false, value, true);
             }
         }
-        return new Result(x, options.maxSteps(), false, value);
+        return new Result(x, options.maxSteps(), false, value, false);
+    }
+
+    private static boolean finite(float[] x) {
+        for (float v : x) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -36,12 +36,7 @@ public record Freeform(String name, float[] image) implements TrainingClass {
      * @throws IllegalArgumentException if the picture is not 28 x 28
      */
     public static Freeform fromImage(String name, Path file) throws IOException {
-        BufferedImage img = ImageIO.read(file.toFile());
-        if (img == null) {
-            throw new IOException("Freeform: " + file + " is not an image ImageIO can read");
-        }
-        Checks.requireArgument(img.getWidth() == SIDE && img.getHeight() == SIDE,
-                "Freeform: %s is %d x %d pixels, needs 28 x 28", file, img.getWidth(), img.getHeight());
+        BufferedImage img = readSmall(file);
         float[] v = new float[SIDE * SIDE];
         for (int r = 0; r < SIDE; r++) {
             for (int c = 0; c < SIDE; c++) {
@@ -50,6 +45,40 @@ public record Freeform(String name, float[] image) implements TrainingClass {
             }
         }
         return new Freeform(name, v);
+    }
+
+    /**
+     * Reads the picture's header first and decodes it only if it is 28 x 28, so that a 10,000 x 10,000 file
+     * is refused at once instead of being decoded whole.
+     */
+    private static BufferedImage readSmall(Path file) throws IOException {
+        if (java.nio.file.Files.isDirectory(file)) {
+            throw new IOException("cannot read " + file + ": is a directory");
+        }
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new IOException("cannot read " + file + ": " + (java.nio.file.Files.exists(file) ? "permission denied"
+                    : "no such file"));
+        }
+        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+                    : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException("cannot read " + file + ": not a PNG, GIF, JPEG or BMP picture");
+            }
+            javax.imageio.ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int w = reader.getWidth(0);
+                int h = reader.getHeight(0);
+                Checks.requireArgument(w == SIDE && h == SIDE, "Freeform: %s is %d x %d pixels, needs 28 x 28", file, w, h);
+                return reader.read(0);
+            } catch (javax.imageio.IIOException e) {
+                throw new IOException("cannot read " + file + ": a damaged or unsupported picture (" + e.getMessage() + ")",
+                        e);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     @Override

@@ -61,9 +61,21 @@ public final class ShapeShop {
      * @param steps       ascent steps taken
      * @param reached     whether p passed 0.99
      * @param probability p at the last evaluation
+     * @param diverged    whether the ascent stopped on NaN or infinity (see {@link ActivationMaximization.Result})
      */
     public record ClassResult(String name, float[] image, float[] training, double r, int steps, boolean reached,
-                              double probability) {
+                              double probability, boolean diverged) {
+    }
+
+    /** What a long round reports while it runs (the command line's progress line); both default to nothing. */
+    public interface Progress {
+        /** After each training epoch, with its mean loss. */
+        default void trained(int epoch, int epochs, double loss) {
+        }
+
+        /** After each class's ascent. */
+        default void maximized(int classIndex, int classes, ClassResult result) {
+        }
     }
 
     /**
@@ -75,10 +87,24 @@ public final class ShapeShop {
      * @param model    the trained model
      */
     public record Round(Config config, ShapeShopTrainer.Result training, List<ClassResult> classes, Sequential model) {
+        /** Whether a training loss or any class's ascent turned NaN or infinite. */
+        public boolean diverged() {
+            for (double loss : training.epochLosses()) {
+                if (!Double.isFinite(loss)) {
+                    return true;
+                }
+            }
+            return classes.stream().anyMatch(ClassResult::diverged);
+        }
     }
 
     /** Runs a round. */
     public static Round run(Config config) {
+        return run(config, new Progress() { });
+    }
+
+    /** Runs a round, reporting each training epoch and each class to {@code progress}. */
+    public static Round run(Config config, Progress progress) {
         Rng rng = Rng.seeded(config.seed());
         Rng dataRng = rng.split();
         Rng modelRng = rng.split();
@@ -87,7 +113,8 @@ public final class ShapeShop {
         Rng templateRng = rng.split();
         ShapeDataset data = ShapeDataset.build(config.classes(), dataRng);
         Sequential model = config.architecture().build(config.classes().size(), modelRng);
-        ShapeShopTrainer.Result training = ShapeShopTrainer.train(model, data, config.epochs(), trainRng);
+        ShapeShopTrainer.Result training = ShapeShopTrainer.train(model, data, config.epochs(), trainRng,
+                (epoch, loss) -> progress.trained(epoch, config.epochs(), loss));
         List<ClassResult> results = new ArrayList<>();
         ActivationMaximization.Options options = ActivationMaximization.Options.shapeShop(config.step())
                 .withMaxSteps(config.maxSteps());
@@ -97,7 +124,8 @@ public final class ShapeShop {
                     ActivationMaximization.classProbability(model, c), config.start().draw(startRng), options);
             float[] template = cls.template(templateRng);
             results.add(new ClassResult(cls.label(), r.image(), template, Pearson.absolute(template, r.image()), r.steps(),
-                    r.reached(), r.value()));
+                    r.reached(), r.value(), r.diverged()));
+            progress.maximized(c, config.classes().size(), results.get(c));
         }
         return new Round(config, training, List.copyOf(results), model);
     }

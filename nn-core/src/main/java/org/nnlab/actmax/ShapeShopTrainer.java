@@ -35,6 +35,22 @@ public final class ShapeShopTrainer {
      * @throws IllegalArgumentException for epochs below 1
      */
     public static Result train(Sequential model, ShapeDataset data, int epochs, Rng rng) {
+        return train(model, data, epochs, rng, (epoch, loss) -> { });
+    }
+
+    /** What {@link #train(Sequential, ShapeDataset, int, Rng, EpochListener)} reports after each epoch. */
+    @FunctionalInterface
+    public interface EpochListener {
+        /** Epoch {@code epoch} (from 1) is done with mean loss {@code loss}. */
+        void epoch(int epoch, double loss);
+    }
+
+    /**
+     * As {@link #train(Sequential, ShapeDataset, int, Rng)}, telling {@code listener} after each epoch.
+     *
+     * @throws IllegalArgumentException for epochs outside 1..100000
+     */
+    public static Result train(Sequential model, ShapeDataset data, int epochs, Rng rng, EpochListener listener) {
         Checks.requireArgument(epochs >= 1 && epochs <= 100_000, "ShapeShopTrainer: epochs must be 1..100000, got %d",
                 epochs);
         Adadelta optimizer = Adadelta.over(model.parameters()).learningRate(1.0f).rho(0.95f).epsilon(1e-8f);
@@ -71,6 +87,7 @@ public final class ShapeShopTrainer {
                 batches++;
             }
             losses[e] = sum / batches;
+            listener.epoch(e + 1, losses[e]);
         }
         return new Result(accuracy(model, data.trainImages(), data.trainLabels()),
                 accuracy(model, data.validationImages(), data.validationLabels()), losses);

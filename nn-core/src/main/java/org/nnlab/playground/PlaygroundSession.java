@@ -3,6 +3,7 @@ package org.nnlab.playground;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.StringJoiner;
 
 import org.nnlab.core.Checks;
 
@@ -121,7 +122,27 @@ public final class PlaygroundSession {
         }
     }
 
-    /** The hidden layer sizes as Playground's loops read them: ceil(v) nodes for v > 0, else 0. */
+    /**
+     * The memory a network of these sizes needs, in bytes: per link its weight, accumulated derivative and dead
+     * flag (17 bytes); per neuron six doubles of state and its row of the batched loss pass over up to 500
+     * examples (4,048 bytes).
+     */
+    static long bytes(long links, long neurons) {
+        return links * 17 + neurons * (6 * 8 + 500 * 8);
+    }
+
+    private static String shapeText(List<Double> shape) {
+        StringJoiner j = new StringJoiner(",", "[", "]");
+        shape.forEach(v -> j.add(JsNumbers.format(v)));
+        return j.toString();
+    }
+
+    /**
+     * The hidden layer sizes as Playground's loops read them: ceil(v) nodes for v > 0, else 0.
+     *
+     * @throws IllegalArgumentException for an infinite size, too many links or neurons, or more memory than
+     *                                  {@link org.nnlab.core.Memory#budget()}
+     */
     static int[] hiddenSizes(PlaygroundState state) {
         int[] sizes = new int[state.networkShape().size()];
         long links = 0;
@@ -140,6 +161,9 @@ public final class PlaygroundSession {
                     "PlaygroundSession: networkShape %s needs more than %d links or neurons", state.networkShape(),
                     MAX_LINKS);
         }
+        org.nnlab.core.Memory.require(bytes(links, neurons), "PlaygroundSession: networkShape "
+                + shapeText(state.networkShape()) + " with " + state.features().size() + " features (" + String.format(
+                java.util.Locale.ROOT, "%,d", links) + " links)");
         return sizes;
     }
 

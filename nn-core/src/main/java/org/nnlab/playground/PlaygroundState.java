@@ -70,9 +70,61 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
      * read as Playground reads them: a value that is empty after trimming counts as absent (arrays
      * excepted), booleans are true unless exactly {@code false}, numbers use JavaScript's unary
      * {@code +}, an unknown object value keeps the default, and {@code *_hide} is true only for
-     * {@code true}. Unknown keys are ignored. A missing seed stays empty.
+     * {@code true}. Unknown keys are ignored. A missing seed stays empty. {@link #read(String)} reads the
+     * same way and also says what it ignored or read differently from what was written.
      */
     public static PlaygroundState parse(String urlOrHash) {
+        return read(urlOrHash).state();
+    }
+
+    /**
+     * Something in a hash that Playground's page would silently ignore or change: an unknown key, a value
+     * outside a key's choices (the default is used), a boolean that is neither {@code true} nor {@code false}
+     * (read as true), or a number that is not a number (read as NaN, which the page then trains on).
+     *
+     * @param key     the key as written
+     * @param value   the value as written ({@code null} for a key without {@code =})
+     * @param kind    what is wrong
+     * @param message one line naming the key, the value and the valid choices
+     */
+    public record Issue(String key, String value, Kind kind, String message) {
+        /** The kinds of issue. */
+        public enum Kind {
+            /** A key Playground does not read. */
+            UNKNOWN_KEY,
+            /** A value outside the key's choices: the default is used. */
+            UNKNOWN_VALUE,
+            /** A boolean other than true or false: read as true. */
+            NOT_A_BOOLEAN,
+            /** A number that does not parse: read as NaN. Never a usable run. */
+            NOT_A_NUMBER
+        }
+    }
+
+    /**
+     * A parsed state and the {@link Issue}s found on the way.
+     *
+     * @param state  what Playground's page would load
+     * @param issues in the order of the hash
+     */
+    public record Reading(PlaygroundState state, List<Issue> issues) {
+        /** Copies the list. */
+        public Reading {
+            issues = List.copyOf(issues);
+        }
+    }
+
+    /** The keys Playground reads (besides {@code <control>_hide}). */
+    public static final Set<String> KEYS = Set.of("activation", "regularization", "batchSize", "dataset", "regDataset",
+            "learningRate", "regularizationRate", "noise", "networkShape", "seed", "showTestData", "discretize",
+            "percTrainData", "x", "y", "xTimesY", "xSquared", "ySquared", "cosX", "sinX", "cosY", "sinY", "collectStats",
+            "tutorial", "problem", "initZero", "hideText");
+
+    /**
+     * Parses as {@link #parse(String)} and reports every key or value that the page would ignore or read
+     * as something else than written ({@link Issue}).
+     */
+    public static Reading read(String urlOrHash) {
         int hashAt = urlOrHash.indexOf('#');
         String hash = hashAt >= 0 ? urlOrHash.substring(hashAt + 1) : (urlOrHash.contains("://") ? "" : urlOrHash);
         Map<String, String> map = new LinkedHashMap<>();
@@ -80,7 +132,14 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
             String[] parts = keyValue.split("=", -1);
             map.put(parts[0], parts.length > 1 ? parts[1] : null);
         }
-        Reader r = new Reader(map);
+        List<Issue> issues = new ArrayList<>();
+        map.forEach((k, v) -> {
+            if (!k.isEmpty() && !KEYS.contains(k) && !k.endsWith("_hide")) {
+                issues.add(new Issue(k, v, Issue.Kind.UNKNOWN_KEY, "unknown key '" + k + "' (ignored); Playground reads "
+                        + new java.util.TreeSet<>(KEYS) + " and <control>_hide"));
+            }
+        });
+        Reader r = new Reader(map, issues);
         PlaygroundState d = defaults("");
         EnumSet<Feature> features = EnumSet.noneOf(Feature.class);
         for (Feature f : Feature.values()) {
@@ -96,7 +155,7 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
         });
         String problem = r.object("problem", List.of("classification", "regression"), "classification");
         String regularization = r.object("regularization", List.of("none", "L1", "L2"), "none");
-        return new PlaygroundState(
+        PlaygroundState state = new PlaygroundState(
                 PlaygroundActivation.ofId(r.object("activation", ACTIVATION_IDS, "tanh")),
                 regularization.equals("none") ? Regularization.NONE : Regularization.valueOf(regularization),
                 r.number("batchSize", d.batchSize()),
@@ -107,6 +166,7 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
                 r.bool("showTestData", false), r.bool("discretize", false), r.number("percTrainData", 50), features,
                 r.bool("cosX", false), r.bool("cosY", false), r.bool("collectStats", false), r.string("tutorial", ""),
                 problem.equals("regression"), r.bool("initZero", false), r.bool("hideText", false), hidden);
+        return new Reading(state, issues);
     }
 
     /** The hash Playground writes for this state (without the {@code #}), keys in Playground's order. */
@@ -180,19 +240,36 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
         return new ArrayList<>(features);
     }
 
-    /** Playground's reading rules over the split hash. */
-    private record Reader(Map<String, String> map) {
+    /** Playground's reading rules over the split hash, noting what they ignore or change. */
+    private record Reader(Map<String, String> map, List<Issue> issues) {
         boolean has(String key) {
             String v = map.get(key);
             return v != null && !v.strip().isEmpty();
         }
 
         boolean bool(String key, boolean fallback) {
-            return has(key) ? !map.get(key).equals("false") : fallback;
+            if (!has(key)) {
+                return fallback;
+            }
+            String v = map.get(key);
+            if (!v.equals("true") && !v.equals("false")) {
+                issues.add(new Issue(key, v, Issue.Kind.NOT_A_BOOLEAN, key + "=" + v
+                        + " is read as true (Playground reads anything but 'false' as true); write true or false"));
+            }
+            return !v.equals("false");
         }
 
         double number(String key, double fallback) {
-            return has(key) ? JsNumbers.parse(map.get(key)) : fallback;
+            return has(key) ? checked(key, map.get(key), map.get(key)) : fallback;
+        }
+
+        private double checked(String key, String part, String whole) {
+            double v = JsNumbers.parse(part);
+            if (Double.isNaN(v)) {
+                issues.add(new Issue(key, whole, Issue.Kind.NOT_A_NUMBER, key + "=" + whole + ": '" + part
+                        + "' is not a number"));
+            }
+            return v;
         }
 
         String string(String key, String fallback) {
@@ -200,7 +277,15 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
         }
 
         String object(String key, List<String> valid, String fallback) {
-            return has(key) && valid.contains(map.get(key)) ? map.get(key) : fallback;
+            if (!has(key)) {
+                return fallback;
+            }
+            if (!valid.contains(map.get(key))) {
+                issues.add(new Issue(key, map.get(key), Issue.Kind.UNKNOWN_VALUE, key + "=" + map.get(key)
+                        + " is not one of " + valid + " (Playground uses " + fallback + ")"));
+                return fallback;
+            }
+            return map.get(key);
         }
 
         List<Double> numbers(String key, List<Double> fallback) {
@@ -211,7 +296,7 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
             List<Double> out = new ArrayList<>();
             if (!v.isEmpty()) {
                 for (String part : v.split(",", -1)) {
-                    out.add(JsNumbers.parse(part));
+                    out.add(checked(key, part, v));
                 }
             }
             return out;

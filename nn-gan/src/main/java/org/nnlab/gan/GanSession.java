@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.Memory;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
 import org.nnlab.core.io.Json;
@@ -49,6 +50,8 @@ public final class GanSession {
     private Buffers buffers;
 
     private GanSession(RealData data, GanConfig config, Rng rng, Atlas real, Atlas noise) {
+        Memory.require(bytes(config), "GanSession: G " + (config.gLayers() + 1) + " x " + config.gNeurons() + ", D "
+                + (config.dLayers() + 1) + " x " + config.dNeurons() + ", batch " + config.batch());
         this.data = data;
         this.config = config;
         this.rng = rng;
@@ -56,8 +59,33 @@ public final class GanSession {
     }
 
     /**
+     * The memory a session of this configuration needs, in bytes, estimated before anything is allocated:
+     * per parameter its value, gradient, Adam's two moments and a packed copy for the matrix products (20
+     * bytes); per neuron its activation and delta (8 bytes) for each row of the passes, which hold up to
+     * 4·batch rows in training and the visualisation's 900 cells, 441 manifold corners and 150 fixed fakes.
+     */
+    public static long bytes(GanConfig config) {
+        long rows = 4L * config.batch() + 900 + 441 + 150;
+        long total = 0;
+        int[][] nets = {
+            {config.noise().size(), config.gLayers() + 1, config.gNeurons(), 2},
+            {2, config.dLayers() + 1, config.dNeurons(), 1}};
+        for (int[] n : nets) {
+            long hidden = n[1];
+            long width = n[2];
+            long params = (n[0] + 1) * width + (hidden - 1) * (width + 1) * width + (width + 1) * n[3];
+            long neurons = n[0] + hidden * width + n[3];
+            total += Memory.times(params, 20) + Memory.times(Memory.times(neurons, rows), 8);
+        }
+        return total < 0 ? Long.MAX_VALUE : total;
+    }
+
+    /**
      * A new experiment: weights drawn by GAN Lab's initialisation, a 12,000-sample real atlas and a 12,000
      * row noise atlas, all from {@code rng} (the same seed gives bitwise the same run).
+     *
+     * @throws IllegalArgumentException if the session would need more memory than {@link Memory#budget()}
+     *                                  ({@link #bytes(GanConfig)})
      */
     public static GanSession create(RealData data, GanConfig config, Rng rng) {
         return new GanSession(data, config, rng, null, null);

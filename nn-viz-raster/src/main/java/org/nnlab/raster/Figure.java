@@ -59,16 +59,22 @@ public final class Figure {
     /**
      * A white picture of width x height pixels without a plot; place plots with {@link #plot}.
      *
-     * @throws IllegalArgumentException for sizes below 1 or above 16384 pixels a side
+     * @throws IllegalArgumentException for sizes below 1 or above 16384 pixels a side, or a picture larger than
+     *                                  {@link org.nnlab.core.Memory#budget()} at {@link #BYTES_PER_PIXEL}
      */
     public static Figure blank(int width, int height) {
         checkSize(width, height);
         return new Figure(width, height, null);
     }
 
+    /** Bytes a picture needs per pixel: its ARGB raster (4), a copy for the PNG's filtered rows and deflate (8). */
+    public static final int BYTES_PER_PIXEL = 12;
+
     private static void checkSize(int width, int height) {
         Checks.requireArgument(width >= 1 && width <= 16384 && height >= 1 && height <= 16384,
                 "Figure: size must be 1..16384 pixels a side, got %d x %d", width, height);
+        org.nnlab.core.Memory.require((long) width * height * BYTES_PER_PIXEL,
+                "Figure: a " + width + " x " + height + " picture");
     }
 
     /**

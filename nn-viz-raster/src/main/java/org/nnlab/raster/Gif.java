@@ -32,6 +32,20 @@ public final class Gif {
     private Gif() {
     }
 
+    /** Bytes an animation needs per pixel of each frame: the frame's picture (4) and its palette index (1). */
+    public static final int BYTES_PER_FRAME_PIXEL = 5;
+
+    /**
+     * Checks, before the frames are drawn, that {@code frames} frames of width x height fit the memory budget
+     * while they are held and encoded.
+     *
+     * @throws IllegalArgumentException naming the animation, the frame count and size, and the budget
+     */
+    public static void requireFits(int frames, int width, int height, String what) {
+        org.nnlab.core.Memory.require(org.nnlab.core.Memory.times((long) frames * width, (long) height * BYTES_PER_FRAME_PIXEL),
+                what + " of " + frames + " frames of " + width + " x " + height);
+    }
+
     /**
      * Writes the frames as an animated GIF, atomically.
      *

@@ -251,6 +251,7 @@ public final class GanLabView {
     public static List<Figure> manifoldMorph(GanSession session, int frames, int size) {
         Checks.requireArgument(frames >= 2 && frames <= 1000, "GanLabView.manifoldMorph: frames must be 2..1000, got %d",
                 frames);
+        Gif.requireFits(frames, size, size, "GanLabView.manifoldMorph");
         GanFrame now = session.frame();
         NoiseType noise = session.config().noise();
         float[] start = noise.size() == 2 ? Manifold.noiseCorners(2) : lineCorners();
@@ -310,6 +311,9 @@ public final class GanLabView {
                 session.train(epochsPerFrame);
             }
             out.add(timelapseFrame(session, session.frame(), size));
+            if (k == 0) {
+                Gif.requireFits(frames, out.get(0).width(), out.get(0).height(), "GanLabView.timelapse");
+            }
         }
         return out;
     }

@@ -65,19 +65,14 @@ public final class PlaygroundView {
     public static Figure figure(PlaygroundSession session, double scale) {
         Checks.requireArgument(scale >= 0.5 && scale <= 4, "PlaygroundView.figure: scale must be in [0.5, 4], got %s",
                 scale);
+        requireDrawable(session, scale);
         PlaygroundNetwork net = session.network();
         int hidden = net.layers() - 1;
-        int widest = 0;
-        for (int l = 1; l < net.layers(); l++) {
-            widest = Math.max(widest, net.size(l));
-        }
-        double width = Math.max(330, NetworkDiagram.FEATURE_WIDTH + 100 * hidden + NetworkDiagram.NODE);
+        double width = networkWidth(hidden);
         double mapLeft = width + 20;
         double mapTop = NETWORK_TOP + 104;
-        double pictureWidth = mapLeft + MAP + 40;
-        double networkHeight = NETWORK_TOP + NetworkDiagram.SPACING * Math.max(Feature.values().length, widest);
-        double pictureHeight = Math.max(networkHeight, mapTop + MAP + 30) + 8;
-        Figure f = Figure.blank((int) Math.ceil(pictureWidth * scale), (int) Math.ceil(pictureHeight * scale));
+        int[] size = pictureSize(net, scale);
+        Figure f = Figure.blank(size[0], size[1]);
 
         NeuronGrids grids = Heatmaps.neurons(net, session.state().inputs());
         boolean discretize = session.state().discretize();
@@ -89,6 +84,49 @@ public final class PlaygroundView {
         losses(f, session, mapLeft, scale);
         outputMap(f, session, grids, discretize, mapLeft, mapTop, scale);
         return f;
+    }
+
+    private static double networkWidth(int hidden) {
+        return Math.max(330, NetworkDiagram.FEATURE_WIDTH + 100 * hidden + NetworkDiagram.NODE);
+    }
+
+    /** The main picture's {width, height} in pixels. */
+    private static int[] pictureSize(PlaygroundNetwork net, double scale) {
+        int widest = 0;
+        for (int l = 1; l < net.layers(); l++) {
+            widest = Math.max(widest, net.size(l));
+        }
+        double pictureWidth = networkWidth(net.layers() - 1) + 20 + MAP + 40;
+        double networkHeight = NETWORK_TOP + NetworkDiagram.SPACING * Math.max(Feature.values().length, widest);
+        double pictureHeight = Math.max(networkHeight, NETWORK_TOP + 104 + MAP + 30) + 8;
+        return new int[] {(int) Math.ceil(pictureWidth * scale), (int) Math.ceil(pictureHeight * scale)};
+    }
+
+    /**
+     * Checks, before any training, that {@link #figure(PlaygroundSession, double)} can draw this session's
+     * network: the picture fits 16,384 pixels a side (a neuron takes 55 page pixels, so at scale 1.5 a layer
+     * holds at most 198 neurons) and the picture and every neuron's 100 x 100 heatmap fit the memory budget.
+     *
+     * @throws IllegalArgumentException naming the widest layer, the picture's size and the limit
+     */
+    public static void requireDrawable(PlaygroundSession session, double scale) {
+        Checks.requireArgument(scale >= 0.5 && scale <= 4, "PlaygroundView.figure: scale must be in [0.5, 4], got %s",
+                scale);
+        PlaygroundNetwork net = session.network();
+        int[] size = pictureSize(net, scale);
+        int widest = 0;
+        long neurons = 0;
+        for (int l = 1; l < net.layers(); l++) {
+            widest = Math.max(widest, net.size(l));
+            neurons += net.size(l);
+        }
+        int fit = (int) Math.floor((16384 / scale - 8 - NETWORK_TOP) / NetworkDiagram.SPACING);
+        Checks.requireArgument(size[0] <= 16384 && size[1] <= 16384,
+                "PlaygroundView: a layer of %d neurons makes the picture %d x %d pixels at scale %s, beyond 16384 a side; "
+                        + "at most %d neurons a layer fit at this scale", widest, size[0], size[1], scale, fit);
+        long grids = (neurons + 1 + Feature.values().length) * Heatmaps.DENSITY * Heatmaps.DENSITY * 4L;
+        org.nnlab.core.Memory.require((long) size[0] * size[1] * Figure.BYTES_PER_PIXEL + grids,
+                "PlaygroundView: the picture of " + neurons + " neurons with their heatmaps");
     }
 
     private static void headers(Figure f, PlaygroundSession session, double width, double mapLeft, int hidden,
@@ -313,6 +351,7 @@ public final class PlaygroundView {
                 epochsPerFrame);
         List<Figure> out = new ArrayList<>();
         out.add(frame(session, size));
+        Gif.requireFits(frames, out.get(0).width(), out.get(0).height(), "PlaygroundView.timelapse");
         for (int i = 1; i < frames; i++) {
             session.step(epochsPerFrame);
             out.add(frame(session, size));

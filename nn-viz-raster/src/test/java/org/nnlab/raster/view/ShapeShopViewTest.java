@@ -56,7 +56,7 @@ class ShapeShopViewTest {
             if (k == 2) {
                 image = new float[784];
             }
-            results.add(new ShapeShop.ClassResult(classes.get(k).uiName(), image, template, r[k], 20 + k, k != 3, 0.991));
+            results.add(new ShapeShop.ClassResult(classes.get(k).uiName(), image, template, r[k], 20 + k, k != 3, 0.991, false));
         }
         return new ShapeShop.Round(config, new ShapeShopTrainer.Result(1.0, 0.875, new double[] {0.1}), results, null);
     }
