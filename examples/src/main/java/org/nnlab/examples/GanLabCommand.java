@@ -1,27 +1,24 @@
 package org.nnlab.examples;
 
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Locale;
 
 import org.nnlab.core.Rng;
+import org.nnlab.core.io.JsonWriter;
+import org.nnlab.core.io.TextFiles;
 import org.nnlab.gan.Atlas;
 import org.nnlab.gan.GanConfig;
 import org.nnlab.gan.GanFrame;
 import org.nnlab.gan.GanSession;
-import org.nnlab.core.io.Json;
 import org.nnlab.gan.RealData;
 import org.nnlab.raster.AtomicFiles;
 import org.nnlab.raster.view.GanLabView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code nnlab ganlab (--config FILE | --dataset NAME) [--weights FILE] [--real FILE] [--noise FILE]
- * [--seed S] --epochs N --json OUT [--png OUT]}: GAN Lab's training with its hyperparameter names, for
- * comparing its numbers with ours.
+ * {@code nnlab ganlab}: GAN Lab's training with its hyperparameter names, for comparing its numbers with ours.
  *
  * <p>{@code --config} is JSON with GAN Lab's names (noiseSize, noiseType, gLayers, dLayers, gNeurons,
  * dNeurons, dLR, gLR, dOpt, gOpt, loss, kD, kG, batch, beta1, beta2, epsilon); {@code --dataset} alone
@@ -31,140 +28,141 @@ import org.nnlab.raster.view.GanLabView;
  * {@code --real} and {@code --noise} are {@code {"rows", "cols", "values"}} atlases whose consecutive
  * rows are the batches, one counter for real data and one shared counter for noise.
  *
- * <p>The JSON: {@code {"epochs": [{"epoch", "dSteps", "gSteps", "dLoss", "gLoss", "weights": {"g", "d"}},
- * ...], "visualization": {"heatmapD", "manifoldG", "manifoldCellAreaNormalized", "manifoldCellOpacity",
- * "fixedFake", "fixedFakeD", "fixedFakeGradDx", "kl", "js"}}}; a step's loss is the loss before that
- * step's update, dLoss and gLoss are the epoch's last (null without such steps).
+ * <p>The JSON, streamed epoch by epoch: {@code {"epochs": [{"epoch", "dSteps", "gSteps", "dLoss", "gLoss",
+ * "weights": {"g", "d"}}, ...], "diverged", "divergedAt", "visualization": {"heatmapD", "manifoldG",
+ * "manifoldCellAreaNormalized", "manifoldCellOpacity", "fixedFake", "fixedFakeD", "fixedFakeGradDx", "kl",
+ * "js"}}}; a step's loss is the loss before that step's update, dLoss and gLoss are the epoch's last (null
+ * without such steps). A run whose weights or losses turn NaN or infinite stops after that epoch
+ * ({@code divergedAt}); the exit status is still 0.
  */
-final class GanLabCommand {
-    static final String USAGE = "nnlab ganlab (--config FILE | --dataset NAME) [--weights FILE] [--real FILE] "
-            + "[--noise FILE] [--seed S] --epochs N --json OUT [--png OUT]";
+@Command(name = "ganlab", mixinStandardHelpOptions = true, versionProvider = Nnlab.Version.class,
+        sortOptions = false,
+        description = {"Trains GAN Lab's model with its hyperparameter names and writes every epoch's losses and "
+                + "weights and the final visualization as JSON (and the distributions view as PNG).",
+            "A run that diverges stops after that epoch and says so: \"diverged\": true, \"divergedAt\"."},
+        footer = {"", "Example: nnlab ganlab --dataset ring --epochs 1000 --json run.json --png run.png"})
+final class GanLabCommand extends Subcommand {
+    /** The most epochs one command runs. */
+    static final int MAX_EPOCHS = 10_000_000;
 
-    private GanLabCommand() {
-    }
+    @Option(names = "--config", paramLabel = "FILE", description = "hyperparameters as JSON with GAN Lab's names")
+    Path config;
 
-    static int run(List<String> args, PrintStream out) throws UsageException, IOException {
-        Path config = null;
-        String dataset = null;
-        Path weights = null;
-        Path realFile = null;
-        Path noiseFile = null;
-        long seed = 1;
-        Integer epochs = null;
-        Path json = null;
-        Path png = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--config" -> config = Path.of(value(args, ++i, a));
-                case "--dataset" -> dataset = value(args, ++i, a);
-                case "--weights" -> weights = Path.of(value(args, ++i, a));
-                case "--real" -> realFile = Path.of(value(args, ++i, a));
-                case "--noise" -> noiseFile = Path.of(value(args, ++i, a));
-                case "--seed" -> seed = integer(value(args, ++i, a), a);
-                case "--epochs" -> epochs = (int) integer(value(args, ++i, a), a);
-                case "--json" -> json = Path.of(value(args, ++i, a));
-                case "--png" -> png = Path.of(value(args, ++i, a));
-                default -> throw new UsageException("ganlab: unknown option '" + a + "'; usage: " + USAGE);
-            }
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "line, gaussians, ring or disjoint: its preset, or with --config the data sampled")
+    String dataset;
+
+    @Option(names = "--weights", paramLabel = "FILE", description = "initial weights {\"g\": [...], \"d\": [...]}")
+    Path weights;
+
+    @Option(names = "--real", paramLabel = "FILE", description = "the real samples' atlas {\"rows\", \"cols\", \"values\"}")
+    Path realFile;
+
+    @Option(names = "--noise", paramLabel = "FILE", description = "the noise atlas {\"rows\", \"cols\", \"values\"}")
+    Path noiseFile;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the seed of every random draw (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--epochs", required = true, paramLabel = "N", description = "epochs to train, 0..10000000")
+    int epochs;
+
+    @Option(names = "--json", required = true, paramLabel = "FILE", description = "the run as JSON")
+    Path json;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "the distributions view, 400 px")
+    Path png;
+
+    @Override
+    int run() throws Exception {
+        if (config == null && dataset == null) {
+            throw usage("give --config FILE or --dataset NAME (line, gaussians, ring or disjoint)");
         }
-        if ((config == null && dataset == null) || epochs == null || json == null) {
-            throw new UsageException("ganlab: --config or --dataset, --epochs and --json are required; usage: " + USAGE);
+        if (epochs < 0 || epochs > MAX_EPOCHS) {
+            throw usage("--epochs must be 0.." + MAX_EPOCHS + ", got " + epochs);
         }
-        if (epochs < 0) {
-            throw new UsageException("ganlab: --epochs must be >= 0, got " + epochs);
-        }
+        checkOutputs(Arrays.asList(config, weights, realFile, noiseFile), json, png);
+        String name = dataset != null ? dataset : "gaussians";
+        RealData data = RealData.named(name);
+        GanConfig cfg = config != null ? parse(config, "--config", GanConfig::fromJson) : GanConfig.preset(name);
+        Rng rng = Rng.seeded(seed);
         GanSession session;
-        try {
-            String name = dataset != null ? dataset : "gaussians";
-            RealData data = RealData.named(name);
-            GanConfig cfg = config != null ? GanConfig.fromJson(read(config)) : GanConfig.preset(name);
-            Rng rng = Rng.seeded(seed);
-            if (realFile != null || noiseFile != null) {
-                Atlas real = realFile != null ? Atlas.fromJson(read(realFile), realFile.toString())
-                        : new Atlas(data.sample(rng.split(), Atlas.ROWS), Atlas.ROWS, 2);
-                Atlas noise = noiseFile != null ? Atlas.fromJson(read(noiseFile), noiseFile.toString())
-                        : new Atlas(cfg.noise().sample(rng.split(), Atlas.ROWS), Atlas.ROWS, cfg.noise().size());
-                session = GanSession.withAtlases(data, cfg, real, noise, rng);
+        if (realFile != null || noiseFile != null) {
+            Atlas real = realFile != null ? parse(realFile, "--real", t -> Atlas.fromJson(t, realFile.toString()))
+                    : new Atlas(data.sample(rng.split(), Atlas.ROWS), Atlas.ROWS, 2);
+            Atlas noise = noiseFile != null ? parse(noiseFile, "--noise", t -> Atlas.fromJson(t, noiseFile.toString()))
+                    : new Atlas(cfg.noise().sample(rng.split(), Atlas.ROWS), Atlas.ROWS, cfg.noise().size());
+            session = GanSession.withAtlases(data, cfg, real, noise, rng);
+        } else {
+            session = GanSession.create(data, cfg, rng);
+        }
+        if (weights != null) {
+            parse(weights, "--weights", t -> {
+                session.loadWeightsJson(t);
+                return null;
+            });
+        }
+        Progress progress = new Progress(err(), "ganlab epoch", epochs);
+        AtomicFiles.writeJson(json, w -> {
+            w.beginObject().name("epochs").beginArray();
+            for (int e = 0; e < epochs && !session.diverged(); e++) {
+                GanSession.EpochStats stats = session.epoch();
+                progress.update(e + 1, String.format(Locale.ROOT, "D loss/2 %.3f, G loss %.3f", stats.displayedDLoss(),
+                        stats.gLoss()));
+                w.beginObject().name("epoch").value(stats.epoch()).name("dSteps").values(stats.dSteps())
+                        .name("gSteps").values(stats.gSteps()).name("dLoss").value(stats.dLoss())
+                        .name("gLoss").value(stats.gLoss()).name("weights");
+                session.writeWeights(w);
+                w.endObject();
+            }
+            w.endArray().name("diverged").value(session.diverged()).name("divergedAt");
+            if (session.diverged()) {
+                w.value(session.epochCount());
             } else {
-                session = GanSession.create(data, cfg, rng);
+                w.nullValue();
             }
-            if (weights != null) {
-                session.loadWeightsJson(read(weights));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("ganlab: " + e.getMessage());
-        }
-        StringBuilder doc = new StringBuilder("{\"epochs\":[");
-        Progress progress = new Progress(System.err, "ganlab epoch", epochs);
-        for (int e = 0; e < epochs; e++) {
-            GanSession.EpochStats stats = session.epoch();
-            progress.update(e + 1, String.format(java.util.Locale.ROOT, "D loss/2 %.3f, G loss %.3f",
-                    stats.displayedDLoss(), stats.gLoss()));
-            doc.append(e == 0 ? "" : ",").append("{\"epoch\":").append(stats.epoch())
-                    .append(",\"dSteps\":").append(numbers(stats.dSteps()))
-                    .append(",\"gSteps\":").append(numbers(stats.gSteps()))
-                    .append(",\"dLoss\":").append(Json.number(stats.dLoss()))
-                    .append(",\"gLoss\":").append(Json.number(stats.gLoss()))
-                    .append(",\"weights\":").append(session.weightsJson()).append('}');
-        }
-        doc.append("],\"visualization\":").append(visualization(session.frame())).append("}\n");
-        AtomicFiles.writeString(json, doc.toString());
+            w.name("visualization");
+            visualization(w, session.frame());
+            w.endObject();
+        });
         if (png != null) {
             GanLabView.distributions(session, 400).writePng(png);
         }
-        out.println(session + " -> " + json + (png != null ? ", " + png : ""));
+        out().println(session + " -> " + json + (png != null ? ", " + png : ""));
+        if (session.diverged()) {
+            out().println("diverged at epoch " + session.epochCount() + " (NaN or infinite weights or loss)");
+        }
         return 0;
     }
 
-    private static String visualization(GanFrame f) {
-        return "{\"heatmapD\":" + Json.array(f.heatmapD())
-                + ",\"manifoldG\":" + pairs(f.manifold())
-                + ",\"manifoldCellAreaNormalized\":" + numbers(f.cellAreas())
-                + ",\"manifoldCellOpacity\":" + numbers(f.cellOpacity())
-                + ",\"fixedFake\":" + pairs(f.fixedFake())
-                + ",\"fixedFakeD\":" + Json.array(f.fixedFakeD())
-                + ",\"fixedFakeGradDx\":" + pairs(f.fixedFakeGradDx())
-                + ",\"kl\":" + Json.number(f.kl()) + ",\"js\":" + Json.number(f.js()) + "}";
+    private static void visualization(JsonWriter w, GanFrame f) {
+        w.beginObject().name("heatmapD").values(f.heatmapD()).name("manifoldG");
+        pairs(w, f.manifold());
+        w.name("manifoldCellAreaNormalized").values(f.cellAreas()).name("manifoldCellOpacity").values(f.cellOpacity())
+                .name("fixedFake");
+        pairs(w, f.fixedFake());
+        w.name("fixedFakeD").values(f.fixedFakeD()).name("fixedFakeGradDx");
+        pairs(w, f.fixedFakeGradDx());
+        w.name("kl").value(f.kl()).name("js").value(f.js()).endObject();
     }
 
     /** [n, 2] row-major as [[x, y], ...]. */
-    private static String pairs(float[] xy) {
-        StringBuilder b = new StringBuilder("[");
+    private static void pairs(JsonWriter w, float[] xy) {
+        w.beginArray();
         for (int i = 0; i < xy.length / 2; i++) {
-            b.append(i == 0 ? "" : ",").append(Json.array(new float[] {xy[2 * i], xy[2 * i + 1]}));
+            w.beginArray().value(xy[2 * i]).value(xy[2 * i + 1]).endArray();
         }
-        return b.append(']').toString();
+        w.endArray();
     }
 
-    private static String numbers(double[] v) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < v.length; i++) {
-            b.append(i == 0 ? "" : ",").append(Json.number(v[i]));
-        }
-        return b.append(']').toString();
-    }
-
-    private static String read(Path file) throws IOException {
+    /** Reads and parses a JSON input; a bad one is an error naming the option and the file. */
+    private static <T> T parse(Path file, String option, java.util.function.Function<String, T> parser)
+            throws java.io.IOException {
+        String text = TextFiles.readUtf8(file);
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IOException("cannot read " + file + ": no such file", e);
-        }
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException("ganlab: " + option + " needs a value; usage: " + USAGE);
-        }
-        return args.get(i);
-    }
-
-    private static long integer(String v, String option) throws UsageException {
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new UsageException("ganlab: " + option + " must be an integer, got '" + v + "'");
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -2,16 +2,30 @@ package org.nnlab.examples;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.List;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+import org.nnlab.core.kernel.Kernels;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * The {@code nnlab.jar} command line: {@code java --add-modules jdk.incubator.vector -jar nnlab.jar
- * <subcommand> ...}. Bad arguments print one line and exit with 2; a failed write exits with 1.
+ * The {@code nnlab.jar} command line: {@code java -jar nnlab.jar <subcommand> ...} (on Java 17 the jar's
+ * launcher finds a JDK >= 21 and runs there). Exit status: 0 done (a run that diverges is done, and says so),
+ * 1 a failure of the environment (a file that cannot be read or written, memory), 2 bad usage; 1 and 2 print
+ * exactly one line on standard error and never a stack trace (set {@code -Dnnlab.debug=true} for one).
  */
-public final class Nnlab {
-    private Nnlab() {
-    }
+@Command(name = "nnlab", mixinStandardHelpOptions = true, versionProvider = Nnlab.Version.class,
+        subcommands = {PlaygroundCommand.class, GanLabCommand.class, ShapeShopCommand.class, DiagramCommand.class},
+        description = "TensorFlow Playground, GAN Lab and ShapeShop on the JVM: train, write JSON and pictures.",
+        footer = {"", "Exit status: 0 done (also when training diverged: the JSON says so), 1 a file or memory failure, "
+                + "2 bad usage.", "Run 'nnlab <subcommand> --help' for a subcommand's options."})
+public final class Nnlab implements Runnable {
+    /** The subcommands, for messages. */
+    static final String SUBCOMMANDS = "playground, ganlab, shapeshop, diagram";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     /** Runs a subcommand and exits with its status. */
     public static void main(String[] args) {
@@ -20,42 +34,74 @@ public final class Nnlab {
 
     /** Runs a subcommand; returns the exit status (0 ok, 1 failure, 2 bad arguments). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
-            out.println("usage: " + PlaygroundCommand.USAGE);
-            out.println("       " + GanLabCommand.USAGE);
-            out.println("       " + ShapeShopCommand.USAGE);
-            out.println("       " + DiagramCommand.USAGE);
-            return args.length == 0 ? 2 : 0;
-        }
-        List<String> rest = Arrays.asList(args).subList(1, args.length);
-        if (rest.contains("--help") || rest.contains("-h")) {
-            String usage = switch (args[0]) {
-                case "playground" -> PlaygroundCommand.USAGE;
-                case "ganlab" -> GanLabCommand.USAGE;
-                case "shapeshop" -> ShapeShopCommand.USAGE;
-                case "diagram" -> DiagramCommand.USAGE;
-                default -> null;
-            };
-            if (usage != null) {
-                out.println("usage: " + usage);
-                return 0;
-            }
-        }
+        PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CommandLine cli = new CommandLine(new Nnlab());
+        cli.setOut(o).setErr(e).setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((ex, a) -> {
+                    String name = ex.getCommandLine().getCommandSpec().qualifiedName();
+                    e.println(oneLine(name + ": " + ex.getMessage()) + " (see '" + name + " --help')");
+                    return 2;
+                })
+                .setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, c.getCommandSpec().qualifiedName(), e));
         try {
-            return switch (args[0]) {
-                case "playground" -> PlaygroundCommand.run(rest, out);
-                case "ganlab" -> GanLabCommand.run(rest, out);
-                case "shapeshop" -> ShapeShopCommand.run(rest, out);
-                case "diagram" -> DiagramCommand.run(rest, out);
-                default -> throw new UsageException("nnlab: unknown subcommand '" + args[0]
-                        + "'; available: playground, ganlab, shapeshop, diagram");
-            };
-        } catch (UsageException e) {
-            err.println(e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("nnlab: " + e.getMessage());
-            return 1;
+            return cli.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError ex) {
+            return failure(ex, "nnlab", e);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    /** One line on standard error for a failure, and its exit status. */
+    static int failure(Throwable ex, String command, PrintWriter err) {
+        int status;
+        String message;
+        if (ex instanceof UsageException || ex instanceof IllegalArgumentException) {
+            status = 2;
+            message = ex.getMessage();
+        } else if (ex instanceof IOException) {
+            status = 1;
+            message = ex.getMessage();
+        } else if (ex instanceof OutOfMemoryError) {
+            status = 1;
+            message = "out of memory (" + org.nnlab.core.Memory.size(Runtime.getRuntime().maxMemory())
+                    + " heap); start java with a larger -Xmx or make the run smaller";
+        } else {
+            status = 1;
+            message = "internal error: " + ex;
+        }
+        if (Boolean.getBoolean("nnlab.debug")) {
+            ex.printStackTrace(err);
+        }
+        err.println(oneLine(command + ": " + message));
+        return status;
+    }
+
+    /** A message on one line: line breaks and tabs become spaces. */
+    static String oneLine(String s) {
+        return s.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand; choose one of " + SUBCOMMANDS);
+    }
+
+    /** {@code --version}: the release, the Java running it and the kernels. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Nnlab.class.getPackage().getImplementationVersion();
+            String kernels;
+            try {
+                kernels = Kernels.get().name();
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                kernels = "none (" + e.getMessage() + ")";
+            }
+            return new String[] {"nnlab " + (v != null ? v : "(development build)"), "Java " + Runtime.version() + " ("
+                    + System.getProperty("java.home") + "), kernels " + kernels};
         }
     }
 }

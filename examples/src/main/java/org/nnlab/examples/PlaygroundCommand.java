@@ -1,10 +1,9 @@
 package org.nnlab.examples;
 
-import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
+import java.util.Locale;
 import java.util.TreeSet;
 
 import org.nnlab.core.kernel.Kernels;
@@ -14,125 +13,151 @@ import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
 import org.nnlab.raster.AtomicFiles;
 import org.nnlab.raster.view.PlaygroundView;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code nnlab playground --state '<Playground URL or hash>' --epochs N [--snapshots 0,1,10,100] --json FILE
- * [--heatmap]}: builds exactly the state the hash describes, trains, and writes the data, the snapshots
- * (epoch, both losses, every weight, bias and dead flag) and optionally the output node's grid as JSON,
- * and with {@code --png} the page's main picture (features, neurons, links, output map, losses) at 1.5x.
+ * {@code nnlab playground}: builds exactly the state a Playground URL describes, trains, and writes the data,
+ * the snapshots (epoch, both losses, every weight, bias and dead flag) and optionally the output node's grid
+ * as JSON, and with {@code --png} the page's main picture at 1.5x.
+ *
+ * <p>The JSON, streamed while training: {@code {"state", "kernels", "trainData", "testData", "snapshots":
+ * [{"epoch", "trainLoss", "testLoss", "network"}], "epochs", "diverged", "divergedAt", "missingSnapshots"
+ * [, "heatmap"]}}. A run whose loss or weights turn NaN or infinite stops at that epoch ({@code divergedAt});
+ * the snapshots after it are listed in {@code missingSnapshots}; the exit status is still 0.
  */
-final class PlaygroundCommand {
-    static final String USAGE = "nnlab playground --state '<Playground URL or hash>' --epochs N "
-            + "[--snapshots 0,1,10,100] --json FILE [--png FILE] [--heatmap]";
+@Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = Nnlab.Version.class,
+        sortOptions = false,
+        description = {"Trains the network a TensorFlow Playground URL describes, exactly as Playground does, and "
+                + "writes the run as JSON (and the page's picture as PNG).",
+            "A run that diverges (NaN or infinite loss) stops there and says so in the JSON: \"diverged\": true, "
+                + "\"divergedAt\", and the snapshots not reached in \"missingSnapshots\"."},
+        footer = {"", "Example: nnlab playground --state 'https://playground.tensorflow.org/#seed=0.12345' --epochs 100 "
+                + "--snapshots 0,1,10,100 --json run.json --png run.png"})
+final class PlaygroundCommand extends Subcommand {
+    /** The most epochs one command runs (about an hour on the largest networks Playground offers). */
+    static final int MAX_EPOCHS = 10_000_000;
 
-    private PlaygroundCommand() {
-    }
+    @Option(names = "--state", required = true, paramLabel = "URL-OR-HASH",
+            description = "a Playground URL, its #hash, or the bare key=value&... text; it must hold a seed")
+    String state;
 
-    static int run(List<String> args, PrintStream out) throws UsageException, IOException {
-        String state = null;
-        Integer epochs = null;
-        String snapshots = null;
-        Path json = null;
-        Path png = null;
-        boolean heatmap = false;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            switch (a) {
-                case "--state" -> state = value(args, ++i, a);
-                case "--epochs" -> epochs = nonNegative(value(args, ++i, a), a);
-                case "--snapshots" -> snapshots = value(args, ++i, a);
-                case "--json" -> json = Path.of(value(args, ++i, a));
-                case "--heatmap" -> heatmap = true;
-                case "--png" -> png = Path.of(value(args, ++i, a));
-                default -> throw new UsageException("playground: unknown option '" + a + "'; usage: " + USAGE);
-            }
+    @Option(names = "--epochs", required = true, paramLabel = "N", description = "epochs to train, 0..10000000")
+    int epochs;
+
+    @Option(names = "--snapshots", split = ",", paramLabel = "E", description = "epochs to record (default: 0 and N)")
+    List<Integer> snapshots;
+
+    @Option(names = "--json", required = true, paramLabel = "FILE", description = "the run as JSON")
+    Path json;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "the page's main picture at 1.5x")
+    Path png;
+
+    @Option(names = "--heatmap", description = "add the output node's 100x100 grid to the JSON")
+    boolean heatmap;
+
+    @Option(names = "--strict", description = "refuse unknown keys and values in the state instead of warning; "
+            + "values that are not numbers are always refused")
+    boolean strict;
+
+    @Override
+    int run() throws Exception {
+        if (epochs < 0 || epochs > MAX_EPOCHS) {
+            throw usage("--epochs must be 0.." + MAX_EPOCHS + ", got " + epochs);
         }
-        if (state == null || epochs == null || json == null) {
-            throw new UsageException("playground: --state, --epochs and --json are required; usage: " + USAGE);
-        }
-        TreeSet<Integer> at = snapshotEpochs(snapshots, epochs);
-        PlaygroundState parsed = PlaygroundState.parse(state);
+        TreeSet<Integer> at = snapshotEpochs();
+        PlaygroundState parsed = read(state);
         if (parsed.seed().isEmpty()) {
-            throw new UsageException("playground: the state has no seed; Playground would draw a random one, "
-                    + "so add seed=... to the hash");
+            throw usage("--state has no seed; Playground would draw a random one, so add seed=... to the hash");
         }
-        PlaygroundSession session;
-        try {
-            session = PlaygroundSession.load(parsed);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("playground: " + e.getMessage());
+        PlaygroundSession session = PlaygroundSession.load(parsed);
+        checkOutputs(List.of(), json, png);
+        if (png != null) {
+            PlaygroundView.requireDrawable(session, 1.5);
         }
-        StringJoiner snaps = new StringJoiner(",", "[", "]");
-        Progress progress = new Progress(System.err, "playground epoch", epochs);
-        for (int epoch : at) {
-            advance(session, epoch, progress);
-            EpochStats s = session.step(epoch - session.epoch());
-            snaps.add("{\"epoch\":" + s.epoch() + ",\"trainLoss\":" + PlaygroundJson.number(s.trainLoss())
-                    + ",\"testLoss\":" + PlaygroundJson.number(s.testLoss()) + ",\"network\":"
-                    + PlaygroundJson.network(session.network(), session.state().inputs()) + "}");
-        }
-        advance(session, epochs, progress);
-        session.step(epochs - session.epoch());
-        StringBuilder doc = new StringBuilder("{\"state\":\"").append(session.state().toHash().replace("\"", "\\\""))
-                .append("\",\"kernels\":\"").append(Kernels.get().name())
-                .append("\",\"epochs\":").append(session.epoch())
-                .append(",\"diverged\":").append(session.diverged())
-                .append(",\"trainData\":").append(PlaygroundJson.data(session.trainData()))
-                .append(",\"testData\":").append(PlaygroundJson.data(session.testData()))
-                .append(",\"snapshots\":").append(snaps);
-        if (heatmap) {
-            doc.append(",\"heatmap\":").append(PlaygroundJson.outputGrid(session.network(), session.state().inputs()));
-        }
-        AtomicFiles.writeString(json, doc.append("}\n").toString());
+        Progress progress = new Progress(err(), "playground epoch", epochs);
+        List<Integer> missing = new ArrayList<>();
+        AtomicFiles.writeJson(json, w -> {
+            w.beginObject().name("state").value(session.state().toHash()).name("kernels").value(Kernels.get().name());
+            w.name("trainData");
+            PlaygroundJson.writeData(w, session.trainData());
+            w.name("testData");
+            PlaygroundJson.writeData(w, session.testData());
+            w.name("snapshots").beginArray();
+            for (int epoch : at) {
+                advance(session, epoch, progress);
+                if (session.epoch() != epoch) {
+                    missing.add(epoch);          // diverged before it
+                    continue;
+                }
+                EpochStats s = session.last();
+                w.beginObject().name("epoch").value(s.epoch()).name("trainLoss").value(s.trainLoss())
+                        .name("testLoss").value(s.testLoss()).name("network");
+                PlaygroundJson.writeNetwork(w, session.network(), session.state().inputs());
+                w.endObject();
+            }
+            w.endArray();
+            advance(session, epochs, progress);
+            w.name("epochs").value(session.epoch()).name("diverged").value(session.diverged()).name("divergedAt");
+            if (session.diverged()) {
+                w.value(session.epoch());
+            } else {
+                w.nullValue();
+            }
+            w.name("missingSnapshots").beginArray();
+            missing.forEach(w::value);
+            w.endArray();
+            if (heatmap) {
+                w.name("heatmap");
+                PlaygroundJson.writeOutputGrid(w, session.network(), session.state().inputs());
+            }
+            w.endObject();
+        });
         if (png != null) {
             PlaygroundView.figure(session, 1.5).writePng(png);
         }
-        out.println(session + " -> " + json + (png != null ? ", " + png : ""));
+        out().println(session + " -> " + json + (png != null ? ", " + png : ""));
+        if (session.diverged()) {
+            out().println("diverged at epoch " + session.epoch() + " (NaN or infinite loss)"
+                    + (missing.isEmpty() ? "" : "; snapshots not reached: " + missing));
+        }
         return 0;
     }
 
-    /** Steps epoch by epoch to one before {@code target}, reporting progress. */
+    /** The state, with its issues reported: non-numbers always refused, the rest warned of (refused if strict). */
+    private PlaygroundState read(String text) {
+        PlaygroundState.Reading reading = PlaygroundState.read(text);
+        for (PlaygroundState.Issue issue : reading.issues()) {
+            if (issue.kind() == PlaygroundState.Issue.Kind.NOT_A_NUMBER || strict) {
+                throw usage("--state: " + issue.message());
+            }
+        }
+        reading.issues().forEach(i -> warn("--state: " + i.message() + " (--strict refuses it)"));
+        return reading.state();
+    }
+
+    /** Trains up to {@code target} epochs, or until the session diverges, reporting progress. */
     private static void advance(PlaygroundSession session, int target, Progress progress) {
-        while (session.epoch() < target - 1) {
-            EpochStats s = session.step(1);
-            progress.update(s.epoch(), String.format(java.util.Locale.ROOT, "train %.3f, test %.3f", s.trainLoss(),
-                    s.testLoss()));
+        while (session.epoch() < target && !session.diverged()) {
+            EpochStats s = session.step();
+            progress.update(s.epoch(), String.format(Locale.ROOT, "train %.3f, test %.3f", s.trainLoss(), s.testLoss()));
         }
     }
 
-    private static TreeSet<Integer> snapshotEpochs(String list, int epochs) throws UsageException {
+    private TreeSet<Integer> snapshotEpochs() {
         TreeSet<Integer> at = new TreeSet<>();
-        if (list == null || list.isBlank()) {
+        if (snapshots == null || snapshots.isEmpty()) {
             at.add(0);
             at.add(epochs);
             return at;
         }
-        for (String part : list.split(",")) {
-            int e = nonNegative(part.strip(), "--snapshots");
-            if (e > epochs) {
-                throw new UsageException("playground: --snapshots " + e + " is beyond --epochs " + epochs);
+        for (int e : snapshots) {
+            if (e < 0 || e > epochs) {
+                throw usage("--snapshots " + e + " is outside 0..--epochs " + epochs);
             }
             at.add(e);
         }
         return at;
-    }
-
-    private static String value(List<String> args, int i, String option) throws UsageException {
-        if (i >= args.size()) {
-            throw new UsageException("playground: " + option + " needs a value; usage: " + USAGE);
-        }
-        return args.get(i);
-    }
-
-    private static int nonNegative(String v, String option) throws UsageException {
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException("playground: " + option + " must be an integer >= 0, got '" + v + "'");
     }
 }

@@ -1,21 +1,20 @@
 package org.nnlab.examples;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
- * A progress line for long runs, on standard error at most once a second: how far, the latest numbers,
- * and the time left at the pace so far. Files are written atomically elsewhere, so an interrupted run
- * loses only the file being written.
+ * A progress line for long runs, on standard error at most once a second (the first after a second, so that
+ * short runs print none): how far, the latest numbers, and the time left at the pace so far.
  */
 final class Progress {
-    private final PrintStream err;
+    private final PrintWriter err;
     private final String what;
     private final long total;
     private final long start = System.nanoTime();
     private long lastPrint = start;
 
-    Progress(PrintStream err, String what, long total) {
+    Progress(PrintWriter err, String what, long total) {
         this.err = err;
         this.what = what;
         this.total = total;
@@ -24,7 +23,7 @@ final class Progress {
     /** Reports {@code done} of the total with a detail such as the latest losses (printed if a second passed). */
     void update(long done, String detail) {
         long now = System.nanoTime();
-        if (now - lastPrint < 1_000_000_000L && done < total) {
+        if (now - lastPrint < 1_000_000_000L) {
             return;
         }
         lastPrint = now;
@@ -32,5 +31,6 @@ final class Progress {
         double left = done > 0 ? elapsed * (total - done) / done : Double.NaN;
         err.printf(Locale.ROOT, "%s %,d/%,d \u00b7 %s \u00b7 %.1f s elapsed, %.1f s left%n", what, done, total, detail,
                 elapsed, left);
+        err.flush();
     }
 }

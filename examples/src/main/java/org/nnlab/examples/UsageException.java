@@ -1,6 +1,6 @@
 package org.nnlab.examples;
 
-/** A bad command line: the message is printed as one line, and the exit code is 2. */
+/** A bad command line found after parsing (a bad value, a clash): one line on standard error, exit status 2. */
 final class UsageException extends Exception {
     UsageException(String message) {
         super(message);

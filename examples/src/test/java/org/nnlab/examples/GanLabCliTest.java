@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nnlab.core.Rng;
 import org.nnlab.gan.GanConfig;
 import org.nnlab.core.io.Json;
+import org.nnlab.core.io.JsonWriter;
 import org.nnlab.gan.Mlp;
 
 /** The ganlab subcommand: its JSON layout, given weights and atlases taken in order, and its errors. */
@@ -79,11 +80,11 @@ class GanLabCliTest {
             noise[i] = (float) rng.nextDouble();
         }
         Path weights = dir.resolve("w.json");
-        Files.writeString(weights, "{\"g\":" + Json.array(g.parameters()) + ",\"d\":" + Json.array(d.parameters()) + "}");
+        Files.writeString(weights, "{\"g\":" + JsonWriter.toJson(w -> w.values(g.parameters())) + ",\"d\":" + JsonWriter.toJson(w -> w.values(d.parameters())) + "}");
         Path realFile = dir.resolve("real.json");
-        Files.writeString(realFile, "{\"rows\":300,\"cols\":2,\"values\":" + Json.array(real) + "}");
+        Files.writeString(realFile, "{\"rows\":300,\"cols\":2,\"values\":" + JsonWriter.toJson(w -> w.values(real)) + "}");
         Path noiseFile = dir.resolve("noise.json");
-        Files.writeString(noiseFile, "{\"rows\":450,\"cols\":2,\"values\":" + Json.array(noise) + "}");
+        Files.writeString(noiseFile, "{\"rows\":450,\"cols\":2,\"values\":" + JsonWriter.toJson(w -> w.values(noise)) + "}");
         Path json = dir.resolve("out.json");
         assertThat(run("ganlab", "--config", config.toString(), "--weights", weights.toString(), "--real",
                 realFile.toString(), "--noise", noiseFile.toString(), "--epochs", "2", "--json", json.toString()))

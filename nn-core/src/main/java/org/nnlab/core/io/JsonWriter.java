@@ -3,7 +3,6 @@ package org.nnlab.core.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
@@ -203,12 +202,31 @@ public final class JsonWriter {
         return x == 0 ? "0" : x < 0 ? "-" + js(Float.toString(-x)) : js(Float.toString(x));
     }
 
-    /** ECMAScript Number::toString over a positive decimal's shortest digits. */
-    private static String js(String shortest) {
-        BigDecimal d = new BigDecimal(shortest).stripTrailingZeros();
-        String digits = d.unscaledValue().toString();
+    /**
+     * ECMAScript Number::toString over Java's shortest digits of a positive value ({@code "0.001"},
+     * {@code "1.0E-5"}, {@code "1.2345678E7"}): the digits and the decimal point's place are read off the
+     * string (no BigDecimal: a run writes millions of numbers).
+     */
+    private static String js(String java) {
+        int e = java.indexOf('E');
+        String mantissa = e < 0 ? java : java.substring(0, e);
+        int exponent = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
+        int dot = mantissa.indexOf('.');
+        String whole = dot < 0 ? mantissa : mantissa.substring(0, dot);
+        String fraction = dot < 0 ? "" : mantissa.substring(dot + 1);
+        int n = whole.length() + exponent;       // x = 0.digits × 10^n
+        String all = whole + fraction;
+        int from = 0;
+        while (from < all.length() - 1 && all.charAt(from) == '0') {
+            from++;
+            n--;
+        }
+        int to = all.length();
+        while (to > from + 1 && all.charAt(to - 1) == '0') {
+            to--;
+        }
+        String digits = all.substring(from, to);
         int k = digits.length();
-        int n = k - d.scale();                  // x = 0.digits × 10^n
         if (k <= n && n <= 21) {
             return digits + "0".repeat(n - k);
         }
@@ -218,9 +236,9 @@ public final class JsonWriter {
         if (-6 < n && n <= 0) {
             return "0." + "0".repeat(-n) + digits;
         }
-        int e = n - 1;
-        String exponent = (e < 0 ? "-" : "+") + Math.abs(e);
-        return k == 1 ? digits + "e" + exponent : digits.charAt(0) + "." + digits.substring(1) + "e" + exponent;
+        int exp = n - 1;
+        String sign = (exp < 0 ? "-" : "+") + Math.abs(exp);
+        return k == 1 ? digits + "e" + sign : digits.charAt(0) + "." + digits.substring(1) + "e" + sign;
     }
 
     /** {@code s} as a quoted, escaped JSON string. */

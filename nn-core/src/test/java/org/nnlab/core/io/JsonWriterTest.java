@@ -87,6 +87,52 @@ class JsonWriterTest {
         assertThat(JsonWriter.number(0.1f)).isEqualTo("0.1");
     }
 
+    /** ECMAScript's Number::toString, restated from its definition over BigDecimal's exact digits. */
+    static String ecmascript(double x) {
+        if (x == 0) {
+            return "0";
+        }
+        if (x < 0) {
+            return "-" + ecmascript(-x);
+        }
+        java.math.BigDecimal d = new java.math.BigDecimal(Double.toString(x)).stripTrailingZeros();
+        String digits = d.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - d.scale();
+        if (k <= n && n <= 21) {
+            return digits + "0".repeat(n - k);
+        }
+        if (0 < n && n <= 21) {
+            return digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return "0." + "0".repeat(-n) + digits;
+        }
+        int e = n - 1;
+        return (k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1)) + "e" + (e < 0 ? "-" : "+") + Math.abs(e);
+    }
+
+    @Test
+    void numbersAreWrittenAsJavaScriptWritesThem() {
+        SplittableRandom rng = new SplittableRandom(17);
+        for (int i = 0; i < 100_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> Double.longBitsToDouble(rng.nextLong() & Long.MAX_VALUE);
+                case 1 -> rng.nextDouble() * Math.pow(10, rng.nextInt(-25, 25));
+                case 2 -> (double) rng.nextLong(-1_000_000_000_000L, 1_000_000_000_000L);
+                default -> Math.round(rng.nextDouble() * 1e6) / 1e3;
+            };
+            if (Double.isFinite(d)) {
+                assertThat(JsonWriter.number(d)).as("%s", d).isEqualTo(ecmascript(d));
+            }
+        }
+        assertThat(JsonWriter.number(123456789012345680000.0)).isEqualTo("123456789012345680000");
+        assertThat(JsonWriter.number(0.000001)).isEqualTo("0.000001");
+        assertThat(JsonWriter.number(1e-7)).isEqualTo("1e-7");
+        assertThat(JsonWriter.number(-1.5e300)).isEqualTo("-1.5e+300");
+        assertThat(JsonWriter.number(100.0)).isEqualTo("100");
+    }
+
     @Test
     void misuseIsAnErrorNotInvalidJson() {
         assertThatThrownBy(() -> JsonWriter.toJson(w -> w.beginObject().value(1))).isInstanceOf(IllegalStateException.class);
