@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.OneThread;
 
 /**
  * TensorFlow Playground's page logic without the page: a {@link PlaygroundState} becomes data and a
@@ -16,11 +17,17 @@ import org.nnlab.core.Checks;
  * resets on a regularization change; here it is allowed, as users asked, PR #139). A step that leaves a
  * loss or a parameter NaN or infinite marks the session {@link #diverged()}; later steps do nothing.
  * Nothing throws mid-run: the only exceptions are the validation errors of {@link #load}.
+ *
+ * <p>Not thread-safe: one thread at a time. A step, reset or regeneration entered by a second thread while
+ * another is inside fails fast with a {@link java.util.ConcurrentModificationException} (before, eight
+ * threads sharing a session silently lost epochs). Independent sessions on separate threads are fine and
+ * give bitwise the results of sequential runs.
  */
 public final class PlaygroundSession {
     /** Refused up front: a network with more links than this would not fit in memory as doubles. */
     public static final long MAX_LINKS = 50_000_000L;
 
+    private final OneThread guard = new OneThread("PlaygroundSession");
     private final List<EpochStats> history = new ArrayList<>();
     private PlaygroundState state;
     private SeedRandom rng;
@@ -197,18 +204,23 @@ public final class PlaygroundSession {
 
     /** A new network (weights drawn from wherever the stream is), epoch 0, history cleared. Data unchanged. */
     public void reset() {
-        PlaygroundActivation out = state.regression() ? PlaygroundActivation.LINEAR : PlaygroundActivation.TANH;
-        network = classes > 1
-                ? PlaygroundNetwork.classifier(state.features().size(), hiddenSizes(state), state.activation(), classes, rng,
-                        state.initZero())
-                : PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
-                        state.initZero());
-        network.setUpdateRule(rule);
-        network.setDropout(dropout, SeedRandom.of(state.seed() + "/dropout"));
-        epoch = 0;
-        diverged = false;
-        history.clear();
-        recordLosses();
+        guard.enter();
+        try {
+            PlaygroundActivation out = state.regression() ? PlaygroundActivation.LINEAR : PlaygroundActivation.TANH;
+            network = classes > 1
+                    ? PlaygroundNetwork.classifier(state.features().size(), hiddenSizes(state), state.activation(), classes, rng,
+                            state.initZero())
+                    : PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
+                            state.initZero());
+            network.setUpdateRule(rule);
+            network.setDropout(dropout, SeedRandom.of(state.seed() + "/dropout"));
+            epoch = 0;
+            diverged = false;
+            history.clear();
+            recordLosses();
+        } finally {
+            guard.exit();
+        }
     }
 
     /**
@@ -218,27 +230,37 @@ public final class PlaygroundSession {
      * @throws IllegalStateException for a session on your own data ({@link #withData})
      */
     public void regenerate() {
-        Checks.requireState(!ownData, "regenerate: this session trains on your own data; there is nothing to regenerate");
-        String seed = rng.nextSeedString();
-        state = state.withSeed(seed);
-        generateData(seed);
+        guard.enter();
+        try {
+            Checks.requireState(!ownData, "regenerate: this session trains on your own data; there is nothing to regenerate");
+            String seed = rng.nextSeedString();
+            state = state.withSeed(seed);
+            generateData(seed);
+        } finally {
+            guard.exit();
+        }
     }
 
     /** One epoch and both losses; does nothing once the session has diverged. */
     public EpochStats step() {
-        if (!diverged) {
-            double lr = schedule.rate(epoch + 1, state.learningRate());
-            if (classes > 1) {
-                PlaygroundEngine.epochClasses(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
-                        state.regularizationRate());
-            } else {
-                PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
-                        state.regularizationRate());
+        guard.enter();
+        try {
+            if (!diverged) {
+                double lr = schedule.rate(epoch + 1, state.learningRate());
+                if (classes > 1) {
+                    PlaygroundEngine.epochClasses(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
+                            state.regularizationRate());
+                } else {
+                    PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
+                            state.regularizationRate());
+                }
+                epoch++;
+                recordLosses();
             }
-            epoch++;
-            recordLosses();
+            return last();
+        } finally {
+            guard.exit();
         }
-        return last();
     }
 
     /**

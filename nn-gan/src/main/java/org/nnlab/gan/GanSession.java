@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.OneThread;
 import org.nnlab.core.Memory;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
@@ -33,6 +34,11 @@ import org.nnlab.core.io.JsonWriter;
  *
  * <p>A run that diverges (a NaN or infinite parameter, or a NaN loss) is flagged by {@link #diverged()};
  * training goes on without throwing, and the pictures draw NaN in grey.
+ *
+ * <p>Not thread-safe: one thread at a time. Training, the step buttons, {@link #apply}, {@link #frame()} and
+ * {@link #setWeights} entered by a second thread while another is inside fail fast with a
+ * {@link java.util.ConcurrentModificationException} (they share reused buffers; before, a shared session threw
+ * {@code ArrayIndexOutOfBoundsException}). Independent sessions on separate threads are fine.
  */
 public final class GanSession {
     private final RealData data;
@@ -46,6 +52,7 @@ public final class GanSession {
     private Optimizer.State gOptimizer;
     private long epoch;
     private boolean diverged;
+    private final OneThread guard = new OneThread("GanSession");
     private final List<EpochStats> history = new ArrayList<>();
     private Buffers buffers;
 
@@ -136,21 +143,26 @@ public final class GanSession {
      * @return whether the session was reset
      */
     public boolean apply(GanConfig next) {
-        GanConfig before = config;
-        config = next;
-        if (before.structurallyDiffers(next)) {
-            start(null, null);
-            return true;
+        guard.enter();
+        try {
+            GanConfig before = config;
+            config = next;
+            if (before.structurallyDiffers(next)) {
+                start(null, null);
+                return true;
+            }
+            if (before.dOptimizer() != next.dOptimizer() || before.dLearningRate() != next.dLearningRate()
+                    || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
+                dOptimizer = newOptimizer(next.dOptimizer(), discriminator, next.dLearningRate());
+            }
+            if (before.gOptimizer() != next.gOptimizer() || before.gLearningRate() != next.gLearningRate()
+                    || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
+                gOptimizer = newOptimizer(next.gOptimizer(), generator, next.gLearningRate());
+            }
+            return false;
+        } finally {
+            guard.exit();
         }
-        if (before.dOptimizer() != next.dOptimizer() || before.dLearningRate() != next.dLearningRate()
-                || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
-            dOptimizer = newOptimizer(next.dOptimizer(), discriminator, next.dLearningRate());
-        }
-        if (before.gOptimizer() != next.gOptimizer() || before.gLearningRate() != next.gLearningRate()
-                || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
-            gOptimizer = newOptimizer(next.gOptimizer(), generator, next.gLearningRate());
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------ training
@@ -189,18 +201,23 @@ public final class GanSession {
     }
 
     private EpochStats run(int dSteps, int gSteps) {
-        double[] d = new double[dSteps];
-        double[] g = new double[gSteps];
-        for (int i = 0; i < dSteps; i++) {
-            d[i] = discriminatorUpdate(null);
+        guard.enter();
+        try {
+            double[] d = new double[dSteps];
+            double[] g = new double[gSteps];
+            for (int i = 0; i < dSteps; i++) {
+                d[i] = discriminatorUpdate(null);
+            }
+            for (int i = 0; i < gSteps; i++) {
+                g[i] = generatorUpdate(null);
+            }
+            epoch++;
+            EpochStats stats = new EpochStats(epoch, d, g);
+            history.add(stats);
+            return stats;
+        } finally {
+            guard.exit();
         }
-        for (int i = 0; i < gSteps; i++) {
-            g[i] = generatorUpdate(null);
-        }
-        epoch++;
-        EpochStats stats = new EpochStats(epoch, d, g);
-        history.add(stats);
-        return stats;
     }
 
     /**
@@ -208,20 +225,30 @@ public final class GanSession {
      * five phases: samples, predictions, loss, gradients, update.
      */
     public StepTrace stepDiscriminator() {
-        StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.DISCRIMINATOR);
-        double loss = discriminatorUpdate(trace);
-        epoch++;
-        history.add(new EpochStats(epoch, new double[] {loss}, new double[0]));
-        return trace.build();
+        guard.enter();
+        try {
+            StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.DISCRIMINATOR);
+            double loss = discriminatorUpdate(trace);
+            epoch++;
+            history.add(new EpochStats(epoch, new double[] {loss}, new double[0]));
+            return trace.build();
+        } finally {
+            guard.exit();
+        }
     }
 
     /** GAN Lab's "Generator" step button: one G update, counted as an epoch, as its five phases. */
     public StepTrace stepGenerator() {
-        StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.GENERATOR);
-        double loss = generatorUpdate(trace);
-        epoch++;
-        history.add(new EpochStats(epoch, new double[0], new double[] {loss}));
-        return trace.build();
+        guard.enter();
+        try {
+            StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.GENERATOR);
+            double loss = generatorUpdate(trace);
+            epoch++;
+            history.add(new EpochStats(epoch, new double[0], new double[] {loss}));
+            return trace.build();
+        } finally {
+            guard.exit();
+        }
     }
 
     /** One discriminator update on the next noise batch and the next real batch; returns L_D before it. */
@@ -332,12 +359,22 @@ public final class GanSession {
 
     /** The pictures' quantities now: see {@link GanFrame}. */
     public GanFrame frame() {
-        return GanFrame.of(this, false);
+        guard.enter();
+        try {
+            return GanFrame.of(this, false);
+        } finally {
+            guard.exit();
+        }
     }
 
     /** {@link #frame()} with GAN Lab's own (buggy, sub-normalised) KL and JS (spec 2.g), for chart parity. */
     public GanFrame frameGanLabCompatible() {
-        return GanFrame.of(this, true);
+        guard.enter();
+        try {
+            return GanFrame.of(this, true);
+        } finally {
+            guard.exit();
+        }
     }
 
     /** Epochs trained (the step buttons count one each). */
@@ -396,8 +433,13 @@ public final class GanSession {
      * @throws IllegalArgumentException if a count differs from the networks'
      */
     public void setWeights(float[] g, float[] d) {
-        generator.setParameters(g);
-        discriminator.setParameters(d);
+        guard.enter();
+        try {
+            generator.setParameters(g);
+            discriminator.setParameters(d);
+        } finally {
+            guard.exit();
+        }
     }
 
     /** Both networks' parameters as JSON, {@code {"g": [...], "d": [...]}}, layer-major. */
