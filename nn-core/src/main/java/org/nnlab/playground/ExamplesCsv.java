@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +26,7 @@ public final class ExamplesCsv {
      * @throws IllegalArgumentException naming the file, line and problem for a malformed line
      */
     public static List<Example> read(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, file.toString());
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new IOException("ExamplesCsv: no such file " + file, e);
-        }
+        return read(new StringReader(org.nnlab.core.io.TextFiles.readUtf8(file)), file.toString());
     }
 
     /** Reads points from CSV text. */
@@ -52,12 +46,12 @@ public final class ExamplesCsv {
         boolean first = true;
         while ((line = in.readLine()) != null) {
             number++;
-            String t = line.strip();
+            String t = org.nnlab.core.io.Csv.withoutBom(line, number).strip();
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
             String[] parts = t.split(",", -1);
-            if (first && parts.length == 3 && !looksNumeric(parts[0])) {
+            if (first && org.nnlab.core.io.Csv.isHeader(parts, 3)) {
                 first = false;        // a header
                 continue;
             }
@@ -82,14 +76,5 @@ public final class ExamplesCsv {
             out.add(new Example(v[0], v[1], v[2]));
         }
         return out;
-    }
-
-    private static boolean looksNumeric(String s) {
-        try {
-            Double.parseDouble(s.strip());
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

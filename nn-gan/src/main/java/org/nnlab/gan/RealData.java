@@ -3,8 +3,6 @@ package org.nnlab.gan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,14 +112,14 @@ public final class RealData {
 
     /** {@link #csv(Reader, String)} of a UTF-8 file. */
     public static RealData csv(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return csv(in, file.toString());
-        }
+        return csv(new java.io.StringReader(org.nnlab.core.io.TextFiles.readUtf8(file)), file.toString());
     }
 
     /**
-     * Points from CSV text: one {@code x,y} per line; blank lines, lines starting with {@code #} and a
-     * first line that is not numeric (a header) are skipped.
+     * Points from CSV text: one {@code x,y} per line (separated by a comma, semicolon or tab); blank lines,
+     * lines starting with {@code #}, a leading byte-order mark and a first row of two cells that are not
+     * numbers (a header such as {@code x,y}) are skipped; any other row that is not two finite numbers is an
+     * error naming its line.
      *
      * @param source named in error messages
      * @throws IllegalArgumentException naming the source and line of a row that is not two finite numbers
@@ -131,17 +129,19 @@ public final class RealData {
         BufferedReader lines = new BufferedReader(in);
         String line;
         int number = 0;
+        boolean header = false;
         while ((line = lines.readLine()) != null) {
             number++;
-            String text = line.strip();
+            String text = org.nnlab.core.io.Csv.withoutBom(line, number).strip();
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
             String[] cells = text.split("\\s*[,;\\t]\\s*");
             double[] xy = cells.length == 2 ? parse(cells) : null;
             if (xy == null) {
-                if (number == 1 && rows.isEmpty()) {
-                    continue;                                    // a header
+                if (rows.isEmpty() && !header && org.nnlab.core.io.Csv.isHeader(cells, 2)) {
+                    header = true;                               // "x,y": the one row skipped
+                    continue;
                 }
                 throw new IllegalArgumentException(String.format(
                         "RealData.csv: %s line %d: expected two finite numbers \"x,y\", got \"%s\"", source, number,
