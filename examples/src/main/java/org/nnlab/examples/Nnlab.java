@@ -39,8 +39,14 @@ public final class Nnlab implements Runnable {
         CommandLine cli = new CommandLine(new Nnlab());
         cli.setOut(o).setErr(e).setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((ex, a) -> {
-                    String name = ex.getCommandLine().getCommandSpec().qualifiedName();
-                    e.println(oneLine(name + ": " + ex.getMessage()) + " (see '" + name + " --help')");
+                    CommandLine where = ex.getCommandLine();
+                    String name = where.getCommandSpec().qualifiedName();
+                    String message = ex.getMessage();
+                    if (ex instanceof CommandLine.UnmatchedArgumentException u && where.getParent() == null
+                            && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                        message = "unknown subcommand '" + u.getUnmatched().get(0) + "'; choose one of " + SUBCOMMANDS;
+                    }
+                    e.println(oneLine(name + ": " + message) + " (see '" + name + " --help')");
                     return 2;
                 })
                 .setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, c.getCommandSpec().qualifiedName(), e));

@@ -118,7 +118,7 @@ class GanLabCliTest {
     @Test
     void badArgumentsGiveOneLineAndExitCode2() throws IOException {
         assertThat(run("ganlab", "--epochs", "3", "--json", "x.json")).isEqualTo(2);
-        assertThat(cli.err()).startsWith("ganlab: --config or --dataset, --epochs and --json are required");
+        assertThat(cli.err()).startsWith("nnlab ganlab: give --config FILE or --dataset NAME");
         cli.reset();
         assertThat(run("ganlab", "--dataset", "spiral", "--epochs", "1", "--json", "x.json")).isEqualTo(2);
         assertThat(cli.err()).contains("unknown dataset \"spiral\"");

@@ -30,7 +30,7 @@ class NnlabCliTest {
         assertThat(rc).as(cli.err()).isZero();
         String doc = Files.readString(json);
         assertThat(doc).startsWith("{\"state\":\"activation=tanh&regularization=L1&")
-                .contains("\"epochs\":12", "\"diverged\":false", "\"trainData\":[[", "\"snapshots\":[{\"epoch\":0,",
+                .contains("\"epochs\":12", "\"diverged\":false", "\"divergedAt\":null", "\"missingSnapshots\":[]", "\"trainData\":[[", "\"snapshots\":[{\"epoch\":0,",
                         "{\"epoch\":1,", "{\"epoch\":10,", "\"inputs\":[\"x\",\"y\"]", "\"dead\":[", "\"heatmap\":[[");
         assertThat(doc.split("\"neurons\"", -1)).hasSize(1 + 3 * 2);          // 3 snapshots x (hidden + output)
         assertThat(cli.out()).contains("epoch=12", json.toString());
@@ -47,38 +47,47 @@ class NnlabCliTest {
         for (String sub : new String[] {"playground", "ganlab", "shapeshop", "diagram"}) {
             cli.reset();
             assertThat(run(sub, "--help")).isZero();
-            assertThat(cli.out()).startsWith("usage: nnlab " + sub + " ");
+            assertThat(cli.out()).startsWith("Usage: nnlab " + sub + " ").contains("--help", "--version")
+                    .contains("Example: nnlab " + sub);
         }
         cli.reset();
         assertThat(run("--help")).isZero();
-        assertThat(cli.out().lines()).hasSize(4);
+        assertThat(cli.out()).startsWith("Usage: nnlab").contains("playground", "ganlab", "shapeshop", "diagram",
+                "Exit status");
+        cli.reset();
+        assertThat(run("--version")).isZero();
+        assertThat(cli.out()).startsWith("nnlab ").contains("Java " + Runtime.version().feature());
     }
 
     @Test
     void badArgumentsGiveOneLineAndExitCode2() {
         assertThat(run("playground", "--epochs", "3", "--json", "x.json")).isEqualTo(2);
-        assertThat(cli.err()).startsWith("playground: --state, --epochs and --json are required");
+        assertThat(cli.err().strip()).isEqualTo("nnlab playground: Missing required option: '--state=URL-OR-HASH' "
+                + "(see 'nnlab playground --help')");
         cli.reset();
         assertThat(run("playground", "--state", "seed=1", "--epochs", "-3", "--json", "x.json")).isEqualTo(2);
-        assertThat(cli.err().strip()).isEqualTo("playground: --epochs must be an integer >= 0, got '-3'");
+        assertThat(cli.err().strip()).isEqualTo("nnlab playground: --epochs must be 0..10000000, got -3 "
+                + "(see 'nnlab playground --help')");
         cli.reset();
         assertThat(run("playground", "--state", "x=true", "--epochs", "1", "--json", "x.json")).isEqualTo(2);
-        assertThat(cli.err()).contains("the state has no seed");
+        assertThat(cli.err()).contains("--state has no seed");
         cli.reset();
         assertThat(run("playground", "--state", "seed=1&networkShape=4,Infinity", "--epochs", "1", "--json", "x.json"))
                 .isEqualTo(2);
         assertThat(cli.err().strip())
-                .isEqualTo("playground: PlaygroundSession: networkShape[1] must be finite, got Infinity");
+                .isEqualTo("nnlab playground: PlaygroundSession: networkShape[1] must be finite, got Infinity");
         cli.reset();
         assertThat(run("train")).isEqualTo(2);
-        assertThat(cli.err().strip()).isEqualTo("nnlab: unknown subcommand 'train'; available: playground, ganlab, shapeshop, diagram");
+        assertThat(cli.err().strip()).isEqualTo("nnlab: unknown subcommand 'train'; choose one of playground, ganlab, "
+                + "shapeshop, diagram (see 'nnlab --help')");
     }
 
     @Test
     void aFailedWriteNamesThePathAndLeavesNothing() {
         Path missing = dir.resolve("no/such/dir/run.json");
         assertThat(run("playground", "--state", "seed=1", "--epochs", "1", "--json", missing.toString())).isEqualTo(1);
-        assertThat(cli.err()).startsWith("nnlab: cannot write " + missing);
+        assertThat(cli.err().strip()).isEqualTo("nnlab playground: cannot write " + missing + ": folder "
+                + missing.getParent() + " does not exist");
         assertThat(dir.resolve("no")).doesNotExist();
     }
 }

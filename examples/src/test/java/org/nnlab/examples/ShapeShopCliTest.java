@@ -39,11 +39,12 @@ class ShapeShopCliTest {
                 "--step", "0.005", "--seed", "7", "--json", json.toString(), "--png", png.toString(), "--freeform",
                 crossPng.toString())).as(cli.err()).isZero();
         Map<String, Object> doc = (Map<String, Object>) Json.parse(Files.readString(json));
-        assertThat(doc.keySet()).containsExactly("trainAccuracy", "validationAccuracy", "classes");
+        assertThat(doc.keySet()).containsExactly("trainAccuracy", "validationAccuracy", "diverged", "classes");
+        assertThat(doc.get("diverged")).isEqualTo(false);
         List<Object> classes = (List<Object>) doc.get("classes");
         assertThat(classes).hasSize(4);
         Map<String, Object> line = (Map<String, Object>) classes.get(1);
-        assertThat(line.keySet()).containsExactly("name", "r", "steps", "reached", "probability");
+        assertThat(line.keySet()).containsExactly("name", "r", "steps", "reached", "probability", "diverged");
         assertThat(line.get("name")).isEqualTo("line");
         assertThat(line.get("reached")).isEqualTo(true);
         assertThat((Double) line.get("probability")).isGreaterThan(0.99);
@@ -55,7 +56,8 @@ class ShapeShopCliTest {
     @Test
     void badArgumentsGiveOneLineAndExitCode2() {
         assertThat(run("shapeshop", "--classes", "box,line", "--model", "mlp")).isEqualTo(2);
-        assertThat(cli.err()).startsWith("shapeshop: --classes, --model, --epochs");
+        assertThat(cli.err().strip()).startsWith("nnlab shapeshop: Missing required options: '--epochs=N'")
+                .endsWith("(see 'nnlab shapeshop --help')").doesNotContain("\n");
         cli.reset();
         assertThat(run("shapeshop", "--classes", "box,house", "--model", "mlp", "--epochs", "5", "--init", "zeros",
                 "--step", "0.005", "--seed", "1", "--json", "x.json")).isEqualTo(2);
@@ -67,6 +69,6 @@ class ShapeShopCliTest {
         cli.reset();
         assertThat(run("shapeshop", "--classes", "box,line", "--model", "mlp", "--epochs", "0", "--init", "zeros",
                 "--step", "0.005", "--seed", "1", "--json", "x.json")).isEqualTo(2);
-        assertThat(cli.err()).contains("--epochs must be an integer in [1, 100000], got '0'");
+        assertThat(cli.err()).contains("--epochs must be 1..100000, got 0");
     }
 }
