@@ -67,7 +67,8 @@ final class PlaygroundCommand extends Subcommand {
             throw usage("--epochs must be 0.." + MAX_EPOCHS + ", got " + epochs);
         }
         TreeSet<Integer> at = snapshotEpochs();
-        PlaygroundState parsed = read(state);
+        List<String> warnings = new ArrayList<>();
+        PlaygroundState parsed = read(state, warnings);
         if (parsed.seed().isEmpty()) {
             throw usage("--state has no seed; Playground would draw a random one, so add seed=... to the hash");
         }
@@ -76,6 +77,7 @@ final class PlaygroundCommand extends Subcommand {
         if (png != null) {
             PlaygroundView.requireDrawable(session, 1.5);
         }
+        warnings.forEach(this::warn);           // only now: a run refused above prints its one line only
         Progress progress = new Progress(err(), "playground epoch", epochs);
         List<Integer> missing = new ArrayList<>();
         AtomicFiles.writeJson(json, w -> {
@@ -126,14 +128,14 @@ final class PlaygroundCommand extends Subcommand {
     }
 
     /** The state, with its issues reported: non-numbers always refused, the rest warned of (refused if strict). */
-    private PlaygroundState read(String text) {
+    private PlaygroundState read(String text, List<String> warnings) {
         PlaygroundState.Reading reading = PlaygroundState.read(text);
         for (PlaygroundState.Issue issue : reading.issues()) {
             if (issue.kind() == PlaygroundState.Issue.Kind.NOT_A_NUMBER || strict) {
                 throw usage("--state: " + issue.message());
             }
         }
-        reading.issues().forEach(i -> warn("--state: " + i.message() + " (--strict refuses it)"));
+        reading.issues().forEach(i -> warnings.add("--state: " + i.message() + " (--strict refuses it)"));
         return reading.state();
     }
 
