@@ -161,6 +161,46 @@ class CliProcessIT {
     }
 
     @Test
+    void theLibrarysLimitsHoldUnderASmallHeap() throws Exception {
+        // a program of a library user's, run under -Xmx512m: every request is refused with a message, none runs out
+        Files.writeString(dir.resolve("Probe.java"), """
+                import org.nnlab.raster.Figure;
+                import org.nnlab.raster.view.PlaygroundView;
+                import org.nnlab.raster.view.GanLabView;
+                import org.nnlab.playground.*;
+                import org.nnlab.gan.*;
+                public class Probe {
+                    static void attempt(String what, Runnable r) {
+                        try {
+                            r.run();
+                            System.out.println(what + ": ran");
+                        } catch (IllegalArgumentException e) {
+                            System.out.println(what + ": refused: " + e.getMessage());
+                        }
+                    }
+                    public static void main(String[] a) {
+                        attempt("blank", () -> Figure.blank(16384, 16384));
+                        PlaygroundSession s = PlaygroundSession.load(PlaygroundState.parse("seed=1"));
+                        attempt("timelapse", () -> PlaygroundView.timelapse(s, 10_000, 1, 300));
+                        GanSession g = GanSession.create(RealData.ring(), GanConfig.defaults(), org.nnlab.core.Rng.seeded(1));
+                        attempt("gan timelapse", () -> GanLabView.timelapse(g, 10_000, 1, 400));
+                        attempt("small", () -> Figure.blank(100, 100));
+                    }
+                }
+                """);
+        ChildCli.Result r = ChildCli.start(dir, List.of(ChildCli.JAVA.toString(), "-Xmx512m", "-Djava.awt.headless=true",
+                "-cp", ChildCli.JAR.toString(), "Probe.java"), 120);
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.out().lines()).containsExactly(
+                "blank: refused: Figure: a 16384 x 16384 picture needs about 3.0 GiB; this JVM allows 307 MiB for it "
+                        + "(60% of its 512 MiB heap); make it smaller or start java with a larger -Xmx",
+                r.out().lines().toList().get(1), r.out().lines().toList().get(2), "small: ran");
+        assertThat(r.out().lines().toList().get(1)).startsWith("timelapse: refused: PlaygroundView.timelapse of 10000 frames of ");
+        assertThat(r.out().lines().toList().get(2)).startsWith("gan timelapse: refused: GanLabView.timelapse of 10000 frames");
+        assertThat(r.err()).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
     void aHugeFreeformPictureIsRefusedFromItsHeader() throws Exception {
         Path huge = dir.resolve("huge.png");
         Files.write(huge, pngHeader(10_000, 10_000));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.nnlab.core.io.JsonWriter;
 import org.nnlab.core.kernel.Kernels;
 
 /**
@@ -51,31 +52,15 @@ public record RunRecord(String system, String config, String seed, int epochs, M
 
     /** The record as a JSON object; NaN and infinite metrics are written as null. */
     public String toJson() {
-        StringJoiner m = new StringJoiner(",", "{", "}");
-        metrics.forEach((k, v) -> m.add(quote(k) + ":" + (Double.isFinite(v) ? Double.toString(v) : "null")));
-        return "{\"system\":" + quote(system) + ",\"config\":" + quote(config) + ",\"seed\":" + quote(seed)
-                + ",\"epochs\":" + epochs + ",\"metrics\":" + m + ",\"diverged\":" + diverged + ",\"kernels\":"
-                + quote(kernels) + ",\"java\":" + quote(java) + "}";
+        return JsonWriter.toJson(this::writeJson);
     }
 
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+    /** Writes the record as {@link #toJson()} does into a document being written (a JSON-lines file, say). */
+    public void writeJson(JsonWriter w) {
+        w.beginObject().name("system").value(system).name("config").value(config).name("seed").value(seed)
+                .name("epochs").value(epochs).name("metrics").beginObject();
+        metrics.forEach((k, v) -> w.name(k).value(v));
+        w.endObject().name("diverged").value(diverged).name("kernels").value(kernels).name("java").value(java)
+                .endObject();
     }
 }
