@@ -37,7 +37,7 @@ class OutputEscapingTest {
                 c = (char) rng.nextInt(0xD800, 0xE000);                 // a lone surrogate
             }
             // file names: no '/', no control characters, and non-ASCII only where the JVM encodes names as UTF-8
-            boolean nameOk = c != '/' && c >= 0x20 && (c < 0x80 || UTF8_NAMES);
+            boolean nameOk = c != '/' && c >= 0x20 && !Character.isSurrogate(c) && (c < 0x80 || UTF8_NAMES);
             if (forFileName ? nameOk : c != '\n' && c != '\t') {
                 b.append(c);
             }
