@@ -58,7 +58,7 @@ public final class JsonWriter {
         return b.toString();
     }
 
-    /** {@code {}. */
+    /** Opens an object: <code>&#123;</code>. */
     public JsonWriter beginObject() {
         beforeValue();
         raw('{');
@@ -68,7 +68,7 @@ public final class JsonWriter {
         return this;
     }
 
-    /** {@code }}. */
+    /** Closes an object: <code>&#125;</code>. */
     public JsonWriter endObject() {
         if (scopes.peek() != Scope.OBJECT || nameWritten) {
             throw new IllegalStateException("JsonWriter: endObject outside an object or after a name without value");
@@ -79,7 +79,7 @@ public final class JsonWriter {
         return this;
     }
 
-    /** {@code [}. */
+    /** Opens an array: {@code [}. */
     public JsonWriter beginArray() {
         beforeValue();
         raw('[');
@@ -89,7 +89,7 @@ public final class JsonWriter {
         return this;
     }
 
-    /** {@code ]}. */
+    /** Closes an array: {@code ]}. */
     public JsonWriter endArray() {
         if (scopes.peek() != Scope.ARRAY) {
             throw new IllegalStateException("JsonWriter: endArray outside an array");
