@@ -129,7 +129,7 @@ public final class VectorKernels extends ScalarKernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = lanesInOrder(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             s += x[xOff + i] * y[yOff + i];
         }
@@ -148,9 +148,22 @@ public final class VectorKernels extends ScalarKernels {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
         }
-        float s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float s = lanesInOrder(s0.add(s1));
         for (; i < n; i++) {
             s += x[xOff + i];
+        }
+        return s;
+    }
+
+    /**
+     * The sum of the lanes from the first to the last, one float addition at a time. Not
+     * {@code reduceLanes(ADD)}: the Vector API leaves its order open, and C2 and the Java fallback sum in
+     * different orders, so a sum changed as the JIT warmed up.
+     */
+    private static float lanesInOrder(FloatVector v) {
+        float s = 0;
+        for (int j = 0; j < L; j++) {
+            s += v.lane(j);
         }
         return s;
     }
@@ -163,8 +176,11 @@ public final class VectorKernels extends ScalarKernels {
         int bound = S.loopBound(n);
         switch (f) {
             case NEG -> { for (; i < bound; i += L) { v(x, i).neg().intoArray(y, i); } }
-            case EXP -> { for (; i < bound; i += L) { v(x, i).lanewise(VectorOperators.EXP).intoArray(y, i); } }
-            case LOG -> { for (; i < bound; i += L) { v(x, i).lanewise(VectorOperators.LOG).intoArray(y, i); } }
+            case EXP -> { for (; i < bound; i += L) { VectorMath.exp(v(x, i)).intoArray(y, i); } }
+            case LOG, SIN -> {
+                // the scalar loop below: Math.log and Math.sin give the same bits in every JIT tier, which the
+                // Vector API's LOG and SIN do not
+            }
             case SQRT -> { for (; i < bound; i += L) { v(x, i).sqrt().intoArray(y, i); } }
             case SQUARE -> { for (; i < bound; i += L) { FloatVector t = v(x, i); t.mul(t).intoArray(y, i); } }
             case ABS -> { for (; i < bound; i += L) { v(x, i).abs().intoArray(y, i); } }
@@ -179,18 +195,11 @@ public final class VectorKernels extends ScalarKernels {
                 for (; i < bound; i += L) {
                     FloatVector t = v(x, i);
                     VectorMask<Float> neg = t.compare(VectorOperators.LE, 0f);
-                    t.blend(t.lanewise(VectorOperators.EXPM1).mul(alpha), neg).intoArray(y, i);
+                    t.blend(VectorMath.expm1(t).mul(alpha), neg).intoArray(y, i);
                 }
             }
-            case TANH -> { for (; i < bound; i += L) { v(x, i).lanewise(VectorOperators.TANH).intoArray(y, i); } }
-            case SIGMOID -> {
-                // 1/(1 + e^-x): e^-x overflows to +inf for x < -88, and 1/inf = 0 is the right limit
-                for (; i < bound; i += L) {
-                    FloatVector e = v(x, i).neg().lanewise(VectorOperators.EXP);
-                    FloatVector.broadcast(S, 1f).div(e.add(1f)).intoArray(y, i);
-                }
-            }
-            case SIN -> { for (; i < bound; i += L) { v(x, i).lanewise(VectorOperators.SIN).intoArray(y, i); } }
+            case TANH -> { for (; i < bound; i += L) { VectorMath.tanh(v(x, i)).intoArray(y, i); } }
+            case SIGMOID -> { for (; i < bound; i += L) { VectorMath.sigmoid(v(x, i)).intoArray(y, i); } }
         }
         for (; i < n; i++) {
             y[i] = f.apply(x[i], alpha);
