@@ -300,6 +300,37 @@ class CliProcessIT {
     }
 
     @Test
+    void oneSeedGivesTheSameFilesWhateverTheJitDoes() throws Exception {
+        String[][] runs = {
+            {"playground", "--state", "seed=0.12345&dataset=spiral&networkShape=8,8&xSquared=true&sinX=true",
+                "--epochs", "200", "--heatmap", "--json", "OUT"},
+            {"ganlab", "--dataset", "ring", "--epochs", "300", "--json", "OUT"},
+            {"shapeshop", "--classes", "box,line,circle", "--model", "mlp", "--epochs", "4", "--init", "zeros", "--step",
+                "0.005", "--seed", "1", "--max-steps", "200", "--json", "OUT"},
+            {"shapeshop", "--classes", "box,line", "--model", "cnn", "--epochs", "2", "--init", "zeros", "--step",
+                "0.005", "--seed", "1", "--max-steps", "40", "--json", "OUT"},
+        };
+        List<List<String>> flags = List.of(List.of(), List.of("-XX:-TieredCompilation"), List.of("-Xbatch"),
+                List.of("-XX:TieredStopAtLevel=1"));
+        for (String[] run : runs) {
+            String first = null;
+            for (List<String> jvm : flags) {
+                String name = run[0] + jvm.size() + (jvm.isEmpty() ? "" : jvm.get(0).replaceAll("\\W", "")) + ".json";
+                String[] args = run.clone();
+                args[args.length - 1] = name;
+                ChildCli.Result r = nnlab(jvm, args);
+                assertThat(r.status()).as(r.toString()).isZero();
+                String text = Files.readString(dir.resolve(name));
+                if (first == null) {
+                    first = text;
+                } else {
+                    assertThat(text).as("%s with %s", run[0], jvm).isEqualTo(first);
+                }
+            }
+        }
+    }
+
+    @Test
     void runsFromTheMachinesDefaultJava17() throws Exception {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
         assumeTrue(Files.isExecutable(java17), "no Java 17 here");

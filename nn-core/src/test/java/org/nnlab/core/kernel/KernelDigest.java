@@ -43,17 +43,57 @@ final class KernelDigest {
                 k.zip(b, x, w, y, n);
                 h = mix(h, y);
             }
-            float[] c = new float[n * 8];
+            for (Binary b : Binary.values()) {
+                k.zipScalar(b, x, 0.7f, y, n);
+                h = mix(h, y);
+            }
+            float[] acc = inputs(n, 5);
+            k.mulAdd(x, w, acc, n);
+            k.axpy(-0.3f, x, 0, acc, 0, n);
+            h = mix(h, acc);
+            double[] dx = new double[n];
+            double[] dy = new double[n];
+            for (int i = 0; i < n; i++) {
+                dx[i] = x[i] * 1.7;
+            }
+            k.strictTanh(dx, dy, n);
+            for (double d : dy) {
+                h = (h ^ Double.doubleToRawLongBits(d)) * 0x100000001b3L;
+            }
             float[] b8 = inputs(8 * 8, 3);
             float[] a = inputs(n * 8, 4);
-            k.gemm(a, 0, b8, 0, c, 0, n, 8, 8);
-            h = mix(h, c);
+            for (Binary b : Binary.values()) {
+                float[] rows = new float[n * 8];
+                k.zipRow(b, a, java.util.Arrays.copyOf(b8, 8), rows, n, 8);
+                h = mix(h, rows);
+            }
             float[] soft = new float[n * 8];
             k.softmaxRows(a, soft, n, 8);
             h = mix(h, soft);
             float[] sums = new float[8];
             k.addColumnSums(a, sums, n, 8);
             h = mix(h, sums);
+        }
+        // the products: narrow (Playground's and GAN Lab's widths), packed, transposed, on every path
+        int[][] shapes = {{1, 8, 8}, {10, 8, 8}, {150, 2, 8}, {150, 8, 1}, {100, 9, 9}, {33, 17, 5}, {64, 64, 64},
+            {130, 70, 90}, {257, 31, 40}};
+        for (int[] shape : shapes) {
+            int m = shape[0];
+            int kk = shape[1];
+            int n = shape[2];
+            float[] a = inputs(m * kk, 6);
+            float[] b = inputs(kk * n, 7);
+            float[] c = new float[m * n];
+            k.gemm(a, 0, b, 0, c, 0, m, kk, n);
+            h = mix(h, c);
+            float[] at = inputs(kk * m, 8);
+            float[] ct = new float[m * n];
+            k.gemmTransA(at, 0, b, 0, ct, 0, m, kk, n);
+            h = mix(h, ct);
+            float[] bt = inputs(n * kk, 9);
+            float[] cb = new float[m * n];
+            k.gemmTransB(a, 0, bt, 0, cb, 0, m, kk, n);
+            h = mix(h, cb);
         }
         return Long.toHexString(h);
     }
