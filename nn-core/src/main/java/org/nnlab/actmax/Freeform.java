@@ -2,9 +2,14 @@ package org.nnlab.actmax;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-
+import java.util.Collections;
+import java.util.Iterator;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.nnlab.core.Checks;
 import org.nnlab.core.Rng;
@@ -52,27 +57,27 @@ public record Freeform(String name, float[] image) implements TrainingClass {
      * is refused at once instead of being decoded whole.
      */
     private static BufferedImage readSmall(Path file) throws IOException {
-        if (java.nio.file.Files.isDirectory(file)) {
+        if (Files.isDirectory(file)) {
             throw new IOException("cannot read " + file + ": is a directory");
         }
-        if (!java.nio.file.Files.isReadable(file)) {
-            throw new IOException("cannot read " + file + ": " + (java.nio.file.Files.exists(file) ? "permission denied"
+        if (!Files.isReadable(file)) {
+            throw new IOException("cannot read " + file + ": " + (Files.exists(file) ? "permission denied"
                     : "no such file"));
         }
-        try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? java.util.Collections.emptyIterator()
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? Collections.emptyIterator()
                     : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new IOException("cannot read " + file + ": not a PNG, GIF, JPEG or BMP picture");
             }
-            javax.imageio.ImageReader reader = readers.next();
+            ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 Checks.requireArgument(w == SIDE && h == SIDE, "Freeform: %s is %d x %d pixels, needs 28 x 28", file, w, h);
                 return reader.read(0);
-            } catch (javax.imageio.IIOException e) {
+            } catch (IIOException e) {
                 throw new IOException("cannot read " + file + ": a damaged or unsupported picture (" + e.getMessage() + ")",
                         e);
             } finally {

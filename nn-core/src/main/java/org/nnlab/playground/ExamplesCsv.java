@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.nnlab.core.io.Csv;
+import org.nnlab.core.io.TextFiles;
+
 /**
  * Your own points for Playground (its most requested feature, issues #20, #102, #174): CSV with one point
  * per line, {@code x,y,label}. Blank lines and lines starting with {@code #} are skipped, and a first
@@ -26,7 +29,7 @@ public final class ExamplesCsv {
      * @throws IllegalArgumentException naming the file, line and problem for a malformed line
      */
     public static List<Example> read(Path file) throws IOException {
-        return read(new StringReader(org.nnlab.core.io.TextFiles.readUtf8(file)), file.toString());
+        return read(new StringReader(TextFiles.readUtf8(file)), file.toString());
     }
 
     /** Reads points from CSV text. */
@@ -46,12 +49,12 @@ public final class ExamplesCsv {
         boolean first = true;
         while ((line = in.readLine()) != null) {
             number++;
-            String t = org.nnlab.core.io.Csv.withoutBom(line, number).strip();
+            String t = Csv.withoutBom(line, number).strip();
             if (t.isEmpty() || t.startsWith("#")) {
                 continue;
             }
             String[] parts = t.split(",", -1);
-            if (first && org.nnlab.core.io.Csv.isHeader(parts, 3)) {
+            if (first && Csv.isHeader(parts, 3)) {
                 first = false;        // a header
                 continue;
             }

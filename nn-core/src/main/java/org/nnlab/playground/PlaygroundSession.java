@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.Memory;
 import org.nnlab.core.OneThread;
 
 /**
@@ -168,7 +169,7 @@ public final class PlaygroundSession {
                     "PlaygroundSession: networkShape %s needs more than %d links or neurons", state.networkShape(),
                     MAX_LINKS);
         }
-        org.nnlab.core.Memory.require(bytes(links, neurons), "PlaygroundSession: networkShape "
+        Memory.require(bytes(links, neurons), "PlaygroundSession: networkShape "
                 + shapeText(state.networkShape()) + " with " + state.features().size() + " features (" + String.format(
                 java.util.Locale.ROOT, "%,d", links) + " links)");
         return sizes;

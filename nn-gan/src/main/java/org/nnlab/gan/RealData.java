@@ -3,12 +3,15 @@ package org.nnlab.gan;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.nnlab.core.Checks;
 import org.nnlab.core.Rng;
+import org.nnlab.core.io.Csv;
+import org.nnlab.core.io.TextFiles;
 
 /**
  * A distribution of 2-D points in GAN Lab's unit square (y up): its four datasets with their exact
@@ -112,7 +115,7 @@ public final class RealData {
 
     /** {@link #csv(Reader, String)} of a UTF-8 file. */
     public static RealData csv(Path file) throws IOException {
-        return csv(new java.io.StringReader(org.nnlab.core.io.TextFiles.readUtf8(file)), file.toString());
+        return csv(new StringReader(TextFiles.readUtf8(file)), file.toString());
     }
 
     /**
@@ -132,14 +135,14 @@ public final class RealData {
         boolean header = false;
         while ((line = lines.readLine()) != null) {
             number++;
-            String text = org.nnlab.core.io.Csv.withoutBom(line, number).strip();
+            String text = Csv.withoutBom(line, number).strip();
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
             String[] cells = text.split("\\s*[,;\\t]\\s*");
             double[] xy = cells.length == 2 ? parse(cells) : null;
             if (xy == null) {
-                if (rows.isEmpty() && !header && org.nnlab.core.io.Csv.isHeader(cells, 2)) {
+                if (rows.isEmpty() && !header && Csv.isHeader(cells, 2)) {
                     header = true;                               // "x,y": the one row skipped
                     continue;
                 }

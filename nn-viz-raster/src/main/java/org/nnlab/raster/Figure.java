@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.Memory;
 
 /**
  * A picture: an opaque RGB raster (white to start) with anti-aliased shapes and text, and any number
@@ -73,7 +74,7 @@ public final class Figure {
     private static void checkSize(int width, int height) {
         Checks.requireArgument(width >= 1 && width <= 16384 && height >= 1 && height <= 16384,
                 "Figure: size must be 1..16384 pixels a side, got %d x %d", width, height);
-        org.nnlab.core.Memory.require((long) width * height * BYTES_PER_PIXEL,
+        Memory.require((long) width * height * BYTES_PER_PIXEL,
                 "Figure: a " + width + " x " + height + " picture");
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -20,6 +19,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.Memory;
 
 /**
  * Animated GIF (time-lapses) with {@code javax.imageio}'s writer. All frames share one 256-colour
@@ -42,7 +42,7 @@ public final class Gif {
      * @throws IllegalArgumentException naming the animation, the frame count and size, and the budget
      */
     public static void requireFits(int frames, int width, int height, String what) {
-        org.nnlab.core.Memory.require(org.nnlab.core.Memory.times((long) frames * width, (long) height * BYTES_PER_FRAME_PIXEL),
+        Memory.require(Memory.times((long) frames * width, (long) height * BYTES_PER_FRAME_PIXEL),
                 what + " of " + frames + " frames of " + width + " x " + height);
     }
 

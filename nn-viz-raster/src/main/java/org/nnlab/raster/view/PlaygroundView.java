@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.Memory;
 import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.Example;
 import org.nnlab.playground.Feature;
@@ -125,7 +126,7 @@ public final class PlaygroundView {
                 "PlaygroundView: a layer of %d neurons makes the picture %d x %d pixels at scale %s, beyond 16384 a side; "
                         + "at most %d neurons a layer fit at this scale", widest, size[0], size[1], scale, fit);
         long grids = (neurons + 1 + Feature.values().length) * Heatmaps.DENSITY * Heatmaps.DENSITY * 4L;
-        org.nnlab.core.Memory.require((long) size[0] * size[1] * Figure.BYTES_PER_PIXEL + grids,
+        Memory.require((long) size[0] * size[1] * Figure.BYTES_PER_PIXEL + grids,
                 "PlaygroundView: the picture of " + neurons + " neurons with their heatmaps");
     }
 

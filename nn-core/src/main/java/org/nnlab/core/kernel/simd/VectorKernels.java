@@ -6,11 +6,13 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.nnlab.core.kernel.Binary;
+import org.nnlab.core.kernel.KernelSelection;
 import org.nnlab.core.kernel.ScalarKernels;
 import org.nnlab.core.kernel.Unary;
 
 /**
- * The kernels on the Vector API ({@code jdk.incubator.vector}): the only class in nnlab that imports it.
+ * The kernels on the Vector API ({@code jdk.incubator.vector}); this package is the only one in nnlab that
+ * imports it.
  *
  * <p>Idioms (llama3.java, Lucene): one species chosen at class initialization ({@code static final}, so
  * the JIT treats it as a constant), loops to {@code loopBound}, accumulation with {@code fma}, and the tail
@@ -40,7 +42,7 @@ public final class VectorKernels extends ScalarKernels {
      *                                       bits), where the Vector API is slower than scalar code
      */
     public VectorKernels() {
-        int asked = org.nnlab.core.kernel.KernelSelection.vectorBits();
+        int asked = KernelSelection.vectorBits();
         if (asked > FloatVector.SPECIES_PREFERRED.vectorBitSize()) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "system property nn.vector.bits='%d': wider than this CPU's %d-bit vectors; choose %s", asked,
@@ -54,7 +56,7 @@ public final class VectorKernels extends ScalarKernels {
 
     private static int threads() {
         try {
-            return org.nnlab.core.kernel.KernelSelection.threads();
+            return KernelSelection.threads();
         } catch (IllegalArgumentException e) {
             return 1;                     // reported by KernelSelection before these kernels are used
         }
@@ -63,7 +65,7 @@ public final class VectorKernels extends ScalarKernels {
     private static VectorSpecies<Float> chooseSpecies() {
         int bits;
         try {
-            bits = org.nnlab.core.kernel.KernelSelection.vectorBits();
+            bits = KernelSelection.vectorBits();
         } catch (IllegalArgumentException e) {
             bits = 0;                     // KernelSelection reports the bad value before these kernels are used
         }
