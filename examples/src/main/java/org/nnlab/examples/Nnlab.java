@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 /**
  * The {@code nnlab.jar} command line: {@code java -jar nnlab.jar <subcommand> ...} (on Java 17 the jar's
  * launcher finds a JDK >= 21 and runs there). Exit status: 0 done (a run that diverges is done, and says so),
- * 1 a failure of the environment (a file that cannot be read or written, memory), 2 bad usage; 1 and 2 print
- * exactly one line on standard error and never a stack trace (set {@code -Dnnlab.debug=true} for one).
+ * 1 a failure of the environment (a file that cannot be read or written, an OutOfMemoryError), 2 bad usage
+ * (including a size refused up front because it would not fit the heap); 1 and 2 print exactly one line on
+ * standard error and never a stack trace (set {@code -Dnnlab.debug=true} for one).
  */
 @Command(name = "nnlab", mixinStandardHelpOptions = true, versionProvider = Nnlab.Version.class,
         subcommands = {PlaygroundCommand.class, GanLabCommand.class, ShapeShopCommand.class, DiagramCommand.class},
