@@ -67,8 +67,9 @@ public final class GanSession {
 
     /**
      * The memory a session of this configuration needs, in bytes, estimated before anything is allocated:
-     * per parameter its value, gradient, Adam's two moments and a packed copy for the matrix products (20
-     * bytes); per neuron its activation and delta (8 bytes) for each row of the passes, which hold up to
+     * per parameter its value, gradient, Adam's two moments, a transposed copy and the kernels' double copy
+     * (28 bytes); per neuron its activation, delta, transposed copy and double copy (20 bytes) for each row of
+     * the passes, which hold up to
      * 4·batch rows in training and the visualisation's 900 cells, 441 manifold corners and 150 fixed fakes.
      */
     public static long bytes(GanConfig config) {
@@ -82,7 +83,7 @@ public final class GanSession {
             long width = n[2];
             long params = (n[0] + 1) * width + (hidden - 1) * (width + 1) * width + (width + 1) * n[3];
             long neurons = n[0] + hidden * width + n[3];
-            total += Memory.times(params, 20) + Memory.times(Memory.times(neurons, rows), 8);
+            total += Memory.times(params, 28) + Memory.times(Memory.times(neurons, rows), 20);
         }
         return total < 0 ? Long.MAX_VALUE : total;
     }
@@ -314,7 +315,8 @@ public final class GanSession {
         discriminator.backward(b.dPass, b.dDelta, null, b.fakeGradients);   // dL/dx at the fakes, D unchanged
         float[] fake = b.gPass.output();
         for (int i = 0; i < 2 * n; i++) {
-            b.fakeGradients[i] *= 1 - fake[i] * fake[i];                        // through G's tanh
+            double y = fake[i];
+            b.fakeGradients[i] = (float) (b.fakeGradients[i] * (1 - y * y));     // through G's tanh, rounded once
         }
         generator.backward(b.gPass, b.fakeGradients, b.gGradients, null);
         if (trace != null) {

@@ -9,9 +9,16 @@ import org.nnlab.core.kernel.Kernels;
 /**
  * A fully connected network as GAN Lab builds its generator and discriminator (spec 2.c): L + 1 ReLU
  * hidden layers of N neurons, then a dense output with tanh (G) or sigmoid (D). Forward and backward
- * are fused per layer (matrix product through {@link Kernels}, then bias and activation in one pass)
- * on buffers that are reused, because GAN Lab's layers are tiny and per-operation overhead, not
- * arithmetic, is the cost.
+ * are fused per layer (matrix product with the bias, then the activation in one pass) on buffers that
+ * are reused, because GAN Lab's layers are tiny and per-operation overhead, not arithmetic, is the cost.
+ *
+ * <p>Arithmetic: every value is stored in float32, as in GAN Lab, whose TensorFlow.js CPU engine
+ * stores float32 but accumulates each matrix product and sum in double. Here too every sum (each
+ * z = b + Σ x·w, each weight gradient Σ_rows x·δ, each bias gradient Σ_rows δ, each back-propagated Σ_j δ·w)
+ * is accumulated in double in one fixed order ({@link Kernels#gemmDoubleSum}) and rounded to float once,
+ * where GAN Lab rounds the product and then the bias sum. Products of floats are exact in double, so the
+ * result is the same on every kernel, thread count and JIT tier (GanArithmeticTest measures the accuracy
+ * against float64, KernelAgreementTest the bits).
  *
  * <p>Parameters live in one array, layer-major as GAN Lab's weight files: per layer the weight matrix
  * W [in, out] row-major, then the bias b [out]. A layer computes y = act(x·W + b) for rows x.
@@ -165,6 +172,8 @@ public final class Mlp {
         private final float[][] activations;
         private final float[][] deltas;
         private final float[] logits;
+        private final float[] transposed;               // one layer's xᵀ or Wᵀ, for the products' [m, k]·[k, n] form
+        private final float[] ones;                     // [capacity] ones: a bias gradient is ones·δ
         private int rows;
 
         /** Buffers for up to capacity rows. */
@@ -174,10 +183,15 @@ public final class Mlp {
             this.activations = new float[sizes.length][];
             this.deltas = new float[sizes.length][];
             this.logits = new float[capacity * sizes[sizes.length - 1]];
+            int largest = 0;
             for (int l = 0; l < sizes.length; l++) {
                 activations[l] = new float[capacity * sizes[l]];
                 deltas[l] = new float[capacity * sizes[l]];
+                largest = l == 0 ? 0 : Math.max(largest, Math.max(capacity, sizes[l]) * sizes[l - 1]);
             }
+            this.transposed = new float[largest];
+            this.ones = new float[capacity];
+            Arrays.fill(ones, 1f);
         }
 
         /** The last forward pass's outputs, [rows, outputs()] from index 0 (live, overwritten by the next pass). */
@@ -188,11 +202,6 @@ public final class Mlp {
         /** The output layer's pre-activations z of the last forward pass, [rows, outputs()] (live). */
         public float[] logits() {
             return logits;
-        }
-
-        /** Layer l's activations of the last forward pass, [rows, size(l)] (live). */
-        public float[] activations(int l) {
-            return activations[l];
         }
 
         /** Rows of the last forward pass. */
@@ -215,29 +224,22 @@ public final class Mlp {
         Kernels k = Kernels.get();
         pass.rows = n;
         System.arraycopy(x, 0, pass.activations[0], 0, n * sizes[0]);
-        for (int l = 1; l < sizes.length; l++) {
+        int last = sizes.length - 1;
+        for (int l = 1; l <= last; l++) {
             int in = sizes[l - 1];
             int out = sizes[l];
             float[] a = pass.activations[l];
-            int b = biasAt[l];
-            for (int r = 0; r < n; r++) {
-                System.arraycopy(parameters, b, a, r * out, out);             // z = b, then += x·W
-            }
-            k.gemm(pass.activations[l - 1], 0, parameters, weightAt[l], a, 0, n, in, out);
+            k.gemmDoubleSum(pass.activations[l - 1], 0, parameters, weightAt[l], parameters, biasAt[l], a, 0, n, in, out);
             int count = n * out;
-            if (l < sizes.length - 1) {
+            if (l < last) {
                 for (int i = 0; i < count; i++) {
                     a[i] = a[i] < 0 ? 0f : a[i];                         // NaN stays NaN: divergence must show
-                }
-            } else if (output == Output.TANH) {
-                System.arraycopy(a, 0, pass.logits, 0, count);
-                for (int i = 0; i < count; i++) {
-                    a[i] = (float) Math.tanh(a[i]);
                 }
             } else {
                 System.arraycopy(a, 0, pass.logits, 0, count);
                 for (int i = 0; i < count; i++) {
-                    a[i] = (float) (1 / (1 + Math.exp(-a[i])));
+                    double z = a[i];
+                    a[i] = (float) (output == Output.TANH ? Math.tanh(z) : 1 / (1 + Math.exp(-z)));
                 }
             }
         }
@@ -245,7 +247,8 @@ public final class Mlp {
 
     /**
      * Back-propagates from the gradient of a loss with respect to the output layer's pre-activations
-     * (dL/dz, [rows, outputs()]) through the last forward pass.
+     * (dL/dz, [rows, outputs()]) through the last forward pass: per layer dL/dW = xᵀ·δ, dL/db = Σ_rows δ and
+     * δ below = δ·Wᵀ (masked by ReLU), each sum in double, rounded to float once.
      *
      * @param gradients  receives dL/dθ, layer-major like the parameters (overwritten), or null to skip
      * @param inputGrads receives dL/dx, [rows, inputs()] (overwritten), or null to skip
@@ -258,27 +261,23 @@ public final class Mlp {
         if (gradients != null) {
             Checks.requireArgument(gradients.length == parameters.length, "Mlp.backward: %d gradients for %d parameters",
                     gradients.length, parameters.length);
-            Arrays.fill(gradients, 0f);
         }
+        float[] t = pass.transposed;
         for (int l = last; l >= 1; l--) {
             int in = sizes[l - 1];
             int out = sizes[l];
             float[] delta = pass.deltas[l];
             if (gradients != null) {
-                k.gemmTransA(pass.activations[l - 1], 0, delta, 0, gradients, weightAt[l], in, n, out);  // xᵀ·δ
-                int b = biasAt[l];
-                for (int r = 0; r < n; r++) {
-                    for (int j = 0; j < out; j++) {
-                        gradients[b + j] += delta[r * out + j];
-                    }
-                }
+                transpose(pass.activations[l - 1], 0, n, in, t);                                   // xᵀ [in, n]
+                k.gemmDoubleSum(t, 0, delta, 0, null, 0, gradients, weightAt[l], in, n, out);
+                k.gemmDoubleSum(pass.ones, 0, delta, 0, null, 0, gradients, biasAt[l], 1, n, out);
             }
             if (l == 1 && inputGrads == null) {
                 break;
             }
             float[] below = l == 1 ? inputGrads : pass.deltas[l - 1];
-            Arrays.fill(below, 0, n * in, 0f);
-            k.gemmTransB(delta, 0, parameters, weightAt[l], below, 0, n, out, in);                   // δ·Wᵀ
+            transpose(parameters, weightAt[l], in, out, t);                                          // Wᵀ [out, in]
+            k.gemmDoubleSum(delta, 0, t, 0, null, 0, below, 0, n, out, in);
             if (l > 1) {
                 float[] a = pass.activations[l - 1];
                 for (int i = 0; i < n * in; i++) {
@@ -286,6 +285,15 @@ public final class Mlp {
                         below[i] = 0f;                                  // ReLU: no gradient where it was off
                     }
                 }
+            }
+        }
+    }
+
+    /** to [cols, rows] = from [rows, cols] (at offset off) transposed. */
+    private static void transpose(float[] from, int off, int rows, int cols, float[] to) {
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                to[c * rows + r] = from[off + r * cols + c];
             }
         }
     }

@@ -56,26 +56,28 @@ public enum Optimizer {
             this.v = kind == ADAM ? new float[n] : null;
         }
 
-        /** One update of w in place from its gradient g. */
+        /**
+         * One update of w in place from its gradient g. Each new value (w, and Adam's m and v) is computed in
+         * double from the stored floats and rounded to float once, so the update is never less accurate than
+         * GAN Lab's, whose TensorFlow.js optimizers round after every operation.
+         */
         void step(float[] w, float[] g) {
             if (kind == SGD) {
-                float lr = (float) learningRate;
                 for (int i = 0; i < w.length; i++) {
-                    w[i] -= lr * g[i];
+                    w[i] = (float) (w[i] - learningRate * g[i]);
                 }
                 return;
             }
             t++;
             double correction1 = 1 - Math.pow(beta1, t);
             double correction2 = 1 - Math.pow(beta2, t);
-            float b1 = (float) beta1;
-            float b2 = (float) beta2;
             for (int i = 0; i < w.length; i++) {
-                m[i] = b1 * m[i] + (1 - b1) * g[i];
-                v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
-                double mHat = m[i] / correction1;
-                double vHat = v[i] / correction2;
-                w[i] -= (float) (learningRate * mHat / (Math.sqrt(vHat) + epsilon));
+                double gi = g[i];
+                double mi = beta1 * m[i] + (1 - beta1) * gi;
+                double vi = beta2 * v[i] + (1 - beta2) * gi * gi;
+                m[i] = (float) mi;
+                v[i] = (float) vi;
+                w[i] = (float) (w[i] - learningRate * (mi / correction1) / (Math.sqrt(vi / correction2) + epsilon));
             }
         }
     }

@@ -31,6 +31,22 @@ public interface Kernels {
     void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
 
     /**
+     * C = float(bias + A·B) with each sum accumulated in double: c[i][j] is the float nearest
+     * s_k, where s_0 = bias[j] (0 when bias is null) and s_{p+1} = s_p + a[i][p]·b[p][j] rounded to double,
+     * p ascending. A product of two floats is exact in double, so a fused multiply-add and a multiply then
+     * an add give the same s_{p+1}: every implementation returns these bits, whatever its vector width, and
+     * the only error is the k double roundings and the one float rounding (GAN Lab's TensorFlow.js engine
+     * accumulates the same way).
+     *
+     * @param a    [m, k] from offset aOff. Not modified.
+     * @param b    [k, n] from offset bOff. Not modified.
+     * @param bias [n] from offset biasOff, or null. Not modified.
+     * @param c    [m, n] from offset cOff. Overwritten.
+     */
+    void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff, int m,
+                       int k, int n);
+
+    /**
      * C += Aᵀ·B.
      *
      * @param a [k, m] from offset aOff. Not modified.

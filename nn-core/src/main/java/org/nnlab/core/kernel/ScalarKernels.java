@@ -29,6 +29,38 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
+                              int m, int k, int n) {
+        doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, 0, m, k, n);
+    }
+
+    /**
+     * The reference loops of {@link #gemmDoubleSum} for rows [from, to): one row's n sums at a time, p
+     * ascending. Plain Java, which the JIT never contracts into fma, in the order the contract fixes.
+     */
+    public static void doubleSums(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c,
+                                  int cOff, int from, int to, int k, int n) {
+        double[] sums = new double[n];
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < n; j++) {
+                sums[j] = bias == null ? 0 : bias[biasOff + j];
+            }
+            int ai = aOff + i * k;
+            for (int p = 0; p < k; p++) {
+                double aip = a[ai + p];
+                int bp = bOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    sums[j] += aip * b[bp + j];
+                }
+            }
+            int ci = cOff + i * n;
+            for (int j = 0; j < n; j++) {
+                c[ci + j] = (float) sums[j];
+            }
+        }
+    }
+
+    @Override
     public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
         for (int p = 0; p < k; p++) {
             int ap = aOff + p * m;

@@ -94,6 +94,10 @@ final class KernelDigest {
             float[] cb = new float[m * n];
             k.gemmTransB(a, 0, bt, 0, cb, 0, m, kk, n);
             h = mix(h, cb);
+            float[] bias = inputs(n, 10);
+            float[] cd = new float[m * n];
+            k.gemmDoubleSum(a, 0, b, 0, bias, 0, cd, 0, m, kk, n);
+            h = mix(h, cd);
         }
         return Long.toHexString(h);
     }

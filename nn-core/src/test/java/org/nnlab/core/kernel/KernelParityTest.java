@@ -184,6 +184,43 @@ class KernelParityTest {
         assertClose(cv, cs, tol, "gemmTransB");
     }
 
+    /**
+     * gemmDoubleSum gives the scalar loops' bits on the vector kernels (products of floats are exact in double,
+     * so the order fixes every sum), and each entry is within one float rounding plus k double roundings of
+     * the exact sum, computed with BigDecimal.
+     */
+    @ParameterizedTest(name = "[{0}x{1}]x[{1}x{2}]")
+    @MethodSource("matmulShapes")
+    void doubleSumsAreBitwiseTheScalarOnesAndNearlyExact(int m, int k, int n) {
+        requireVector();
+        Rng rng = Rng.seeded(m * 1_000_003L + k * 1009L + n + 5);
+        float[] a = random(rng, m * k + 3, -1, 1);
+        float[] b = random(rng, k * n + 2, -1, 1);
+        float[] bias = random(rng, n + 4, -1, 1);
+        for (float[] start : new float[][] {bias, null}) {
+            float[] cs = random(rng, m * n + 1, -1, 1);          // overwritten, never added to
+            float[] cv = cs.clone();
+            scalar.gemmDoubleSum(a, 3, b, 2, start, 4, cs, 1, m, k, n);
+            vector.gemmDoubleSum(a, 3, b, 2, start, 4, cv, 1, m, k, n);
+            assertThat(cv).as("gemmDoubleSum bits, bias %s", start != null).containsExactly(cs);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    java.math.BigDecimal exact = start == null ? java.math.BigDecimal.ZERO
+                            : new java.math.BigDecimal(start[4 + j]);
+                    double magnitude = start == null ? 0 : Math.abs(start[4 + j]);
+                    for (int p = 0; p < k; p++) {
+                        double t = (double) a[3 + i * k + p] * b[2 + p * n + j];
+                        exact = exact.add(new java.math.BigDecimal(t));
+                        magnitude += Math.abs(t);
+                    }
+                    double e = exact.doubleValue();
+                    double bound = Math.ulp((float) e) / 2 + (k + 1) * Math.ulp(1.0) * magnitude;
+                    assertThat(Math.abs(cs[1 + i * n + j] - e)).as("c[%d][%d]", i, j).isLessThanOrEqualTo(bound);
+                }
+            }
+        }
+    }
+
     @ParameterizedTest(name = "c={0} h={1} w={2} k={3} pad={4}")
     @MethodSource("convShapes")
     void im2colAndCol2imAgree(int c, int h, int w, int k, int pad) {

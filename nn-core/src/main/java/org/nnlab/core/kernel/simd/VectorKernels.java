@@ -90,6 +90,12 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
+                              int m, int k, int n) {
+        DoubleSumGemm.multiply(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
+    }
+
+    @Override
     public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
         gemm.multiply(a, aOff, true, b, bOff, false, c, cOff, m, k, n);
     }

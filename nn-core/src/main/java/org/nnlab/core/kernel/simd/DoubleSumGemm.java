@@ -1,0 +1,201 @@
+package org.nnlab.core.kernel.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+import org.nnlab.core.kernel.ScalarKernels;
+
+/**
+ * C = float(bias + A·B) with double sums, p ascending ({@link org.nnlab.core.kernel.Kernels#gemmDoubleSum}):
+ * four rows at a time, against two double vectors of C's columns (eight independent fma chains) or one,
+ * B converted to double once per call into a padded buffer, so that every load is a whole vector in bounds
+ * (lanes past n read neighbouring values and are never stored; only the stores into C are masked).
+ * Each lane's sum takes the same steps in the same order as the scalar loops, and a fused multiply-add of
+ * two floats' product is exact, so the bits are the scalar kernels' bits.
+ *
+ * <p>Products narrower than {@link #MIN_COLUMNS} columns (a discriminator's single output, a 2-D layer) put
+ * rows in the lanes instead, from A transposed; fewer than a vector of rows too, and the scalar loops run.
+ */
+final class DoubleSumGemm {
+    /** Doubles in the float kernels' shape ({@code nn.vector.bits} narrows both). */
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorKernels.S.vectorShape());
+    private static final int DL = D.length();
+    /** Floats as many as D's lanes, for the conversion of C back to float. */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
+    private static final int ROWS = 4;
+    /** Below this many columns the scalar loops are faster than mostly-masked vectors. */
+    static final int MIN_COLUMNS = Math.max(2, DL / 2);
+
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
+
+    private DoubleSumGemm() {
+    }
+
+    static void multiply(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff, int m,
+                         int k, int n) {
+        if (n < MIN_COLUMNS && m < DL) {
+            ScalarKernels.doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, 0, m, k, n);
+            return;
+        }
+        double[][] holder = SCRATCH.get();
+        if (n < MIN_COLUMNS) {
+            narrow(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n, holder);
+            return;
+        }
+        int size = k * n + n + 2 * DL;                            // padded: every load is in bounds
+        if (holder[0].length < size) {
+            holder[0] = new double[size];
+        }
+        double[] bd = holder[0];
+        for (int i = 0; i < k * n; i++) {
+            bd[i] = b[bOff + i];
+        }
+        if (holder[1].length < m * k) {
+            holder[1] = new double[m * k];
+        }
+        double[] ad = holder[1];                                    // A in double: one load per broadcast
+        for (int i = 0; i < m * k; i++) {
+            ad[i] = a[aOff + i];
+        }
+        int start = k * n;                                          // the bias row, or zeros
+        for (int j = 0; j < n; j++) {
+            bd[start + j] = bias == null ? 0 : bias[biasOff + j];
+        }
+        int i = 0;
+        for (; i + ROWS <= m; i += ROWS) {
+            int a0 = i * k;
+            int j = 0;
+            for (; j + DL < n; j += 2 * DL) {                      // two vectors of columns, four rows: 8 chains
+                DoubleVector s0 = DoubleVector.fromArray(D, bd, start + j);
+                DoubleVector t0 = DoubleVector.fromArray(D, bd, start + j + DL);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                DoubleVector t1 = t0;
+                DoubleVector t2 = t0;
+                DoubleVector t3 = t0;
+                for (int p = 0; p < k; p++) {
+                    DoubleVector bv = DoubleVector.fromArray(D, bd, p * n + j);
+                    DoubleVector bw = DoubleVector.fromArray(D, bd, p * n + j + DL);
+                    DoubleVector x0 = DoubleVector.broadcast(D, ad[a0 + p]);
+                    DoubleVector x1 = DoubleVector.broadcast(D, ad[a0 + k + p]);
+                    DoubleVector x2 = DoubleVector.broadcast(D, ad[a0 + 2 * k + p]);
+                    DoubleVector x3 = DoubleVector.broadcast(D, ad[a0 + 3 * k + p]);
+                    s0 = bv.fma(x0, s0);
+                    t0 = bw.fma(x0, t0);
+                    s1 = bv.fma(x1, s1);
+                    t1 = bw.fma(x1, t1);
+                    s2 = bv.fma(x2, s2);
+                    t2 = bw.fma(x2, t2);
+                    s3 = bv.fma(x3, s3);
+                    t3 = bw.fma(x3, t3);
+                }
+                VectorMask<Float> all = F.indexInRange(0, DL);
+                VectorMask<Float> out = F.indexInRange(j + DL, n);
+                int ci = cOff + i * n + j;
+                store(s0, c, ci, all);
+                store(t0, c, ci + DL, out);
+                store(s1, c, ci + n, all);
+                store(t1, c, ci + n + DL, out);
+                store(s2, c, ci + 2 * n, all);
+                store(t2, c, ci + 2 * n + DL, out);
+                store(s3, c, ci + 3 * n, all);
+                store(t3, c, ci + 3 * n + DL, out);
+            }
+            for (; j < n; j += DL) {
+                DoubleVector s0 = DoubleVector.fromArray(D, bd, start + j);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                for (int p = 0; p < k; p++) {
+                    DoubleVector bv = DoubleVector.fromArray(D, bd, p * n + j);
+                    s0 = bv.fma(DoubleVector.broadcast(D, ad[a0 + p]), s0);
+                    s1 = bv.fma(DoubleVector.broadcast(D, ad[a0 + k + p]), s1);
+                    s2 = bv.fma(DoubleVector.broadcast(D, ad[a0 + 2 * k + p]), s2);
+                    s3 = bv.fma(DoubleVector.broadcast(D, ad[a0 + 3 * k + p]), s3);
+                }
+                VectorMask<Float> out = F.indexInRange(j, n);
+                int ci = cOff + i * n + j;
+                store(s0, c, ci, out);
+                store(s1, c, ci + n, out);
+                store(s2, c, ci + 2 * n, out);
+                store(s3, c, ci + 3 * n, out);
+            }
+        }
+        for (; i < m; i++) {
+            for (int j = 0; j < n; j += DL) {
+                DoubleVector s0 = DoubleVector.fromArray(D, bd, start + j);
+                int a0 = i * k;
+                for (int p = 0; p < k; p++) {
+                    s0 = DoubleVector.fromArray(D, bd, p * n + j).fma(DoubleVector.broadcast(D, ad[a0 + p]), s0);
+                }
+                store(s0, c, cOff + i * n + j, F.indexInRange(j, n));
+            }
+        }
+    }
+
+    /**
+     * Few columns, many rows: lanes run over rows instead. A is transposed into double once, so lane l of the
+     * p-th load is A[i + l][p]; each lane still sums p ascending from the bias, the scalar loops' order.
+     */
+    private static void narrow(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
+                               int m, int k, int n, double[][] holder) {
+        if (holder[1].length < m * k + DL) {
+            holder[1] = new double[m * k + DL];
+        }
+        double[] at = holder[1];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < k; p++) {
+                at[p * m + i] = a[aOff + i * k + p];
+            }
+        }
+        double[] lanes = new double[4 * DL];
+        int blocks = m / DL * DL;
+        for (int j = 0; j < n; j++) {
+            double start = bias == null ? 0 : bias[biasOff + j];
+            int i = 0;
+            for (; i + 4 * DL <= blocks; i += 4 * DL) {                 // four row blocks: four fma chains
+                DoubleVector s0 = DoubleVector.broadcast(D, start);
+                DoubleVector s1 = s0;
+                DoubleVector s2 = s0;
+                DoubleVector s3 = s0;
+                for (int p = 0; p < k; p++) {
+                    DoubleVector bp = DoubleVector.broadcast(D, (double) b[bOff + p * n + j]);
+                    int row = p * m + i;
+                    s0 = DoubleVector.fromArray(D, at, row).fma(bp, s0);
+                    s1 = DoubleVector.fromArray(D, at, row + DL).fma(bp, s1);
+                    s2 = DoubleVector.fromArray(D, at, row + 2 * DL).fma(bp, s2);
+                    s3 = DoubleVector.fromArray(D, at, row + 3 * DL).fma(bp, s3);
+                }
+                s0.intoArray(lanes, 0);
+                s1.intoArray(lanes, DL);
+                s2.intoArray(lanes, 2 * DL);
+                s3.intoArray(lanes, 3 * DL);
+                for (int l = 0; l < 4 * DL; l++) {
+                    c[cOff + (i + l) * n + j] = (float) lanes[l];
+                }
+            }
+            for (; i < blocks; i += DL) {
+                DoubleVector s0 = DoubleVector.broadcast(D, start);
+                for (int p = 0; p < k; p++) {
+                    s0 = DoubleVector.fromArray(D, at, p * m + i).fma(DoubleVector.broadcast(D, (double) b[bOff + p * n + j]), s0);
+                }
+                s0.intoArray(lanes, 0);
+                for (int l = 0; l < DL; l++) {
+                    c[cOff + (i + l) * n + j] = (float) lanes[l];
+                }
+            }
+        }
+        if (blocks < m) {
+            ScalarKernels.doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, blocks, m, k, n);
+        }
+    }
+
+    private static void store(DoubleVector sums, float[] c, int at, VectorMask<Float> mask) {
+        ((FloatVector) sums.convertShape(VectorOperators.D2F, F, 0)).intoArray(c, at, mask);
+    }
+}
