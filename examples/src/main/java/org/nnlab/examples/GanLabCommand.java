@@ -137,7 +137,7 @@ final class GanLabCommand extends Subcommand {
 
     private static void visualization(JsonWriter w, GanFrame f) {
         w.beginObject().name("heatmapD").values(f.heatmapD()).name("manifoldG");
-        pairs(w, f.manifold());
+        exactPairs(w, f.manifold());
         w.name("manifoldCellAreaNormalized").values(f.cellAreas()).name("manifoldCellOpacity").values(f.cellOpacity())
                 .name("fixedFake");
         pairs(w, f.fixedFake());
@@ -146,7 +146,19 @@ final class GanLabCommand extends Subcommand {
         w.name("kl").value(f.kl()).name("js").value(f.js()).endObject();
     }
 
-    /** [n, 2] row-major as [[x, y], ...]. */
+    /**
+     * Points as [x, y] pairs with each float written as the exact decimal of its value (the float widened to
+     * double), so that areas recomputed from them by a reader that parses doubles are the reported areas.
+     */
+    private static void exactPairs(JsonWriter w, float[] xy) {
+        w.beginArray();
+        for (int i = 0; i < xy.length / 2; i++) {
+            w.beginArray().value((double) xy[2 * i]).value((double) xy[2 * i + 1]).endArray();
+        }
+        w.endArray();
+    }
+
+    /** [n, 2] row-major as [[x, y], ...], each float in its shortest digits. */
     private static void pairs(JsonWriter w, float[] xy) {
         w.beginArray();
         for (int i = 0; i < xy.length / 2; i++) {

@@ -7,6 +7,12 @@ package org.nnlab.gan;
  *
  * <p>Corner r = 21a + b is G(a/20, b/20), a the first noise coordinate. Cell c = x + 20y is the
  * quadrilateral through the images of corners idx, idx + 1, idx + 22, idx + 21 with idx = x + 21y.
+ *
+ * <p>Areas and opacities are a pure function of the corners: {@code nnlab ganlab --json} writes each
+ * corner coordinate as the exact decimal of its float, so a reader that parses them as doubles (or as
+ * floats) and applies {@link #cellAreas}, {@link #normalizedAreas} and {@link #opacities} recomputes the
+ * reported values. A collapsed cell (zero area) is drawn as a degenerate polygon at opacity 0.9, the
+ * densest GAN Lab shows: where G collapses, the manifold shrinks to dark points and lines.
  */
 public final class Manifold {
     /** Cells per side. */
@@ -38,26 +44,37 @@ public final class Manifold {
         return out;
     }
 
-    /** Each cell's area |shoelace| (folded quads are approximated), from the 441 image corners [441, 2]. */
+    /**
+     * Each cell's area from the 441 image corners [441, 2]: half the absolute cross product of the quad's
+     * diagonals, |(p₂ - p₀) × (p₃ - p₁)| / 2, which equals the shoelace formula for a quadrilateral
+     * p₀p₁p₂p₃ but takes differences first, so a nearly collapsed cell's tiny area is not lost in the
+     * cancellation of large products. A folded (self-intersecting) cell gets the difference of its two
+     * lobes, as GAN Lab's shoelace does. Computed in double from the corners' float values: a pure function
+     * of the corners as reported.
+     */
     public static double[] cellAreas(float[] corners) {
         double[] areas = new double[CELLS * CELLS];
         for (int y = 0; y < CELLS; y++) {
             for (int x = 0; x < CELLS; x++) {
-                int idx = x + CORNERS * y;
-                int[] quad = {idx, idx + 1, idx + CORNERS + 1, idx + CORNERS};
-                double twice = 0;
-                for (int k = 0; k < 4; k++) {
-                    int i = quad[k];
-                    int j = quad[(k + 1) % 4];
-                    twice += (double) corners[2 * i] * corners[2 * j + 1] - (double) corners[2 * j] * corners[2 * i + 1];
-                }
-                areas[x + CELLS * y] = Math.abs(twice) / 2;
+                int p0 = x + CORNERS * y;
+                int p1 = p0 + 1;
+                int p2 = p0 + CORNERS + 1;
+                int p3 = p0 + CORNERS;
+                double ax = (double) corners[2 * p2] - corners[2 * p0];
+                double ay = (double) corners[2 * p2 + 1] - corners[2 * p0 + 1];
+                double bx = (double) corners[2 * p3] - corners[2 * p1];
+                double by = (double) corners[2 * p3 + 1] - corners[2 * p1 + 1];
+                areas[x + CELLS * y] = Math.abs(ax * by - ay * bx) / 2;
             }
         }
         return areas;
     }
 
-    /** The areas divided by their sum (all 1/400 for an unwarped grid); a zero area stays 0. */
+    /**
+     * The areas divided by their sum, summed over cells 0..399 in order (all 1/400 for an unwarped grid).
+     * A collapsed manifold, every corner on one point, has all areas 0 and gets all 0 here (not 0/0), so
+     * its cells are drawn as points at full opacity 0.9: nothing visible but the point itself.
+     */
     public static double[] normalizedAreas(float[] corners) {
         double[] areas = cellAreas(corners);
         double sum = 0;
