@@ -8,7 +8,15 @@ final class BenchKernels {
     private BenchKernels() {
     }
 
+    /**
+     * The vector kernels, steady state: {@code nn.warmup} is set to false (unless given), so the kernels that
+     * would otherwise run their scalar form until a background warm-up finishes take the vector form from
+     * the first call, and JMH's warm-up iterations warm them as they warm everything else.
+     */
     static Kernels vector() {
+        if (System.getProperty(KernelSelection.WARMUP_PROPERTY) == null) {
+            System.setProperty(KernelSelection.WARMUP_PROPERTY, "false");
+        }
         return KernelSelection.vector().orElseThrow(() -> new IllegalStateException(
                 "benchmarks need jdk.incubator.vector: run java --add-modules=jdk.incubator.vector -jar benchmarks.jar"));
     }

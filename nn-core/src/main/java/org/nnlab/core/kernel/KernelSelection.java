@@ -47,6 +47,27 @@ public final class KernelSelection {
         return VectorHolder.VECTOR;
     }
 
+    /**
+     * Whether the vector kernels warm up on a background thread: {@code nn.warmup}, {@code true} (default) or
+     * {@code false}. Only kernels whose vector results are bitwise the scalar ones switch when warm.
+     */
+    public static final String WARMUP_PROPERTY = "nn.warmup";
+
+    /**
+     * {@code nn.warmup} as a boolean (default true).
+     *
+     * @throws IllegalArgumentException if the property is set to anything but true or false
+     */
+    public static boolean warmup() {
+        String v = System.getProperty(WARMUP_PROPERTY, "true").trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "system property %s='%s': must be true or false", WARMUP_PROPERTY, System.getProperty(WARMUP_PROPERTY)));
+        };
+    }
+
     /** The system property that lets large matrix products use several threads (default 1). */
     public static final String THREADS_PROPERTY = "nn.threads";
     /** At most this many threads for one product (more only adds start-up cost and memory). */
@@ -72,7 +93,7 @@ public final class KernelSelection {
     }
 
     /**
-     * Checks {@code nn.kernels}, {@code nn.threads} and {@code nn.vector.bits} (the width against the CPU's
+     * Checks {@code nn.kernels}, {@code nn.threads}, {@code nn.warmup} and {@code nn.vector.bits} (the width against the CPU's
      * only once the vector kernels load).
      *
      * @throws IllegalArgumentException naming the first bad property, its value and the choices
@@ -85,6 +106,7 @@ public final class KernelSelection {
         }
         threads();
         vectorBits();
+        warmup();
     }
 
     /**

@@ -118,6 +118,11 @@ public class ScalarKernels implements Kernels {
 
     @Override
     public void strictTanh(double[] x, double[] y, int n) {
+        strictTanhLoop(x, y, n);
+    }
+
+    /** y[i] = StrictMath.tanh(x[i]) for i in [0, n): the reference the vector form matches bit for bit. */
+    public static void strictTanhLoop(double[] x, double[] y, int n) {
         for (int i = 0; i < n; i++) {
             y[i] = StrictMath.tanh(x[i]);
         }

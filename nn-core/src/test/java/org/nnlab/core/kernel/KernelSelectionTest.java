@@ -57,6 +57,26 @@ class KernelSelectionTest {
     }
 
     @Test
+    void badWarmupIsRejectedWithTheChoices() {
+        String before = System.getProperty(KernelSelection.WARMUP_PROPERTY);
+        try {
+            System.setProperty(KernelSelection.WARMUP_PROPERTY, "yes");
+            assertThatThrownBy(KernelSelection::checkProperties).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("system property nn.warmup='yes': must be true or false");
+            System.setProperty(KernelSelection.WARMUP_PROPERTY, " FALSE ");
+            assertThat(KernelSelection.warmup()).isFalse();
+            System.clearProperty(KernelSelection.WARMUP_PROPERTY);
+            assertThat(KernelSelection.warmup()).isTrue();
+        } finally {
+            if (before == null) {
+                System.clearProperty(KernelSelection.WARMUP_PROPERTY);
+            } else {
+                System.setProperty(KernelSelection.WARMUP_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void explicitChoicesResolve() {
         assertThat(KernelSelection.choose("scalar").name()).isEqualTo("scalar");
         assertThat(KernelSelection.choose(" Auto ").name()).isNotEmpty();

@@ -33,6 +33,9 @@ public final class VectorKernels extends ScalarKernels {
     /** Threads a large matrix product may use: {@code -Dnn.threads=N}, default 1 (single-threaded). */
     static final int THREADS = threads();
 
+    /** Whether the bitwise-scalar kernels wait for {@link Warmup} before taking their vector form. */
+    private static final boolean WARMUP = warmupEnabled();
+
     private final PackedGemm gemm = new PackedGemm(THREADS);
 
     /**
@@ -51,6 +54,14 @@ public final class VectorKernels extends ScalarKernels {
         }
         if (L < 4) {
             throw new UnsupportedOperationException("vector kernels need >= 128-bit vectors, the CPU offers " + S);
+        }
+    }
+
+    private static boolean warmupEnabled() {
+        try {
+            return Warmup.enabled();
+        } catch (IllegalArgumentException e) {
+            return false;                 // reported by KernelSelection before these kernels are used
         }
     }
 
@@ -92,7 +103,11 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
                               int m, int k, int n) {
-        DoubleSumGemm.multiply(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
+        if (WARMUP && !Warmup.doubleSum((long) m * k * n)) {
+            ScalarKernels.doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, 0, m, k, n);     // the same bits
+        } else {
+            DoubleSumGemm.multiply(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
+        }
     }
 
     @Override
@@ -216,7 +231,11 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void strictTanh(double[] x, double[] y, int n) {
-        StrictTanh.apply(x, y, n);
+        if (WARMUP && !Warmup.strictTanh(n)) {
+            ScalarKernels.strictTanhLoop(x, y, n);                 // the same bits until the vector form is warm
+        } else {
+            StrictTanh.apply(x, y, n);
+        }
     }
 
     @Override
