@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timings, cold JVM each run, on the vector (default) and the scalar kernels: what a user waits
 # for. Needs hyperfine (Debian: apt-get install hyperfine) and a built examples/target/nnlab.jar
-# (mvn -B -q -DskipTests package). Usage: nn-benchmarks/cold-start.sh [runs] [java]
+# (mvn -B -q -DskipTests package). Usage: [ONLY=regex] nn-benchmarks/cold-start.sh [runs] [java]
 #   runs  timed runs per command after one warm-up run (default 5)
 #   java  the JDK >= 21 to run the gallery with (default: the one the launcher picks, printed first)
 set -euo pipefail
@@ -23,6 +23,16 @@ commands=(
   "shapeshop CNN|java KERNELS -jar $jar shapeshop --classes box,line,circle --model cnn --epochs 4 --init zeros --step 0.005 --seed 1 --max-steps 200 --json $out/c.json"
   "gallery|$java --add-modules=jdk.incubator.vector KERNELS -Djava.awt.headless=true -cp $jar org.nnlab.examples.Gallery $out/gallery"
 )
+# the example programs (README: JShell, examples and the command line) with their defaults, writing into $out
+abs_jar=$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")
+for example in QuickStart PlaygroundExample GanLabSteps ShapeShopExperiments Diagrams PlaygroundSweep; do
+  commands+=("example $example|cd $out && $java --add-modules=jdk.incubator.vector KERNELS -Djava.awt.headless=true -cp $abs_jar org.nnlab.examples.$example")
+done
+if [ -n "${ONLY:-}" ]; then                  # ONLY=regex times the matching runs only
+  filtered=()
+  for entry in "${commands[@]}"; do [[ ${entry%%|*} =~ $ONLY ]] && filtered+=("$entry"); done
+  commands=("${filtered[@]}")
+fi
 printf '| run | kernels | wall (s) | user + sys CPU (s) |\n| --- | --- | ---: | ---: |\n' > "$out/table.md"
 for entry in "${commands[@]}"; do
   name=${entry%%|*}
