@@ -330,6 +330,37 @@ class CliProcessIT {
         }
     }
 
+    /**
+     * Playground (training, no heatmaps) and GAN Lab run only kernels whose vector and scalar forms give the
+     * same bits, so the file is the same whether those kernels wait for the warm-up (the default), take the
+     * vector form from the first call ({@code -Dnn.warmup=false}) or are the scalar kernels, apart from the
+     * recorded kernels' name.
+     */
+    @Test
+    void theWarmUpAndTheKernelsChangeNoBitOfPlaygroundAndGanLab() throws Exception {
+        String[][] runs = {
+            {"playground", "--state", "seed=0.12345&dataset=spiral&networkShape=8,8", "--epochs", "300", "--json", "OUT"},
+            {"ganlab", "--dataset", "ring", "--epochs", "300", "--json", "OUT"},
+        };
+        List<List<String>> flags = List.of(List.of(), List.of("-Dnn.warmup=false"), List.of("-Dnn.kernels=scalar"));
+        for (String[] run : runs) {
+            String first = null;
+            for (List<String> jvm : flags) {
+                String name = run[0] + "-kernels" + (jvm.isEmpty() ? "" : jvm.get(0).replaceAll("\\W", "")) + ".json";
+                String[] args = run.clone();
+                args[args.length - 1] = name;
+                ChildCli.Result r = nnlab(jvm, args);
+                assertThat(r.status()).as(r.toString()).isZero();
+                String text = Files.readString(dir.resolve(name)).replaceAll("\"kernels\":\"[^\"]*\"", "");
+                if (first == null) {
+                    first = text;
+                } else {
+                    assertThat(text).as("%s with %s", run[0], jvm).isEqualTo(first);
+                }
+            }
+        }
+    }
+
     @Test
     void runsFromTheMachinesDefaultJava17() throws Exception {
         Path java17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
