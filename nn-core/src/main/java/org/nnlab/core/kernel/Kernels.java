@@ -22,7 +22,10 @@ public interface Kernels {
     String name();
 
     /**
-     * C += A·B.
+     * C += A·B, each element an fma chain in float over p ascending from C's value:
+     * c[i][j] ← fma(a[i][p], b[p][j], c[i][j]) for p = 0..k-1, one rounding per step. Every implementation,
+     * vector width and thread count ({@code nn.threads}) gives these bits; so do {@link #gemmTransA} and
+     * {@link #gemmTransB}.
      *
      * @param a [m, k] from offset aOff. Not modified.
      * @param b [k, n] from offset bOff. Not modified.
@@ -47,7 +50,7 @@ public interface Kernels {
                        int k, int n);
 
     /**
-     * C += Aᵀ·B.
+     * C += Aᵀ·B, each element the fma chain of {@link #gemm}.
      *
      * @param a [k, m] from offset aOff. Not modified.
      * @param b [k, n] from offset bOff. Not modified.
@@ -56,7 +59,7 @@ public interface Kernels {
     void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
 
     /**
-     * C += A·Bᵀ.
+     * C += A·Bᵀ, each element the fma chain of {@link #gemm}.
      *
      * @param a [m, k] from offset aOff. Not modified.
      * @param b [n, k] from offset bOff. Not modified.

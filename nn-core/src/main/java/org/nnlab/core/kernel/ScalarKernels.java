@@ -22,7 +22,7 @@ public class ScalarKernels implements Kernels {
                 float aip = a[aOff + i * k + p];
                 int bp = bOff + p * n;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
+                    c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
                 }
             }
         }
@@ -69,7 +69,7 @@ public class ScalarKernels implements Kernels {
                 float api = a[ap + i];
                 int ci = cOff + i * n;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += api * b[bp + j];
+                    c[ci + j] = Math.fma(api, b[bp + j], c[ci + j]);
                 }
             }
         }
@@ -79,7 +79,11 @@ public class ScalarKernels implements Kernels {
     public void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                c[cOff + i * n + j] += dot(a, aOff + i * k, b, bOff + j * k, k);
+                float acc = c[cOff + i * n + j];
+                for (int p = 0; p < k; p++) {
+                    acc = Math.fma(a[aOff + i * k + p], b[bOff + j * k + p], acc);
+                }
+                c[cOff + i * n + j] = acc;
             }
         }
     }

@@ -160,14 +160,14 @@ final class NarrowGemm {
                 }
             }
         }
-        for (; i < m; i++) {                              // the last rows: the scalar reference
+        for (; i < m; i++) {                              // the last rows: the scalar reference's fma chain
             for (int j = 0; j < n; j++) {
-                float sum = 0;
+                float acc = c[cOff + i * n + j];
                 for (int p = 0; p < k; p++) {
                     float aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
-                    sum += aip * (transB ? b[bOff + j * k + p] : b[bOff + p * n + j]);
+                    acc = Math.fma(aip, transB ? b[bOff + j * k + p] : b[bOff + p * n + j], acc);
                 }
-                c[cOff + i * n + j] += sum;
+                c[cOff + i * n + j] = acc;
             }
         }
     }

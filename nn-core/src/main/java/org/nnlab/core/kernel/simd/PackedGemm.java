@@ -15,8 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * broadcasts, so it is bound by FMA throughput, not memory. Packing is where the transposes are
  * absorbed: one micro-kernel serves A·B, Aᵀ·B and A·Bᵀ.
  *
- * <p>Edge tiles with fewer than 8 rows go through a scratch tile; so does a last column panel narrower than a
- * vector (masked loads and stores proved far slower here). Products with fewer than {@link #SMALL} multiply-adds skip
+ * <p>Edge tiles with fewer than 8 rows go through a scratch tile loaded with C's edge and stored back; so does
+ * a last column panel narrower than a vector (masked loads and stores proved far slower here). Every path
+ * computes each element as one fma chain over p ascending from C's value, the scalar kernels' order, so
+ * the bits do not depend on the path, the vector width or the thread count. Products with fewer than {@link #SMALL} multiply-adds skip
  * packing, whose fixed cost would dominate. Each thread packs into its own scratch buffers.
  */
 final class PackedGemm {
@@ -144,10 +146,10 @@ final class PackedGemm {
                 int co = cOff + ir * ldc + q * NR;
                 if (rows == MR) {
                     kernel8x3(packedA, ir * kc, packedB, bo, kc, c, co, ldc);
-                } else {
-                    java.util.Arrays.fill(tile, 0f);
+                } else {                                  // C's edge through a tile: the same fma chain
+                    loadTile(tile, NR, c, co, ldc, rows, NR);
                     kernel8x3(packedA, ir * kc, packedB, bo, kc, tile, 0, NR);
-                    addTile(tile, NR, c, co, ldc, rows, NR);
+                    storeTile(tile, NR, c, co, ldc, rows, NR);
                 }
             }
         }
@@ -161,19 +163,29 @@ final class PackedGemm {
                 if (rows == MR && cols == L) {
                     kernel8x1(packedA, ir * kc, packedB, bo, kc, c, co, ldc);
                 } else {
-                    java.util.Arrays.fill(tile, 0, MR * L, 0f);
+                    loadTile(tile, L, c, co, ldc, rows, cols);
                     kernel8x1(packedA, ir * kc, packedB, bo, kc, tile, 0, L);
-                    addTile(tile, L, c, co, ldc, rows, cols);
+                    storeTile(tile, L, c, co, ldc, rows, cols);
                 }
             }
         }
     }
 
-    private static void addTile(float[] tile, int ldt, float[] c, int co, int ldc, int rows, int cols) {
+    /**
+     * The tile [MR, ldt] takes C's rows x cols edge, zeros elsewhere, so that the micro-kernel continues each
+     * element's fma chain from C's value, as the full tiles and the scalar loops do (not a sum from 0 added
+     * to C afterwards, which rounds differently).
+     */
+    private static void loadTile(float[] tile, int ldt, float[] c, int co, int ldc, int rows, int cols) {
+        java.util.Arrays.fill(tile, 0, MR * ldt, 0f);
         for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) {
-                c[co + r * ldc + j] += tile[r * ldt + j];
-            }
+            System.arraycopy(c, co + r * ldc, tile, r * ldt, cols);
+        }
+    }
+
+    private static void storeTile(float[] tile, int ldt, float[] c, int co, int ldc, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tile, r * ldt, c, co + r * ldc, cols);
         }
     }
 
@@ -242,7 +254,7 @@ final class PackedGemm {
                 float aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
                 if (transB) {
                     for (int j = 0; j < n; j++) {
-                        c[ci + j] += aip * b[bOff + j * k + p];
+                        c[ci + j] = Math.fma(aip, b[bOff + j * k + p], c[ci + j]);
                     }
                     continue;
                 }
@@ -256,7 +268,7 @@ final class PackedGemm {
                     }
                 }
                 for (; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
+                    c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
                 }
             }
         }
