@@ -172,7 +172,6 @@ public final class Mlp {
         private final float[][] activations;
         private final float[][] deltas;
         private final float[] logits;
-        private final float[] transposed;               // one layer's xᵀ or Wᵀ, for the products' [m, k]·[k, n] form
         private final float[] ones;                     // [capacity] ones: a bias gradient is ones·δ
         private int rows;
 
@@ -183,13 +182,10 @@ public final class Mlp {
             this.activations = new float[sizes.length][];
             this.deltas = new float[sizes.length][];
             this.logits = new float[capacity * sizes[sizes.length - 1]];
-            int largest = 0;
             for (int l = 0; l < sizes.length; l++) {
                 activations[l] = new float[capacity * sizes[l]];
                 deltas[l] = new float[capacity * sizes[l]];
-                largest = l == 0 ? 0 : Math.max(largest, Math.max(capacity, sizes[l]) * sizes[l - 1]);
             }
-            this.transposed = new float[largest];
             this.ones = new float[capacity];
             Arrays.fill(ones, 1f);
         }
@@ -202,6 +198,11 @@ public final class Mlp {
         /** The output layer's pre-activations z of the last forward pass, [rows, outputs()] (live). */
         public float[] logits() {
             return logits;
+        }
+
+        /** Layer l's activations of the last forward pass, [rows, size(l)] (live). */
+        public float[] activations(int l) {
+            return activations[l];
         }
 
         /** Rows of the last forward pass. */
@@ -262,22 +263,20 @@ public final class Mlp {
             Checks.requireArgument(gradients.length == parameters.length, "Mlp.backward: %d gradients for %d parameters",
                     gradients.length, parameters.length);
         }
-        float[] t = pass.transposed;
         for (int l = last; l >= 1; l--) {
             int in = sizes[l - 1];
             int out = sizes[l];
             float[] delta = pass.deltas[l];
             if (gradients != null) {
-                transpose(pass.activations[l - 1], 0, n, in, t);                                   // xᵀ [in, n]
-                k.gemmDoubleSum(t, 0, delta, 0, null, 0, gradients, weightAt[l], in, n, out);
-                k.gemmDoubleSum(pass.ones, 0, delta, 0, null, 0, gradients, biasAt[l], 1, n, out);
+                k.gemmDoubleSum(pass.activations[l - 1], 0, true, delta, 0, false, null, 0, gradients, weightAt[l], in,
+                        n, out);                                                                     // xᵀ·δ
+                k.gemmDoubleSum(pass.ones, 0, delta, 0, null, 0, gradients, biasAt[l], 1, n, out);  // Σ_rows δ
             }
             if (l == 1 && inputGrads == null) {
                 break;
             }
             float[] below = l == 1 ? inputGrads : pass.deltas[l - 1];
-            transpose(parameters, weightAt[l], in, out, t);                                          // Wᵀ [out, in]
-            k.gemmDoubleSum(delta, 0, t, 0, null, 0, below, 0, n, out, in);
+            k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, below, 0, n, out, in);  // δ·Wᵀ
             if (l > 1) {
                 float[] a = pass.activations[l - 1];
                 for (int i = 0; i < n * in; i++) {
@@ -285,15 +284,6 @@ public final class Mlp {
                         below[i] = 0f;                                  // ReLU: no gradient where it was off
                     }
                 }
-            }
-        }
-    }
-
-    /** to [cols, rows] = from [rows, cols] (at offset off) transposed. */
-    private static void transpose(float[] from, int off, int rows, int cols, float[] to) {
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                to[c * rows + r] = from[off + r * cols + c];
             }
         }
     }

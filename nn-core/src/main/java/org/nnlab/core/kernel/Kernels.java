@@ -46,8 +46,18 @@ public interface Kernels {
      * @param bias [n] from offset biasOff, or null. Not modified.
      * @param c    [m, n] from offset cOff. Overwritten.
      */
-    void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff, int m,
-                       int k, int n);
+    default void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
+                               int m, int k, int n) {
+        gemmDoubleSum(a, aOff, false, b, bOff, false, bias, biasOff, c, cOff, m, k, n);
+    }
+
+    /**
+     * {@link #gemmDoubleSum(float[], int, float[], int, float[], int, float[], int, int, int, int)} of op(A) and
+     * op(B), the same sums in the same order: A is [k, m] when transA (C = bias + Aᵀ·B), B is [n, k] when
+     * transB, so that weight gradients xᵀ·δ and back-propagation δ·Wᵀ need no transposed copies.
+     */
+    void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                       int biasOff, float[] c, int cOff, int m, int k, int n);
 
     /**
      * C += Aᵀ·B, each element the fma chain of {@link #gemm}.

@@ -29,28 +29,41 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
-                              int m, int k, int n) {
-        doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, 0, m, k, n);
+    public void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                              int biasOff, float[] c, int cOff, int m, int k, int n) {
+        doubleSums(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, 0, m, k, n);
+    }
+
+    /** {@link #doubleSums(float[], int, boolean, float[], int, boolean, float[], int, float[], int, int, int, int, int)} of A and B as given. */
+    public static void doubleSums(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c,
+                                  int cOff, int from, int to, int k, int n) {
+        doubleSums(a, aOff, false, b, bOff, false, bias, biasOff, c, cOff, from, to, k, n);
     }
 
     /**
-     * The reference loops of {@link #gemmDoubleSum} for rows [from, to): one row's n sums at a time, p
-     * ascending. Plain Java, which the JIT never contracts into fma, in the order the contract fixes.
+     * The reference loops of {@link #gemmDoubleSum} for rows [from, to) of C (of m = to when transA, A being
+     * [k, m] then): one row's n sums at a time, p ascending. Plain Java, which the JIT never contracts into
+     * fma, in the order the contract fixes.
      */
-    public static void doubleSums(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c,
-                                  int cOff, int from, int to, int k, int n) {
+    public static void doubleSums(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                                  int biasOff, float[] c, int cOff, int from, int to, int k, int n) {
+        int m = to;
         double[] sums = new double[n];
         for (int i = from; i < to; i++) {
             for (int j = 0; j < n; j++) {
                 sums[j] = bias == null ? 0 : bias[biasOff + j];
             }
-            int ai = aOff + i * k;
             for (int p = 0; p < k; p++) {
-                double aip = a[ai + p];
-                int bp = bOff + p * n;
-                for (int j = 0; j < n; j++) {
-                    sums[j] += aip * b[bp + j];
+                double aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+                if (transB) {
+                    for (int j = 0; j < n; j++) {
+                        sums[j] += aip * b[bOff + j * k + p];
+                    }
+                } else {
+                    int bp = bOff + p * n;
+                    for (int j = 0; j < n; j++) {
+                        sums[j] += aip * b[bp + j];
+                    }
                 }
             }
             int ci = cOff + i * n;

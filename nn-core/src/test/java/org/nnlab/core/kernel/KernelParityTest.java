@@ -22,6 +22,9 @@ class KernelParityTest {
     /** Relative tolerance: float32 sums in a different order differ by about n·2^-24 of Σ|terms|. */
     static final float TOL = 2e-5f;
 
+    /** The BigDecimal check of gemmDoubleSum runs on products up to this size (the bits are checked on all). */
+    static final long EXACT_CHECK_MACS = 300_000;
+
     static Kernels scalar;
     static Kernels vector;
 
@@ -206,7 +209,29 @@ class KernelParityTest {
             scalar.gemmDoubleSum(a, 3, b, 2, start, 4, cs, 1, m, k, n);
             vector.gemmDoubleSum(a, 3, b, 2, start, 4, cv, 1, m, k, n);
             assertThat(cv).as("gemmDoubleSum bits, bias %s", start != null).containsExactly(cs);
+            float[] at = new float[m * k + 3];                   // A and B stored transposed: the same sums
+            float[] bt = new float[k * n + 2];
             for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    at[3 + p * m + i] = a[3 + i * k + p];
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bt[2 + j * k + p] = b[2 + p * n + j];
+                }
+            }
+            for (Kernels kernels : new Kernels[] {scalar, vector}) {
+                for (int t = 1; t < 4; t++) {
+                    boolean transA = (t & 1) != 0;
+                    boolean transB = (t & 2) != 0;
+                    float[] ct = cs.clone();
+                    java.util.Arrays.fill(ct, 1, ct.length, Float.NaN);      // every entry must be overwritten
+                    kernels.gemmDoubleSum(transA ? at : a, 3, transA, transB ? bt : b, 2, transB, start, 4, ct, 1, m, k, n);
+                    assertThat(ct).as("%s transA %s transB %s", kernels.name(), transA, transB).containsExactly(cs);
+                }
+            }
+            for (int i = 0; i < m && (long) m * k * n <= EXACT_CHECK_MACS; i++) {     // BigDecimal is slow
                 for (int j = 0; j < n; j++) {
                     java.math.BigDecimal exact = start == null ? java.math.BigDecimal.ZERO
                             : new java.math.BigDecimal(start[4 + j]);

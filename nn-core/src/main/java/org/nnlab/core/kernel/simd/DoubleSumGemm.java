@@ -35,15 +35,22 @@ final class DoubleSumGemm {
     private DoubleSumGemm() {
     }
 
+    /** A as given; see {@link #multiply(float[], int, boolean, float[], int, boolean, float[], int, float[], int, int, int, int)}. */
     static void multiply(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff, int m,
                          int k, int n) {
+        multiply(a, aOff, false, b, bOff, false, bias, biasOff, c, cOff, m, k, n);
+    }
+
+    /** C = float(bias + op(A)·op(B)); the transposes are taken while A and B are converted to double. */
+    static void multiply(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                         int biasOff, float[] c, int cOff, int m, int k, int n) {
         if (n < MIN_COLUMNS && m < DL) {
-            ScalarKernels.doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, 0, m, k, n);
+            ScalarKernels.doubleSums(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, 0, m, k, n);
             return;
         }
         double[][] holder = SCRATCH.get();
         if (n < MIN_COLUMNS) {
-            narrow(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n, holder);
+            narrow(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n, holder);
             return;
         }
         int size = k * n + n + 2 * DL;                            // padded: every load is in bounds
@@ -51,15 +58,31 @@ final class DoubleSumGemm {
             holder[0] = new double[size];
         }
         double[] bd = holder[0];
-        for (int i = 0; i < k * n; i++) {
-            bd[i] = b[bOff + i];
+        if (transB) {
+            for (int j = 0; j < n; j++) {
+                for (int p = 0; p < k; p++) {
+                    bd[p * n + j] = b[bOff + j * k + p];
+                }
+            }
+        } else {
+            for (int i = 0; i < k * n; i++) {
+                bd[i] = b[bOff + i];
+            }
         }
         if (holder[1].length < m * k) {
             holder[1] = new double[m * k];
         }
         double[] ad = holder[1];                                    // A in double: one load per broadcast
-        for (int i = 0; i < m * k; i++) {
-            ad[i] = a[aOff + i];
+        if (transA) {
+            for (int p = 0; p < k; p++) {
+                for (int i = 0; i < m; i++) {
+                    ad[i * k + p] = a[aOff + p * m + i];
+                }
+            }
+        } else {
+            for (int i = 0; i < m * k; i++) {
+                ad[i] = a[aOff + i];
+            }
         }
         int start = k * n;                                          // the bias row, or zeros
         for (int j = 0; j < n; j++) {
@@ -142,15 +165,21 @@ final class DoubleSumGemm {
      * Few columns, many rows: lanes run over rows instead. A is transposed into double once, so lane l of the
      * p-th load is A[i + l][p]; each lane still sums p ascending from the bias, the scalar loops' order.
      */
-    private static void narrow(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
-                               int m, int k, int n, double[][] holder) {
+    private static void narrow(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                               int biasOff, float[] c, int cOff, int m, int k, int n, double[][] holder) {
         if (holder[1].length < m * k + DL) {
             holder[1] = new double[m * k + DL];
         }
         double[] at = holder[1];
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) {
-                at[p * m + i] = a[aOff + i * k + p];
+        if (transA) {
+            for (int i = 0; i < m * k; i++) {
+                at[i] = a[aOff + i];                                // already [k, m]
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    at[p * m + i] = a[aOff + i * k + p];
+                }
             }
         }
         double[] lanes = new double[4 * DL];
@@ -164,7 +193,7 @@ final class DoubleSumGemm {
                 DoubleVector s2 = s0;
                 DoubleVector s3 = s0;
                 for (int p = 0; p < k; p++) {
-                    DoubleVector bp = DoubleVector.broadcast(D, (double) b[bOff + p * n + j]);
+                    DoubleVector bp = DoubleVector.broadcast(D, (double) b[transB ? bOff + j * k + p : bOff + p * n + j]);
                     int row = p * m + i;
                     s0 = DoubleVector.fromArray(D, at, row).fma(bp, s0);
                     s1 = DoubleVector.fromArray(D, at, row + DL).fma(bp, s1);
@@ -182,7 +211,7 @@ final class DoubleSumGemm {
             for (; i < blocks; i += DL) {
                 DoubleVector s0 = DoubleVector.broadcast(D, start);
                 for (int p = 0; p < k; p++) {
-                    s0 = DoubleVector.fromArray(D, at, p * m + i).fma(DoubleVector.broadcast(D, (double) b[bOff + p * n + j]), s0);
+                    s0 = DoubleVector.fromArray(D, at, p * m + i).fma(DoubleVector.broadcast(D, (double) b[transB ? bOff + j * k + p : bOff + p * n + j]), s0);
                 }
                 s0.intoArray(lanes, 0);
                 for (int l = 0; l < DL; l++) {
@@ -191,7 +220,7 @@ final class DoubleSumGemm {
             }
         }
         if (blocks < m) {
-            ScalarKernels.doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, blocks, m, k, n);
+            ScalarKernels.doubleSums(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, blocks, m, k, n);
         }
     }
 

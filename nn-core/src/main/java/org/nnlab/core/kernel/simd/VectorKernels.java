@@ -101,12 +101,12 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
-    public void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
-                              int m, int k, int n) {
+    public void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                              int biasOff, float[] c, int cOff, int m, int k, int n) {
         if (WARMUP && !Warmup.doubleSum((long) m * k * n)) {
-            ScalarKernels.doubleSums(a, aOff, b, bOff, bias, biasOff, c, cOff, 0, m, k, n);     // the same bits
+            ScalarKernels.doubleSums(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, 0, m, k, n);  // same bits
         } else {
-            DoubleSumGemm.multiply(a, aOff, b, bOff, bias, biasOff, c, cOff, m, k, n);
+            DoubleSumGemm.multiply(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
         }
     }
 
