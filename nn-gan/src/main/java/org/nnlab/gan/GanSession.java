@@ -67,10 +67,9 @@ public final class GanSession {
 
     /**
      * The memory a session of this configuration needs, in bytes, estimated before anything is allocated:
-     * per parameter its value, gradient, Adam's two moments, a transposed copy and the kernels' double copy
-     * (28 bytes); per neuron its activation, delta, transposed copy and double copy (20 bytes) for each row of
-     * the passes, which hold up to
-     * 4·batch rows in training and the visualisation's 900 cells, 441 manifold corners and 150 fixed fakes.
+     * per parameter its value, gradient, Adam's two moments and the matrix products' double copy (24 bytes);
+     * per neuron its activation, delta and double copy (16 bytes) for each row of the passes, which hold up
+     * to 4·batch rows in training and the visualisation's 900 cells, 441 manifold corners and 150 fixed fakes.
      */
     public static long bytes(GanConfig config) {
         long rows = 4L * config.batch() + 900 + 441 + 150;
@@ -83,7 +82,7 @@ public final class GanSession {
             long width = n[2];
             long params = (n[0] + 1) * width + (hidden - 1) * (width + 1) * width + (width + 1) * n[3];
             long neurons = n[0] + hidden * width + n[3];
-            total += Memory.times(params, 28) + Memory.times(Memory.times(neurons, rows), 20);
+            total += Memory.times(params, 24) + Memory.times(Memory.times(neurons, rows), 16);
         }
         return total < 0 ? Long.MAX_VALUE : total;
     }
