@@ -14,16 +14,16 @@ import org.nnlab.core.kernel.ScalarKernels;
  * a scalar loop (2,000 strict tanh values: 4 to 35 ms a call against 80 µs, for the first 500 calls or
  * about 1 s), so a short run on the vector kernels was slower than on the scalar ones. The warm-up thread
  * pays that second on a spare core, once the run has shown it is long enough to gain from it; each kernel
- * switches when its vector form times faster than its scalar form on the same input. The bits cannot depend on when that happens, because they are the same either way.
- * Kernels whose vector and scalar results differ (gemm, map, the sums) never switch on timing: a run's
- * numbers must not depend on the JIT.
+ * switches when its vector form times faster than its scalar form on the same input. The bits cannot
+ * depend on when that happens, because they are the same either way. Kernels whose vector and scalar
+ * results differ (map, the sums) never switch on timing: a run's numbers must not depend on the JIT. The
+ * matrix products are bitwise equal too, but stay on the vector form: routing the small ones here made
+ * the ShapeShop MLP slower from a cold start, not faster.
  *
  * <p>{@code -Dnn.warmup=false} (or a single processor) turns the thread off: the vector forms then run from the
  * first call, as before. The thread gives up after {@link #MAX_CALLS} calls per kernel, leaving the scalar form.
  */
 final class Warmup {
-    /** The property: {@code true} (default) or {@code false}. */
-    static final String PROPERTY = KernelSelection.WARMUP_PROPERTY;
     /** The most calls the thread makes per kernel before it gives up on it. */
     static final int MAX_CALLS = 20_000;
     private static final int ROUND = 16;
