@@ -58,32 +58,12 @@ final class DoubleSumGemm {
             holder[0] = new double[size];
         }
         double[] bd = holder[0];
-        if (transB) {
-            for (int j = 0; j < n; j++) {
-                for (int p = 0; p < k; p++) {
-                    bd[p * n + j] = b[bOff + j * k + p];
-                }
-            }
-        } else {
-            for (int i = 0; i < k * n; i++) {
-                bd[i] = b[bOff + i];
-            }
-        }
+        widen(b, bOff, transB, k, n, bd);
         if (holder[1].length < m * k) {
             holder[1] = new double[m * k];
         }
         double[] ad = holder[1];                                    // A in double: one load per broadcast
-        if (transA) {
-            for (int p = 0; p < k; p++) {
-                for (int i = 0; i < m; i++) {
-                    ad[i * k + p] = a[aOff + p * m + i];
-                }
-            }
-        } else {
-            for (int i = 0; i < m * k; i++) {
-                ad[i] = a[aOff + i];
-            }
-        }
+        widen(a, aOff, transA, m, k, ad);
         int start = k * n;                                          // the bias row, or zeros
         for (int j = 0; j < n; j++) {
             bd[start + j] = bias == null ? 0 : bias[biasOff + j];
@@ -171,17 +151,7 @@ final class DoubleSumGemm {
             holder[1] = new double[m * k + DL];
         }
         double[] at = holder[1];
-        if (transA) {
-            for (int i = 0; i < m * k; i++) {
-                at[i] = a[aOff + i];                                // already [k, m]
-            }
-        } else {
-            for (int i = 0; i < m; i++) {
-                for (int p = 0; p < k; p++) {
-                    at[p * m + i] = a[aOff + i * k + p];
-                }
-            }
-        }
+        widen(a, aOff, !transA, k, m, at);                           // Aᵀ [k, m]: a copy when A is stored so
         double[] lanes = new double[4 * DL];
         int blocks = m / DL * DL;
         for (int j = 0; j < n; j++) {
@@ -221,6 +191,24 @@ final class DoubleSumGemm {
         }
         if (blocks < m) {
             ScalarKernels.doubleSums(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, blocks, m, k, n);
+        }
+    }
+
+    /**
+     * dst [rows, cols] row-major, in double, from src at off stored as [rows, cols], or as [cols, rows] when
+     * transposed.
+     */
+    private static void widen(float[] src, int off, boolean transposed, int rows, int cols, double[] dst) {
+        if (transposed) {
+            for (int c = 0; c < cols; c++) {
+                for (int r = 0; r < rows; r++) {
+                    dst[r * cols + c] = src[off + c * rows + r];
+                }
+            }
+        } else {
+            for (int i = 0; i < rows * cols; i++) {
+                dst[i] = src[off + i];
+            }
         }
     }
 
