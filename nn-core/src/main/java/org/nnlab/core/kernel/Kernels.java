@@ -5,7 +5,8 @@ package org.nnlab.core.kernel;
  * maps, reductions and the convolution helpers. All arrays are float32, dense and row-major.
  *
  * <p>Two implementations: {@link ScalarKernels}, the readable reference and oracle, and
- * {@code org.nnlab.core.kernel.simd.VectorKernels} on the Vector API. {@link #get()} returns the one
+ * {@code org.nnlab.core.kernel.simd.VectorKernels} on the Vector API, which returns bitwise the scalar
+ * kernels' results for every method at every vector width. {@link #get()} returns the one
  * chosen once per JVM (see {@link KernelSelection}). Kernels validate nothing: the ops in front of them
  * check shapes, so kernels take the sizes as given. Parameters follow EJML's convention: inputs are
  * "not modified", the output (last) is "modified". Matrix products <em>accumulate</em> into C, like
@@ -77,16 +78,19 @@ public interface Kernels {
      */
     void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
 
-    /** y[i] += alpha·x[i] for i in [0, n). y is modified. */
+    /** y[i] = fma(alpha, x[i], y[i]) for i in [0, n), one rounding each. y is modified. */
     void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
 
-    /** Σ x[i]·y[i] over [0, n). */
+    /**
+     * Σ x[i]·y[i] over [0, n), in {@link ScalarKernels#STRIPES} interleaved fma chains combined in a fixed tree
+     * ({@link ScalarKernels#dot}): the same bits on every kernel and vector width.
+     */
     float dot(float[] x, int xOff, float[] y, int yOff, int n);
 
-    /** Σ x[i] over [0, n). */
+    /** Σ x[i] over [0, n), in the interleaved order of {@link #dot} ({@link ScalarKernels#sum}). */
     float sum(float[] x, int xOff, int n);
 
-    /** y[i] = f(x[i]) for i in [0, n); x and y may be the same array. y is modified. */
+    /** y[i] = {@link Unary#apply f(x[i])} for i in [0, n); x and y may be the same array. y is modified. */
     void map(Unary f, float alpha, float[] x, float[] y, int n);
 
     /**
@@ -97,7 +101,7 @@ public interface Kernels {
     void strictTanh(double[] x, double[] y, int n);
 
     /**
-     * gx[i] += f'(x[i])·gy[i] for i in [0, n), given y = f(x).
+     * gx[i] += f'(x[i])·gy[i] for i in [0, n), given y = f(x), rounded as {@link Unary#accumulateGradient}.
      *
      * @param gx modified
      */
@@ -118,7 +122,7 @@ public interface Kernels {
     /** out[i] = a[i] op s for i in [0, n). out is modified and may alias a. */
     void zipScalar(Binary op, float[] a, float s, float[] out, int n);
 
-    /** out[i] += a[i]·b[i] for i in [0, n) (the gradient of a product). out is modified. */
+    /** out[i] = fma(a[i], b[i], out[i]) for i in [0, n) (the gradient of a product). out is modified. */
     void mulAdd(float[] a, float[] b, float[] out, int n);
 
     /**

@@ -1,11 +1,17 @@
 package org.nnlab.core.kernel;
 
 /**
- * The reference kernels: plain loops that read like the formulas, the oracle for the vector kernels.
+ * The reference kernels: plain loops that read like the formulas, and the definition of every kernel's
+ * bits. The vector kernels return bitwise these results at every vector width, so a run gives the same
+ * numbers on either kernels, and the vector kernels may run these loops whenever they are faster (before C2
+ * has compiled the Vector API code, and for small sizes).
  *
- * <p>Reductions accumulate in float, in index order, so results are reproducible and rounding is
- * that of a straightforward float32 loop. Matrix products use the i-p-j loop order (row of C, then
- * the shared dimension, then a contiguous row of B) so the inner loop streams memory.
+ * <p>What fixes the bits: elementwise functions are {@link Unary#apply} and {@link Unary#accumulateGradient}
+ * ({@link FloatMath}'s exp and tanh, not {@code Math}'s); {@code axpy}, {@code mulAdd} and the matrix products
+ * use {@link Math#fma}, one rounding per multiply-add; {@link #sum} and {@link #dot} keep {@link #STRIPES}
+ * interleaved partial sums and combine them in a fixed tree (see {@link #combineStripes}). Matrix products use
+ * the i-p-j loop order (row of C, then the shared dimension, then a contiguous row of B) so the inner loop
+ * streams memory; each element is the fma chain over p ascending that {@link Kernels#gemm} defines.
  */
 public class ScalarKernels implements Kernels {
 
@@ -104,26 +110,67 @@ public class ScalarKernels implements Kernels {
     @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
         for (int i = 0; i < n; i++) {
-            y[yOff + i] += alpha * x[xOff + i];
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
 
+    /**
+     * The partial sums that {@link #sum} and {@link #dot} keep: element i goes to partial sum i mod STRIPES.
+     * 64 is four 512-bit vectors of floats (four independent chains, which hide the add latency), eight
+     * 256-bit or sixteen 128-bit ones, so every width computes the same partial sums.
+     */
+    public static final int STRIPES = 64;
+
+    /** Σ x[i]·y[i]: partial sums s[i mod 64] ← fma(x[i], y[i], s[i mod 64]), i ascending, then {@link #combineStripes}. */
     @Override
     public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        float s = 0;
-        for (int i = 0; i < n; i++) {
-            s += x[xOff + i] * y[yOff + i];
-        }
-        return s;
+        float[] s = new float[STRIPES];
+        dotStripes(x, xOff, y, yOff, 0, n, s);
+        return combineStripes(s);
     }
 
+    /**
+     * Adds x[i]·y[i] for i in [from, n) into the partial sums s, from a {@code from} that is a multiple of
+     * {@link #STRIPES} (where the vector loop stopped).
+     */
+    public static void dotStripes(float[] x, int xOff, float[] y, int yOff, int from, int n, float[] s) {
+        for (int i = from; i < n; i += STRIPES) {
+            for (int j = 0, end = Math.min(STRIPES, n - i); j < end; j++) {
+                s[j] = Math.fma(x[xOff + i + j], y[yOff + i + j], s[j]);
+            }
+        }
+    }
+
+    /** Σ x[i]: partial sums s[i mod 64] += x[i], i ascending, then {@link #combineStripes}. */
     @Override
     public float sum(float[] x, int xOff, int n) {
-        float s = 0;
-        for (int i = 0; i < n; i++) {
-            s += x[xOff + i];
+        float[] s = new float[STRIPES];
+        sumStripes(x, xOff, 0, n, s);
+        return combineStripes(s);
+    }
+
+    /** Adds x[i] for i in [from, n) into the partial sums s, from a multiple of {@link #STRIPES}. */
+    public static void sumStripes(float[] x, int xOff, int from, int n, float[] s) {
+        for (int i = from; i < n; i += STRIPES) {
+            for (int j = 0, end = Math.min(STRIPES, n - i); j < end; j++) {
+                s[j] += x[xOff + i + j];
+            }
         }
-        return s;
+    }
+
+    /**
+     * The total of the {@link #STRIPES} partial sums, in one fixed tree: halve the array, adding the upper
+     * half into the lower (s[j] += s[j + h] for h = 32, 16, ..., 1), then s[0]. The first two halvings are
+     * whole-vector additions in the vector kernels; the tree also rounds less than a left-to-right sum.
+     * s is modified.
+     */
+    public static float combineStripes(float[] s) {
+        for (int h = STRIPES / 2; h >= 1; h /= 2) {
+            for (int j = 0; j < h; j++) {
+                s[j] += s[j + h];
+            }
+        }
+        return s[0];
     }
 
     @Override
@@ -148,7 +195,7 @@ public class ScalarKernels implements Kernels {
     @Override
     public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
         for (int i = 0; i < n; i++) {
-            gx[i] += f.derivative(x[i], y[i], gy[i], alpha);
+            gx[i] = f.accumulateGradient(x[i], y[i], gy[i], gx[i], alpha);
         }
     }
 
@@ -179,7 +226,7 @@ public class ScalarKernels implements Kernels {
     @Override
     public void mulAdd(float[] a, float[] b, float[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] += a[i] * b[i];
+            out[i] = Math.fma(a[i], b[i], out[i]);
         }
     }
 

@@ -31,56 +31,52 @@ public enum Unary {
     /** y = sin x. */
     SIN;
 
-    /** The reference value f(x) in float32, as {@link ScalarKernels} computes it. */
+    /**
+     * f(x) in float32, as both kernels compute it: exp, expm1 (in ELU), tanh and the sigmoid from
+     * {@link FloatMath}, so that the scalar and the vector kernels give the same bits; log and sin from
+     * {@link Math}, whose results are the same in every JIT tier. ReLU passes a NaN through.
+     */
     public float apply(float x, float alpha) {
         return switch (this) {
             case NEG -> -x;
-            case EXP -> (float) Math.exp(x);
+            case EXP -> FloatMath.exp(x);
             case LOG -> (float) Math.log(x);
             case SQRT -> (float) Math.sqrt(x);
             case SQUARE -> x * x;
             case ABS -> Math.abs(x);
-            case RELU -> x > 0 ? x : 0f;
-            case LEAKY_RELU -> x > 0 ? x : alpha * x;
-            case ELU -> x > 0 ? x : alpha * (float) Math.expm1(x);
-            case TANH -> (float) Math.tanh(x);
-            case SIGMOID -> sigmoid(x);
+            case RELU -> Math.max(x, 0f);
+            case LEAKY_RELU -> x > 0 ? x : x * alpha;
+            case ELU -> x > 0 ? x : FloatMath.expm1(x) * alpha;
+            case TANH -> FloatMath.tanh(x);
+            case SIGMOID -> FloatMath.sigmoid(x);
             case SIN -> (float) Math.sin(x);
         };
     }
 
     /**
-     * The reference derivative times the upstream gradient, f'(x)*g, given x and y = f(x) (whichever
-     * is cheaper and more accurate: tanh' = 1 - y^2, sigmoid' = y(1 - y), exp' = y, sqrt' = 1/(2y)).
+     * gx + f'(x)·g, given x and y = f(x) (whichever is cheaper and more accurate: tanh' = 1 - y², sigmoid' =
+     * y(1 - y), exp' = y, sqrt' = 1/(2y)), rounded as both kernels round it: one fused multiply-add where the
+     * vector kernels use one (tanh, sigmoid, exp, square), a product then a sum elsewhere.
      */
-    public float derivative(float x, float y, float g, float alpha) {
+    public float accumulateGradient(float x, float y, float g, float gx, float alpha) {
         return switch (this) {
-            case NEG -> -g;
-            case EXP -> y * g;
-            case LOG -> g / x;
-            case SQRT -> g / (2 * y);
-            case SQUARE -> 2 * x * g;
-            case ABS -> x > 0 ? g : (x < 0 ? -g : 0f);
-            case RELU -> x > 0 ? g : 0f;
-            case LEAKY_RELU -> x > 0 ? g : alpha * g;
-            case ELU -> x > 0 ? g : (y + alpha) * g;
-            case TANH -> (1 - y * y) * g;
-            case SIGMOID -> y * (1 - y) * g;
-            case SIN -> (float) Math.cos(x) * g;
+            case NEG -> gx + -g;
+            case EXP -> Math.fma(y, g, gx);
+            case LOG -> gx + g / x;
+            case SQRT -> gx + g / (2 * y);
+            case SQUARE -> Math.fma(x * 2, g, gx);
+            case ABS -> gx + (x > 0 ? g : (x < 0 ? -g : 0f));
+            case RELU -> gx + (x > 0 ? g : 0f);
+            case LEAKY_RELU -> gx + (x > 0 ? g : alpha * g);
+            case ELU -> gx + (x > 0 ? g : (y + alpha) * g);
+            case TANH -> Math.fma(Math.fma(y, -y, 1f), g, gx);
+            case SIGMOID -> Math.fma(y * (1 - y), g, gx);
+            case SIN -> gx + (float) Math.cos(x) * g;
         };
     }
 
     /** The lower-case name used as an op label, for example {@code leaky_relu}. */
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** sigma(x) = 1/(1+e^-x) for x >= 0 and e^x/(1+e^x) otherwise, so e^|x| never overflows. */
-    static float sigmoid(float x) {
-        if (x >= 0) {
-            return (float) (1 / (1 + Math.exp(-x)));
-        }
-        double e = Math.exp(x);
-        return (float) (e / (1 + e));
     }
 }

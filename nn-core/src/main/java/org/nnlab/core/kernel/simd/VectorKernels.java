@@ -10,9 +10,20 @@ import org.nnlab.core.kernel.KernelSelection;
 import org.nnlab.core.kernel.ScalarKernels;
 import org.nnlab.core.kernel.Unary;
 
+import static org.nnlab.core.kernel.ScalarKernels.STRIPES;
+import static org.nnlab.core.kernel.ScalarKernels.combineStripes;
+import static org.nnlab.core.kernel.ScalarKernels.dotStripes;
+import static org.nnlab.core.kernel.ScalarKernels.sumStripes;
+
 /**
  * The kernels on the Vector API ({@code jdk.incubator.vector}); this package is the only one in nnlab that
  * imports it.
+ *
+ * <p>Every method returns bitwise the {@link ScalarKernels}' result, at every vector width: the vector code
+ * runs the scalar definition's operations in its order on each lane (the same fma chains, {@code FloatMath}'s
+ * functions as {@link VectorMath}, the same partial sums). So the choice between the two forms is only about
+ * speed: until {@link Warmup} has found a family's vector form warm and faster, and for sizes where vectors
+ * cannot help, the scalar loops run.
  *
  * <p>Idioms (llama3.java, Lucene): one species chosen at class initialization ({@code static final}, so
  * the JIT treats it as a constant), loops to {@code loopBound}, accumulation with {@code fma}, and the tail
@@ -33,18 +44,31 @@ public final class VectorKernels extends ScalarKernels {
     /** Threads a large matrix product may use: {@code -Dnn.threads=N}, default 1 (single-threaded). */
     static final int THREADS = threads();
 
-    /** Whether the bitwise-scalar kernels wait for {@link Warmup} before taking their vector form. */
-    private static final boolean WARMUP = warmupEnabled();
-
     private final PackedGemm gemm = new PackedGemm(THREADS);
+    /** Whether each kernel runs the scalar loops until {@link Warmup} has found its vector form faster. */
+    private final boolean warmup;
 
     /**
-     * Creates the vector kernels.
+     * Creates the vector kernels, which run the scalar loops (the same bits) until their vector forms are warm
+     * and faster, when {@code nn.warmup} is true (the default) and the machine has two processors or more.
      *
      * @throws UnsupportedOperationException if the preferred vectors hold fewer than 4 floats (under 128
      *                                       bits), where the Vector API is slower than scalar code
      */
     public VectorKernels() {
+        this(warmupEnabled());
+    }
+
+    /**
+     * The vector kernels with their vector forms from the first call, whatever {@code nn.warmup} says: for
+     * tests and benchmarks of the vector code itself, and for the warm-up thread.
+     */
+    public static VectorKernels eager() {
+        return new VectorKernels(false);
+    }
+
+    private VectorKernels(boolean warmup) {
+        this.warmup = warmup;
         int asked = KernelSelection.vectorBits();
         if (asked > FloatVector.SPECIES_PREFERRED.vectorBitSize()) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
@@ -93,18 +117,30 @@ public final class VectorKernels extends ScalarKernels {
         return "vector(S_" + S.vectorBitSize() + "_BIT)" + (THREADS > 1 ? " x" + THREADS + " threads" : "");
     }
 
+    /**
+     * Whether a call should run the scalar loops (the same bits): while the warm-up is on and the family's
+     * vector form is not yet warm and faster. {@code work} counts towards the rent that starts the warm-up.
+     */
+    private boolean cold(Warmup.Family f, long work) {
+        return warmup && !Warmup.ready(f, work);
+    }
+
     // ------------------------------------------------------------------ matrix products
 
     @Override
     public void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-        gemm.multiply(a, aOff, false, b, bOff, false, c, cOff, m, k, n);
+        if (cold(Warmup.Family.PRODUCTS, (long) m * k * n)) {
+            super.gemm(a, aOff, b, bOff, c, cOff, m, k, n);
+        } else {
+            gemm.multiply(a, aOff, false, b, bOff, false, c, cOff, m, k, n);
+        }
     }
 
     @Override
     public void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
                               int biasOff, float[] c, int cOff, int m, int k, int n) {
-        if (WARMUP && !Warmup.doubleSum((long) m * k * n)) {
-            ScalarKernels.doubleSums(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, 0, m, k, n);  // same bits
+        if (cold(Warmup.Family.DOUBLE_SUMS, (long) m * k * n)) {
+            super.gemmDoubleSum(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
         } else {
             DoubleSumGemm.multiply(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
         }
@@ -112,18 +148,30 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-        gemm.multiply(a, aOff, true, b, bOff, false, c, cOff, m, k, n);
+        if (cold(Warmup.Family.PRODUCTS, (long) m * k * n)) {
+            super.gemmTransA(a, aOff, b, bOff, c, cOff, m, k, n);
+        } else {
+            gemm.multiply(a, aOff, true, b, bOff, false, c, cOff, m, k, n);
+        }
     }
 
     @Override
     public void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
-        gemm.multiply(a, aOff, false, b, bOff, true, c, cOff, m, k, n);
+        if (cold(Warmup.Family.PRODUCTS, (long) m * k * n)) {
+            super.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
+        } else {
+            gemm.multiply(a, aOff, false, b, bOff, true, c, cOff, m, k, n);
+        }
     }
 
     // ------------------------------------------------------------------ vectors
 
     @Override
     public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.axpy(alpha, x, xOff, y, yOff, n);
+            return;
+        }
         FloatVector va = FloatVector.broadcast(S, alpha);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
@@ -131,70 +179,52 @@ public final class VectorKernels extends ScalarKernels {
             vx.fma(va, FloatVector.fromArray(S, y, yOff + i)).intoArray(y, yOff + i);
         }
         for (; i < n; i++) {
-            y[yOff + i] += alpha * x[xOff + i];
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
         }
     }
 
     @Override
     public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        // four accumulators hide the FMA latency
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
-        FloatVector s2 = FloatVector.zero(S);
-        FloatVector s3 = FloatVector.zero(S);
+        if (n < STRIPES || cold(Warmup.Family.REDUCTIONS, n)) {
+            return super.dot(x, xOff, y, yOff, n);
+        }
+        // partial sum j in lane j % L of the vector at j: STRIPES / L independent fma chains, kept in the array
+        // (an array of vectors would be boxed), so every width fills the same partial sums
+        float[] s = new float[STRIPES];
         int i = 0;
-        for (int bound = n - 4 * L; i <= bound; i += 4 * L) {
-            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
-            s1 = FloatVector.fromArray(S, x, xOff + i + L).fma(FloatVector.fromArray(S, y, yOff + i + L), s1);
-            s2 = FloatVector.fromArray(S, x, xOff + i + 2 * L).fma(FloatVector.fromArray(S, y, yOff + i + 2 * L), s2);
-            s3 = FloatVector.fromArray(S, x, xOff + i + 3 * L).fma(FloatVector.fromArray(S, y, yOff + i + 3 * L), s3);
+        for (int bound = n - STRIPES; i <= bound; i += STRIPES) {
+            for (int q = 0; q < STRIPES; q += L) {
+                FloatVector.fromArray(S, x, xOff + i + q).fma(FloatVector.fromArray(S, y, yOff + i + q), v(s, q)).intoArray(s, q);
+            }
         }
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            s0 = FloatVector.fromArray(S, x, xOff + i).fma(FloatVector.fromArray(S, y, yOff + i), s0);
-        }
-        float s = lanesInOrder(s0.add(s1).add(s2.add(s3)));
-        for (; i < n; i++) {
-            s += x[xOff + i] * y[yOff + i];
-        }
-        return s;
+        dotStripes(x, xOff, y, yOff, i, n, s);
+        return combineStripes(s);
     }
 
     @Override
     public float sum(float[] x, int xOff, int n) {
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
+        if (n < STRIPES || cold(Warmup.Family.REDUCTIONS, n)) {
+            return super.sum(x, xOff, n);
+        }
+        float[] s = new float[STRIPES];
         int i = 0;
-        for (int bound = n - 2 * L; i <= bound; i += 2 * L) {
-            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
-            s1 = s1.add(FloatVector.fromArray(S, x, xOff + i + L));
+        for (int bound = n - STRIPES; i <= bound; i += STRIPES) {
+            for (int q = 0; q < STRIPES; q += L) {
+                v(s, q).add(FloatVector.fromArray(S, x, xOff + i + q)).intoArray(s, q);
+            }
         }
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            s0 = s0.add(FloatVector.fromArray(S, x, xOff + i));
-        }
-        float s = lanesInOrder(s0.add(s1));
-        for (; i < n; i++) {
-            s += x[xOff + i];
-        }
-        return s;
-    }
-
-    /**
-     * The sum of the lanes from the first to the last, one float addition at a time. Not
-     * {@code reduceLanes(ADD)}: the Vector API leaves its order open, and C2 and the Java fallback sum in
-     * different orders, so a sum changed as the JIT warmed up.
-     */
-    private static float lanesInOrder(FloatVector v) {
-        float s = 0;
-        for (int j = 0; j < L; j++) {
-            s += v.lane(j);
-        }
-        return s;
+        sumStripes(x, xOff, i, n, s);
+        return combineStripes(s);
     }
 
     // ------------------------------------------------------------------ elementwise
 
     @Override
     public void map(Unary f, float alpha, float[] x, float[] y, int n) {
+        if (cold(Warmup.Family.MAPS, n)) {
+            super.map(f, alpha, x, y, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         switch (f) {
@@ -231,8 +261,8 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void strictTanh(double[] x, double[] y, int n) {
-        if (WARMUP && !Warmup.strictTanh(n)) {
-            ScalarKernels.strictTanhLoop(x, y, n);                 // the same bits until the vector form is warm
+        if (cold(Warmup.Family.STRICT_TANH, n)) {
+            super.strictTanh(x, y, n);
         } else {
             StrictTanh.apply(x, y, n);
         }
@@ -240,6 +270,10 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
+        if (cold(Warmup.Family.MAPS, n)) {
+            super.mapGrad(f, alpha, x, y, gy, gx, n);
+            return;
+        }
         int i = 0;
         int bound = S.loopBound(n);
         switch (f) {
@@ -277,12 +311,16 @@ public final class VectorKernels extends ScalarKernels {
             }
         }
         for (; i < n; i++) {
-            gx[i] += f.derivative(x[i], y[i], gy[i], alpha);
+            gx[i] = f.accumulateGradient(x[i], y[i], gy[i], gx[i], alpha);
         }
     }
 
     @Override
     public void zip(Binary op, float[] a, float[] b, float[] out, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.zip(op, a, b, out, n);
+            return;
+        }
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             apply(op, v(a, i), v(b, i)).intoArray(out, i);
@@ -294,7 +332,7 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void zipRow(Binary op, float[] a, float[] row, float[] out, int rows, int cols) {
-        if (cols < L) {
+        if (cols < L || cold(Warmup.Family.ELEMENTWISE, (long) rows * cols)) {
             super.zipRow(op, a, row, out, rows, cols);
             return;
         }
@@ -313,6 +351,10 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void zipScalar(Binary op, float[] a, float s, float[] out, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.zipScalar(op, a, s, out, n);
+            return;
+        }
         FloatVector vs = FloatVector.broadcast(S, s);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
@@ -325,18 +367,22 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void mulAdd(float[] a, float[] b, float[] out, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.mulAdd(a, b, out, n);
+            return;
+        }
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             v(a, i).fma(v(b, i), v(out, i)).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] += a[i] * b[i];
+            out[i] = Math.fma(a[i], b[i], out[i]);
         }
     }
 
     @Override
     public void addColumnSums(float[] x, float[] out, int rows, int cols) {
-        if (cols < L) {
+        if (cols < L || cold(Warmup.Family.ELEMENTWISE, (long) rows * cols)) {
             super.addColumnSums(x, out, rows, cols);
             return;
         }

@@ -1,47 +1,73 @@
 package org.nnlab.core.kernel.simd;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
+import org.nnlab.core.kernel.Binary;
 import org.nnlab.core.kernel.KernelSelection;
+import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.kernel.ScalarKernels;
+import org.nnlab.core.kernel.Unary;
 
 /**
- * Warms up, on a daemon thread, the vector kernels whose results are bitwise the scalar loops' (strictTanh,
- * gemmDoubleSum), and tells callers when each has become the faster one. Until then {@link VectorKernels}
- * runs those two on the scalar loops: same bits, no wait.
+ * Warms up the vector kernels on a daemon thread and tells {@link VectorKernels} when each family of kernels
+ * has become faster than the scalar loops. Until then the vector kernels run the scalar loops, which give
+ * bitwise the same results (see {@link ScalarKernels}): the switch changes how fast a run goes, never a bit.
  *
- * <p>Why: before C2 has compiled it, Vector API code runs in its Java fallback, about 60 times slower than
- * a scalar loop (2,000 strict tanh values: 4 to 35 ms a call against 80 µs, for the first 500 calls or
- * about 1 s), so a short run on the vector kernels was slower than on the scalar ones. The warm-up thread
- * pays that second on a spare core, once the run has shown it is long enough to gain from it; each kernel
- * switches when its vector form times faster than its scalar form on the same input. The bits cannot
- * depend on when that happens, because they are the same either way. Kernels whose vector and scalar
- * results differ (map, the sums) never switch on timing: a run's numbers must not depend on the JIT. The
- * matrix products are bitwise equal too, but stay on the vector form: routing the small ones here made
- * the ShapeShop MLP slower from a cold start, not faster.
+ * <p>Why: before C2 has compiled it, Vector API code runs in its Java fallback, 30 to 100 times slower than a
+ * plain loop (64 tanh values: 240 µs a call against 2 µs for the first thousand calls; 2,000 strict tanh
+ * values: 4 to 35 ms against 80 µs, for about a second), so a short run on the vector kernels was slower
+ * than on the scalar ones. The warm-up thread pays that second on a spare core, once the run has shown it is
+ * long enough to gain from it, and each {@link Family} switches when its vector form times faster than its
+ * scalar form on the same inputs, in two rounds running. The inputs take every branch the kernels have
+ * (every function, operator, transpose and tail), so that C2 compiles all of them and a run's first call of
+ * a rarer one does not fall back to the interpreter.
  *
- * <p>{@code -Dnn.warmup=false} (or a single processor) turns the thread off: the vector forms then run from the
- * first call, as before. The thread gives up after {@link #MAX_CALLS} calls per kernel, leaving the scalar form.
+ * <p>{@code -Dnn.warmup=false} (or a single processor) turns the thread off: the vector forms then run from
+ * the first call. The thread gives up on a family after {@link #MAX_CALLS} rounds, leaving it on the scalar
+ * loops (on 128-bit vectors the scalar loops, which C2 vectorizes itself, are often as fast).
  */
 final class Warmup {
-    /** The most calls the thread makes per kernel before it gives up on it. */
-    static final int MAX_CALLS = 20_000;
+    /** The kernels that switch together, each with the scalar work it may do before the thread starts. */
+    enum Family {
+        /** gemm, gemmTransA, gemmTransB, in multiply-adds. */
+        PRODUCTS(1.0),
+        /** gemmDoubleSum, in multiply-adds. */
+        DOUBLE_SUMS(1.0),
+        /** strictTanh, in values (fdlibm's tanh: about 40 ns each). */
+        STRICT_TANH(40.0),
+        /** map and mapGrad, in values. */
+        MAPS(5.0),
+        /** sum and dot, in values. */
+        REDUCTIONS(0.5),
+        /** axpy, zip, zipRow, zipScalar, mulAdd, addColumnSums, in values. */
+        ELEMENTWISE(0.5);
+
+        /** About how many nanoseconds the scalar loops take per unit of work. */
+        final double nanosPerUnit;
+
+        Family(double nanosPerUnit) {
+            this.nanosPerUnit = nanosPerUnit;
+        }
+    }
+
+    /** The most rounds the thread runs per family before it gives up on it. */
+    static final int MAX_CALLS = 2_000;
     private static final int ROUND = 16;
     /**
-     * Scalar work before the thread starts, about one second's worth, which is also about what the warm-up
-     * costs (ski rental: keep renting the scalar loops until the rent paid equals the price of buying the
-     * warm vector code). A run that ends sooner never pays for a warm-up it could not use, and never
+     * Scalar work before the thread starts, in estimated nanoseconds: about one second, which is also about
+     * what the warm-up costs (ski rental: keep renting the scalar loops until the rent paid equals the price of
+     * buying warm vector code). A run that ends sooner never pays for a warm-up it could not use and never
      * competes with the JIT's own threads for the cores; a longer one pays at most twice the ideal.
      */
-    static final long STRICT_TANH_RENT = 25_000_000L;                 // values, at about 40 ns each
-    /** The same for gemmDoubleSum, in multiply-adds (about 1 ns each in the scalar loops). */
-    static final long DOUBLE_SUM_RENT = 1_000_000_000L;
-    private static long strictTanhWork;                            // racy on purpose: only a hint when to start
-    private static long doubleSumWork;
+    static final long RENT_NANOS = 1_000_000_000L;
+    private static double rent;                                    // racy on purpose: only a hint when to start
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static volatile boolean strictTanhFaster;
-    private static volatile boolean doubleSumFaster;
+    private static final int UNDECIDED = 0;
+    private static final int FASTER = 1;
+    private static final int GAVE_UP = 2;
+    private static final AtomicIntegerArray STATE = new AtomicIntegerArray(Family.values().length);
 
     private Warmup() {
     }
@@ -51,31 +77,28 @@ final class Warmup {
         return KernelSelection.warmup() && Runtime.getRuntime().availableProcessors() >= 2;
     }
 
-    /** Whether strictTanh's vector form is warm and faster, for a call on n values (counted as rent). */
-    static boolean strictTanh(int n) {
-        if (strictTanhFaster) {
+    /**
+     * Whether the family's vector form is warm and faster, for a call doing {@code work} units of it (counted
+     * as rent while it is not).
+     */
+    static boolean ready(Family f, long work) {
+        if (STATE.get(f.ordinal()) == FASTER) {
             return true;
         }
-        strictTanhWork += n;
-        if (strictTanhWork >= STRICT_TANH_RENT) {
+        rent += work * f.nanosPerUnit;
+        if (rent >= RENT_NANOS) {
             start();
         }
         return false;
     }
 
-    /** Whether gemmDoubleSum's vector form is warm and faster, for a call of m·k·n multiply-adds. */
-    static boolean doubleSum(long multiplyAdds) {
-        if (doubleSumFaster) {
-            return true;
-        }
-        doubleSumWork += multiplyAdds;
-        if (doubleSumWork >= DOUBLE_SUM_RENT) {
-            start();
-        }
-        return false;
+    /** Whether the thread has finished with the family: switched it, or given up on it. */
+    static boolean decided(Family f) {
+        return STATE.get(f.ordinal()) != UNDECIDED;
     }
 
-    private static void start() {
+    /** Starts the thread now, whatever the rent paid (for tests). */
+    static void start() {
         if (!STARTED.get() && STARTED.compareAndSet(false, true)) {
             Thread t = new Thread(Warmup::run, "nnlab-vector-warmup");
             t.setDaemon(true);
@@ -85,53 +108,108 @@ final class Warmup {
     }
 
     private static void run() {
-        // Inputs of the sizes the seed systems use: Playground's layers over 500 points, GAN Lab's layers
-        // over a 300-row batch (a wide product, a narrow one, a transposed gradient one).
-        double[] x = new double[2000];
-        double[] y = new double[2000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (i - 1000) / 250.0;
+        Kernels vector = VectorKernels.eager();
+        Kernels scalar = KernelSelection.scalar();
+        Family[] families = Family.values();
+        int[] ahead = new int[families.length];
+        for (int rounds = 0; rounds < MAX_CALLS; rounds++) {
+            boolean open = false;
+            for (Family f : families) {
+                if (STATE.get(f.ordinal()) != UNDECIDED) {
+                    continue;
+                }
+                open = true;
+                long t0 = System.nanoTime();
+                for (int i = 0; i < ROUND; i++) {
+                    exercise(f, vector);
+                }
+                long t1 = System.nanoTime();
+                for (int i = 0; i < ROUND; i++) {
+                    exercise(f, scalar);
+                }
+                long t2 = System.nanoTime();
+                ahead[f.ordinal()] = t1 - t0 < t2 - t1 ? ahead[f.ordinal()] + 1 : 0;
+                if (ahead[f.ordinal()] == 2) {
+                    STATE.set(f.ordinal(), FASTER);
+                }
+            }
+            if (!open) {
+                return;
+            }
         }
-        strictTanhFaster = race(() -> StrictTanh.apply(x, y, x.length), () -> ScalarKernels.strictTanhLoop(x, y, x.length));
-        float[] a = new float[300 * 16];
-        float[] b = new float[300 * 16];
-        float[] c = new float[300 * 16];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (i % 13 - 6) / 7f;
-            b[i] = (i % 11 - 5) / 9f;
+        for (Family f : families) {
+            STATE.compareAndSet(f.ordinal(), UNDECIDED, GAVE_UP);
         }
-        doubleSumFaster = race(() -> {
-            DoubleSumGemm.multiply(a, 0, b, 0, b, 0, c, 0, 300, 16, 16);
-            DoubleSumGemm.multiply(a, 0, b, 0, null, 0, c, 0, 300, 16, 1);
-            DoubleSumGemm.multiply(a, 0, b, 0, null, 0, c, 0, 16, 300, 16);
-        }, () -> {
-            ScalarKernels.doubleSums(a, 0, b, 0, b, 0, c, 0, 0, 300, 16, 16);
-            ScalarKernels.doubleSums(a, 0, b, 0, null, 0, c, 0, 0, 300, 16, 1);
-            ScalarKernels.doubleSums(a, 0, b, 0, null, 0, c, 0, 0, 16, 300, 16);
-        });
     }
 
-    /**
-     * Runs both forms in rounds until the vector one is faster than the scalar one in two rounds running
-     * (true), or MAX_CALLS calls of it have not got there (false).
-     */
-    private static boolean race(Runnable vector, Runnable scalar) {
-        int ahead = 0;
-        for (int calls = 0; calls < MAX_CALLS; calls += ROUND) {
-            long t0 = System.nanoTime();
-            for (int i = 0; i < ROUND; i++) {
-                vector.run();
-            }
-            long t1 = System.nanoTime();
-            for (int i = 0; i < ROUND; i++) {
-                scalar.run();
-            }
-            long t2 = System.nanoTime();
-            ahead = t1 - t0 < t2 - t1 ? ahead + 1 : 0;
-            if (ahead == 2) {
-                return true;
+    /** Inputs of the sizes the seed systems use, with tails past every vector width. */
+    private static final class Inputs {
+        static final int N = 1003;
+        static final float[] X = wave(N + 64, 0.37f);
+        static final float[] Y = wave(N + 64, 0.11f);
+        static final float[] OUT = new float[N + 64];
+        static final float[] G = new float[N + 64];
+        static final double[] DX = new double[2003];
+        static final double[] DY = new double[2003];
+
+        static {
+            for (int i = 0; i < DX.length; i++) {
+                DX[i] = (i - 1000) / 250.0;
             }
         }
-        return false;
+
+        private static float[] wave(int n, float step) {
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) Math.sin(i * step) * 3 + 0.5f;
+            }
+            return v;
+        }
+    }
+
+    /** One call of each kernel of the family, on k: every branch the family's vector code has. */
+    static void exercise(Family f, Kernels k) {
+        float[] x = Inputs.X;
+        float[] y = Inputs.Y;
+        float[] out = Inputs.OUT;
+        int n = Inputs.N;
+        switch (f) {
+            case PRODUCTS -> {
+                // Playground's heatmap layers over a grid, a ShapeShop batch, and edge tiles of every kind
+                k.gemm(x, 0, y, 0, out, 0, 8, 16, 60);
+                k.gemmTransA(x, 0, y, 0, out, 0, 13, 30, 17);
+                k.gemmTransB(x, 0, y, 0, out, 0, 17, 30, 13);
+                k.gemm(x, 1, y, 3, out, 0, 3, 5, 7);
+            }
+            case DOUBLE_SUMS -> {
+                // GAN Lab's layers over a batch: wide, single-output (rows in lanes), transposed gradients
+                k.gemmDoubleSum(x, 0, y, 0, y, 0, out, 0, 60, 16, 16);
+                k.gemmDoubleSum(x, 0, y, 0, null, 0, out, 0, 300, 3, 1);
+                k.gemmDoubleSum(x, 0, true, y, 0, false, null, 0, out, 0, 16, 60, 16);
+                k.gemmDoubleSum(x, 0, false, y, 0, true, null, 0, out, 0, 60, 16, 9);
+            }
+            case STRICT_TANH -> k.strictTanh(Inputs.DX, Inputs.DY, Inputs.DX.length);
+            case MAPS -> {
+                for (Unary u : Unary.values()) {
+                    k.map(u, 0.3f, x, out, n);
+                    k.mapGrad(u, 0.3f, x, out, y, Inputs.G, n);
+                }
+            }
+            case REDUCTIONS -> {
+                k.sum(x, 1, n);
+                k.dot(x, 2, y, 3, n);
+                k.sum(x, 0, 70);
+            }
+            case ELEMENTWISE -> {
+                k.axpy(0.5f, x, 1, out, 2, n);
+                k.mulAdd(x, y, out, n);
+                for (Binary op : Binary.values()) {
+                    k.zip(op, x, y, out, n);
+                    k.zipScalar(op, x, 0.7f, out, n);
+                    k.zipRow(op, x, y, out, 17, 59);
+                }
+                k.addColumnSums(x, out, 17, 59);
+            }
+        }
     }
 }
