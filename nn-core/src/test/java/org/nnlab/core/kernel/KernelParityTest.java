@@ -31,7 +31,7 @@ class KernelParityTest {
     @BeforeAll
     static void kernels() {
         scalar = KernelSelection.scalar();
-        vector = KernelSelection.vector().map(v -> (Kernels) org.nnlab.core.kernel.simd.VectorKernels.eager()).orElse(null);
+        vector = KernelSelection.vector().map(v -> org.nnlab.core.kernel.simd.VectorKernels.eager()).orElse(null);
     }
 
     static IntStream sizes() {

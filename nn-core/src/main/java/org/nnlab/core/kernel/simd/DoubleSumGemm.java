@@ -22,7 +22,7 @@ import org.nnlab.core.kernel.ScalarKernels;
  */
 final class DoubleSumGemm {
     /** Doubles in the float kernels' shape ({@code nn.vector.bits} narrows both). */
-    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorKernels.S.vectorShape());
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorForms.S.vectorShape());
     private static final int DL = D.length();
     /** Floats as many as D's lanes, for the conversion of C back to float. */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));

@@ -19,8 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * transposed), and each column of C is gathered, updated with k FMAs and scattered back.
  */
 final class NarrowGemm {
-    private static final VectorSpecies<Float> S = VectorKernels.S;
-    private static final int L = VectorKernels.L;
+    private static final VectorSpecies<Float> S = VectorForms.S;
+    private static final int L = VectorForms.L;
     private static final int GROUPS = 8;
 
     private NarrowGemm() {

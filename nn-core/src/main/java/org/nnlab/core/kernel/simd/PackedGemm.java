@@ -22,8 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * packing, whose fixed cost would dominate. Each thread packs into its own scratch buffers.
  */
 final class PackedGemm {
-    private static final VectorSpecies<Float> S = VectorKernels.S;
-    private static final int L = VectorKernels.L;
+    private static final VectorSpecies<Float> S = VectorForms.S;
+    private static final int L = VectorForms.L;
     /** Rows per micro-kernel. */
     static final int MR = 8;
     /** Columns per wide micro-kernel: three vectors. */

@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  * taken, nor is its k = 1 formula (positive u starts at 2, beyond 1.5·ln2, so k &gt;= 3); they are left out.
  */
 final class StrictTanh {
-    private static final VectorSpecies<Double> D = VectorKernels.S.withLanes(double.class);
+    private static final VectorSpecies<Double> D = VectorForms.S.withLanes(double.class);
     private static final VectorSpecies<Long> LONGS = D.withLanes(long.class);
 
     private static final double LN2_HI = 0x1.62e42feep-1;

@@ -33,7 +33,7 @@ final class VectorMath {
     }
 
     private static FloatVector c(float v) {
-        return FloatVector.broadcast(VectorKernels.S, v);
+        return FloatVector.broadcast(VectorForms.S, v);
     }
 
     /** e^x per lane. */

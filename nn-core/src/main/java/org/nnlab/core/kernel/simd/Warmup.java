@@ -24,7 +24,7 @@ import org.nnlab.core.kernel.Unary;
  * a rarer one does not fall back to the interpreter.
  *
  * <p>{@code -Dnn.warmup=false} (or a single processor) turns the thread off: the vector forms then run from
- * the first call. The thread gives up on a family after {@link #MAX_CALLS} rounds, leaving it on the scalar
+ * the first call. The thread gives up on a family after {@link #MAX_ROUNDS} rounds, leaving it on the scalar
  * loops (on 128-bit vectors the scalar loops, which C2 vectorizes itself, are often as fast).
  */
 final class Warmup {
@@ -52,16 +52,28 @@ final class Warmup {
     }
 
     /** The most rounds the thread runs per family before it gives up on it. */
-    static final int MAX_CALLS = 2_000;
+    static final int MAX_ROUNDS = 1_000;
     private static final int ROUND = 16;
     /**
-     * Scalar work before the thread starts, in estimated nanoseconds: about one second, which is also about
-     * what the warm-up costs (ski rental: keep renting the scalar loops until the rent paid equals the price of
-     * buying warm vector code). A run that ends sooner never pays for a warm-up it could not use and never
-     * competes with the JIT's own threads for the cores; a longer one pays at most twice the ideal.
+     * Scalar work before the thread starts, in estimated nanoseconds: about two seconds, more than what the
+     * warm-up costs (ski rental: keep renting the scalar loops until the rent paid exceeds the price of buying
+     * warm vector code). A run that ends sooner never pays for a warm-up it could not use and never competes
+     * with the JIT's own threads for the cores; a longer one pays at most about twice the ideal.
      */
-    static final long RENT_NANOS = 1_000_000_000L;
-    private static double rent;                                    // racy on purpose: only a hint when to start
+    static final long RENT_NANOS = 2_000_000_000L;
+    /** The thread warms only the families that have paid at least this share of the rent: the ones the run uses. */
+    static final double USED_SHARE = 0.05;
+    /**
+     * Matrix products of at least this many multiply-adds take the vector form from the first call: their loops
+     * run long enough for C2 to compile them (on-stack replacement) within the first calls, and the scalar loops
+     * are many times slower on them (the ShapeShop CNN: 2.3 s against 6.5 s from a cold start).
+     */
+    static final long EAGER_PRODUCT_MACS = 1L << 20;
+
+    /** When the thread starts and when each family switches or is given up, at DEBUG (java.util.logging FINE). */
+    private static final System.Logger LOG = System.getLogger(Warmup.class.getName());
+    private static final double[] RENT = new double[Family.values().length];   // racy on purpose: only hints
+    private static double rentTotal;
 
     private static final AtomicBoolean STARTED = new AtomicBoolean();
     private static final int UNDECIDED = 0;
@@ -85,8 +97,10 @@ final class Warmup {
         if (STATE.get(f.ordinal()) == FASTER) {
             return true;
         }
-        rent += work * f.nanosPerUnit;
-        if (rent >= RENT_NANOS) {
+        double nanos = work * f.nanosPerUnit;
+        RENT[f.ordinal()] += nanos;
+        rentTotal += nanos;
+        if (rentTotal >= RENT_NANOS) {
             start();
         }
         return false;
@@ -97,9 +111,13 @@ final class Warmup {
         return STATE.get(f.ordinal()) != UNDECIDED;
     }
 
-    /** Starts the thread now, whatever the rent paid (for tests). */
+    /** Starts the thread now, whatever the rent paid, warming every family (for tests). */
     static void start() {
         if (!STARTED.get() && STARTED.compareAndSet(false, true)) {
+            if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                LOG.log(System.Logger.Level.DEBUG, String.format("nnlab warm-up: starts at %d ms, rent %.0f ms", uptime(),
+                        rentTotal / 1e6));
+            }
             Thread t = new Thread(Warmup::run, "nnlab-vector-warmup");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
@@ -107,47 +125,76 @@ final class Warmup {
         }
     }
 
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    }
+
+    /**
+     * Races the used, undecided families, the most used first, in rounds; a family switches when its vector
+     * form wins two rounds running, and is given up after {@link #MAX_ROUNDS}. A family the run has not used
+     * waits until it has paid its share of the rent; the thread ends when every family is decided.
+     */
     private static void run() {
-        Kernels vector = VectorKernels.eager();
+        Kernels vector = new VectorForms();
         Kernels scalar = KernelSelection.scalar();
         Family[] families = Family.values();
         int[] ahead = new int[families.length];
-        for (int rounds = 0; rounds < MAX_CALLS; rounds++) {
+        int[] rounds = new int[families.length];
+        boolean all = rentTotal < RENT_NANOS;                        // started by a test: warm everything
+        while (true) {
+            Family[] order = families.clone();
+            java.util.Arrays.sort(order, (p, q) -> Double.compare(RENT[q.ordinal()], RENT[p.ordinal()]));
             boolean open = false;
-            for (Family f : families) {
-                if (STATE.get(f.ordinal()) != UNDECIDED) {
+            boolean raced = false;
+            for (Family f : order) {
+                int i = f.ordinal();
+                if (STATE.get(i) != UNDECIDED) {
                     continue;
                 }
                 open = true;
+                if (!all && RENT[i] < USED_SHARE * rentTotal) {
+                    continue;
+                }
+                raced = true;
                 long t0 = System.nanoTime();
-                for (int i = 0; i < ROUND; i++) {
+                for (int r = 0; r < ROUND; r++) {
                     exercise(f, vector);
                 }
                 long t1 = System.nanoTime();
-                for (int i = 0; i < ROUND; i++) {
+                for (int r = 0; r < ROUND; r++) {
                     exercise(f, scalar);
                 }
                 long t2 = System.nanoTime();
-                ahead[f.ordinal()] = t1 - t0 < t2 - t1 ? ahead[f.ordinal()] + 1 : 0;
-                if (ahead[f.ordinal()] == 2) {
-                    STATE.set(f.ordinal(), FASTER);
+                ahead[i] = t1 - t0 < t2 - t1 ? ahead[i] + 1 : 0;
+                if (ahead[i] == 2) {
+                    STATE.set(i, FASTER);
+                } else if (++rounds[i] == MAX_ROUNDS) {
+                    STATE.set(i, GAVE_UP);
+                }
+                if (STATE.get(i) != UNDECIDED && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                    LOG.log(System.Logger.Level.DEBUG, String.format("nnlab warm-up: %s %s at %d ms, round %d", f,
+                            STATE.get(i) == FASTER ? "switched" : "given up", uptime(), rounds[i]));
                 }
             }
             if (!open) {
                 return;
             }
-        }
-        for (Family f : families) {
-            STATE.compareAndSet(f.ordinal(), UNDECIDED, GAVE_UP);
+            if (!raced) {
+                try {
+                    Thread.sleep(200);                              // until another family is used enough
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 
     /** Inputs of the sizes the seed systems use, with tails past every vector width. */
     private static final class Inputs {
         static final int N = 1003;
-        static final float[] X = wave(N + 64, 0.37f);
-        static final float[] Y = wave(N + 64, 0.11f);
-        static final float[] OUT = new float[N + 64];
+        static final float[] X = wave(N + 400, 0.37f);
+        static final float[] Y = wave(N + 400, 0.11f);
+        static final float[] OUT = new float[N + 400];
         static final float[] G = new float[N + 64];
         static final double[] DX = new double[2003];
         static final double[] DY = new double[2003];
@@ -182,11 +229,18 @@ final class Warmup {
                 k.gemm(x, 1, y, 3, out, 0, 3, 5, 7);
             }
             case DOUBLE_SUMS -> {
-                // GAN Lab's layers over a batch: wide, single-output (rows in lanes), transposed gradients
-                k.gemmDoubleSum(x, 0, y, 0, y, 0, out, 0, 60, 16, 16);
-                k.gemmDoubleSum(x, 0, y, 0, null, 0, out, 0, 300, 3, 1);
-                k.gemmDoubleSum(x, 0, true, y, 0, false, null, 0, out, 0, 16, 60, 16);
-                k.gemmDoubleSum(x, 0, false, y, 0, true, null, 0, out, 0, 60, 16, 9);
+                // GAN Lab's ring discriminator (2-9-9-1) over a batch of 150: forward, weight and bias gradients
+                // (Aᵀ·δ, 1ᵀ·δ), back-propagation (δ·Wᵀ); every layer in one call each
+                int batch = 150;
+                int[] widths = {2, 9, 9, 1};
+                for (int l = 1; l < widths.length; l++) {
+                    int in = widths[l - 1];
+                    int width = widths[l];
+                    k.gemmDoubleSum(x, 0, y, 0, y, 0, out, 0, batch, in, width);
+                    k.gemmDoubleSum(x, 0, true, y, 0, false, null, 0, out, 0, in, batch, width);
+                    k.gemmDoubleSum(y, 0, x, 0, null, 0, out, 0, 1, batch, width);
+                    k.gemmDoubleSum(y, 0, false, x, 0, true, null, 0, out, 0, batch, width, in);
+                }
             }
             case STRICT_TANH -> k.strictTanh(Inputs.DX, Inputs.DY, Inputs.DX.length);
             case MAPS -> {
