@@ -331,22 +331,29 @@ class CliProcessIT {
     }
 
     /**
-     * Playground (training, no heatmaps) and GAN Lab run only kernels whose vector and scalar forms give the
-     * same bits, so the file is the same whether those kernels wait for the warm-up (the default), take the
-     * vector form from the first call ({@code -Dnn.warmup=false}) or are the scalar kernels, apart from the
-     * recorded kernels' name.
+     * Every kernel gives the scalar kernels' bits at every vector width, so a file is the same whether the
+     * kernels wait for the warm-up (the default), take the vector form from the first call
+     * ({@code -Dnn.warmup=false}), run on 256-bit or 128-bit vectors or are the scalar kernels, apart from the
+     * recorded kernels' name: Playground with heatmaps, GAN Lab, and ShapeShop's MLP and CNN.
      */
     @Test
-    void theWarmUpAndTheKernelsChangeNoBitOfPlaygroundAndGanLab() throws Exception {
+    void theWarmUpTheKernelsAndTheWidthChangeNoBit() throws Exception {
         String[][] runs = {
-            {"playground", "--state", "seed=0.12345&dataset=spiral&networkShape=8,8", "--epochs", "300", "--json", "OUT"},
+            {"playground", "--state", "seed=0.12345&dataset=spiral&networkShape=8,8&sinX=true", "--epochs", "300",
+                "--heatmap", "--json", "OUT"},
             {"ganlab", "--dataset", "ring", "--epochs", "300", "--json", "OUT"},
+            {"shapeshop", "--classes", "box,line,circle", "--model", "mlp", "--epochs", "4", "--init", "zeros", "--step",
+                "0.005", "--seed", "1", "--max-steps", "200", "--json", "OUT"},
+            {"shapeshop", "--classes", "box,line", "--model", "cnn", "--epochs", "2", "--init", "zeros", "--step",
+                "0.005", "--seed", "1", "--max-steps", "40", "--json", "OUT"},
         };
-        List<List<String>> flags = List.of(List.of(), List.of("-Dnn.warmup=false"), List.of("-Dnn.kernels=scalar"));
-        for (String[] run : runs) {
+        List<List<String>> flags = List.of(List.of(), List.of("-Dnn.warmup=false"), List.of("-Dnn.kernels=scalar"),
+                List.of("-Dnn.warmup=false", "-Dnn.vector.bits=256"), List.of("-Dnn.warmup=false", "-Dnn.vector.bits=128"));
+        for (int i = 0; i < runs.length; i++) {
+            String[] run = runs[i];
             String first = null;
             for (List<String> jvm : flags) {
-                String name = run[0] + "-kernels" + (jvm.isEmpty() ? "" : jvm.get(0).replaceAll("\\W", "")) + ".json";
+                String name = run[0] + i + "-kernels" + String.join("", jvm).replaceAll("\\W", "") + ".json";
                 String[] args = run.clone();
                 args[args.length - 1] = name;
                 ChildCli.Result r = nnlab(jvm, args);
@@ -355,7 +362,7 @@ class CliProcessIT {
                 if (first == null) {
                     first = text;
                 } else {
-                    assertThat(text).as("%s with %s", run[0], jvm).isEqualTo(first);
+                    assertThat(text).as("%s with %s", String.join(" ", run), jvm).isEqualTo(first);
                 }
             }
         }

@@ -52,7 +52,7 @@ final class Warmup {
     }
 
     /** The most rounds the thread runs per family before it gives up on it. */
-    static final int MAX_ROUNDS = 1_000;
+    static final int MAX_ROUNDS = 300;
     private static final int ROUND = 16;
     /**
      * Scalar work before the thread starts, in estimated nanoseconds: about two seconds, more than what the
@@ -66,9 +66,9 @@ final class Warmup {
     /**
      * Matrix products of at least this many multiply-adds take the vector form from the first call: their loops
      * run long enough for C2 to compile them (on-stack replacement) within the first calls, and the scalar loops
-     * are many times slower on them (the ShapeShop CNN: 2.3 s against 6.5 s from a cold start).
+     * are many times slower on them (the ShapeShop CNN: 3.4 s against 6.4 s from a cold start; at 2^20 the MLP was slower than on the scalar loops).
      */
-    static final long EAGER_PRODUCT_MACS = 1L << 20;
+    static final long EAGER_PRODUCT_MACS = 1L << 22;
 
     /** When the thread starts and when each family switches or is given up, at DEBUG (java.util.logging FINE). */
     private static final System.Logger LOG = System.getLogger(Warmup.class.getName());
