@@ -111,8 +111,16 @@ final class Warmup {
         return STATE.get(f.ordinal()) != UNDECIDED;
     }
 
-    /** Starts the thread now, whatever the rent paid, warming every family (for tests). */
-    static void start() {
+    /** Whether the thread warms every family, used or not (for tests). */
+    private static volatile boolean everything;
+
+    /** Starts the thread now if it has not started, whatever the rent paid, and has it warm every family (for tests). */
+    static void warmEverything() {
+        everything = true;
+        start();
+    }
+
+    private static void start() {
         if (!STARTED.get() && STARTED.compareAndSet(false, true)) {
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                 LOG.log(System.Logger.Level.DEBUG, String.format("nnlab warm-up: starts at %d ms, rent %.0f ms", uptime(),
@@ -140,7 +148,6 @@ final class Warmup {
         Family[] families = Family.values();
         int[] ahead = new int[families.length];
         int[] rounds = new int[families.length];
-        boolean all = rentTotal < RENT_NANOS;                        // started by a test: warm everything
         while (true) {
             Family[] order = families.clone();
             java.util.Arrays.sort(order, (p, q) -> Double.compare(RENT[q.ordinal()], RENT[p.ordinal()]));
@@ -152,7 +159,7 @@ final class Warmup {
                     continue;
                 }
                 open = true;
-                if (!all && RENT[i] < USED_SHARE * rentTotal) {
+                if (!everything && RENT[i] < USED_SHARE * rentTotal) {
                     continue;
                 }
                 raced = true;

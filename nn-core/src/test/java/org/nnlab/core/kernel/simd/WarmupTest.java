@@ -22,7 +22,7 @@ class WarmupTest {
         assumeThat(Warmup.enabled()).as("the warm-up runs with nn.warmup=true on two or more processors").isTrue();
         VectorKernels k = new VectorKernels();
         String expected = KernelDigest.digest(KernelSelection.scalar());
-        Warmup.start();                                              // as if the rent were paid
+        Warmup.warmEverything();                                     // as if the rent were paid, for every family
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(150);
         int calls = 0;
         boolean decided = false;
