@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.nnlab.core.Checks;
 import org.nnlab.core.Rng;
 import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.kernel.Unary;
 
 /**
  * A fully connected network as GAN Lab builds its generator and discriminator (spec 2.c): L + 1 ReLU
@@ -173,6 +174,7 @@ public final class Mlp {
         private final float[][] deltas;
         private final float[] logits;
         private final float[] ones;                     // [capacity] ones: a bias gradient is ones·δ
+        private final float[] product;                  // δ·Wᵀ before the ReLU mask
         private int rows;
 
         /** Buffers for up to capacity rows. */
@@ -188,6 +190,7 @@ public final class Mlp {
             }
             this.ones = new float[capacity];
             Arrays.fill(ones, 1f);
+            this.product = new float[capacity * Arrays.stream(sizes).max().orElseThrow()];
         }
 
         /** The last forward pass's outputs, [rows, outputs()] from index 0 (live, overwritten by the next pass). */
@@ -233,9 +236,7 @@ public final class Mlp {
             k.gemmDoubleSum(pass.activations[l - 1], 0, parameters, weightAt[l], parameters, biasAt[l], a, 0, n, in, out);
             int count = n * out;
             if (l < last) {
-                for (int i = 0; i < count; i++) {
-                    a[i] = a[i] < 0 ? 0f : a[i];                         // NaN stays NaN: divergence must show
-                }
+                k.map(Unary.RELU, 0f, a, a, count);                      // max(z, 0): NaN stays NaN, divergence shows
             } else {
                 System.arraycopy(a, 0, pass.logits, 0, count);
                 for (int i = 0; i < count; i++) {
@@ -272,19 +273,18 @@ public final class Mlp {
                         n, out);                                                                     // xᵀ·δ
                 k.gemmDoubleSum(pass.ones, 0, delta, 0, null, 0, gradients, biasAt[l], 1, n, out);  // Σ_rows δ
             }
-            if (l == 1 && inputGrads == null) {
+            if (l == 1) {                                               // the input layer: dL/dx unmasked
+                if (inputGrads != null) {
+                    k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, inputGrads, 0, n, out, in);
+                }
                 break;
             }
-            float[] below = l == 1 ? inputGrads : pass.deltas[l - 1];
-            k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, below, 0, n, out, in);  // δ·Wᵀ
-            if (l > 1) {
-                float[] a = pass.activations[l - 1];
-                for (int i = 0; i < n * in; i++) {
-                    if (!(a[i] > 0)) {
-                        below[i] = 0f;                                  // ReLU: no gradient where it was off
-                    }
-                }
-            }
+            k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, pass.product, 0, n, out, in);  // δ·Wᵀ
+            float[] below = pass.deltas[l - 1];
+            float[] a = pass.activations[l - 1];
+            Arrays.fill(below, 0, n * in, 0f);
+            // ReLU: no gradient where it was off, as a select (a branch on each activation's sign mispredicts often)
+            k.mapGrad(Unary.RELU, 0f, a, a, pass.product, below, n * in);
         }
     }
 }

@@ -201,7 +201,8 @@ class KernelParityTest {
                 new int[] {33, 129, 97}, new int[] {129, 257, 65}, new int[] {8, 300, 1}, new int[] {1, 300, 49},
                 new int[] {127, 130, 200}, new int[] {4, 784, 128}, new int[] {32, 288, 576},
                 new int[] {40, 8, 1}, new int[] {37, 20, 3}, new int[] {1000, 8, 4}, new int[] {1001, 8, 8}, new int[] {35, 2, 8},
-                new int[] {150, 16, 2}, new int[] {16, 300, 5}, new int[] {33, 4, 4}, new int[] {64, 1, 16});
+                new int[] {150, 16, 2}, new int[] {16, 300, 5}, new int[] {33, 4, 4}, new int[] {64, 1, 16}, new int[] {1, 300, 64},
+                new int[] {3, 50, 33}, new int[] {64, 300, 64}, new int[] {2, 7, 130});
         Rng rng = Rng.seeded(99);
         Stream<int[]> random = IntStream.range(0, 40).mapToObj(i -> new int[] {1 + rng.nextInt(150), 1 + rng.nextInt(300), 1 + rng.nextInt(150)});
         return Stream.concat(fixed, random).map(s -> Arguments.of(s[0], s[1], s[2]));
