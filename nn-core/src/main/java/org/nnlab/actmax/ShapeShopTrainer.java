@@ -1,6 +1,7 @@
 package org.nnlab.actmax;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.NoGrad;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
@@ -87,6 +88,7 @@ public final class ShapeShopTrainer {
                 batches++;
             }
             losses[e] = sum / batches;
+            Kernels.get().progress(e + 1, epochs);
             listener.epoch(e + 1, losses[e]);
         }
         return new Result(accuracy(model, data.trainImages(), data.trainLabels()),

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.Memory;
 import org.nnlab.core.OneThread;
 
@@ -304,8 +305,10 @@ public final class PlaygroundSession {
     /** {@code epochs} steps, stopping early on divergence. */
     public EpochStats step(int epochs) {
         Checks.requireArgument(epochs >= 0, "PlaygroundSession.step: epochs must be >= 0, got %d", epochs);
+        Kernels kernels = Kernels.get();
         for (int i = 0; i < epochs && !diverged; i++) {
             step();
+            kernels.progress(i + 1, epochs);
         }
         return last();
     }

@@ -14,6 +14,7 @@ import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
 import org.nnlab.core.io.Json;
 import org.nnlab.core.io.JsonWriter;
+import org.nnlab.core.kernel.Kernels;
 
 /**
  * One GAN Lab experiment: a real distribution, its 12,000-sample atlas, a noise atlas, a generator and
@@ -194,8 +195,10 @@ public final class GanSession {
     public EpochStats train(int epochs) {
         Checks.requireArgument(epochs >= 1, "GanSession.train: epochs must be >= 1, got %d", epochs);
         EpochStats last = null;
+        Kernels kernels = Kernels.get();
         for (int i = 0; i < epochs; i++) {
             last = epoch();
+            kernels.progress(i + 1, epochs);
         }
         return last;
     }

@@ -23,6 +23,15 @@ public interface Kernels {
     String name();
 
     /**
+     * Tells the kernels how far a run has come: {@code done} of its {@code total} epochs or steps. A hint for
+     * speed only, never for a result: the vector kernels start their warm-up as soon as the rest of a run,
+     * projected from the work done so far, is long enough to repay it, instead of after two seconds of scalar
+     * work. Training loops that know their length call it after each epoch; the default does nothing.
+     */
+    default void progress(long done, long total) {
+    }
+
+    /**
      * C += A·B, each element an fma chain in float over p ascending from C's value:
      * c[i][j] ← fma(a[i][p], b[p][j], c[i][j]) for p = 0..k-1, one rounding per step. Every implementation,
      * vector width and thread count ({@code nn.threads}) gives these bits; so do {@link #gemmTransA} and

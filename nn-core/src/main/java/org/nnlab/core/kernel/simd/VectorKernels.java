@@ -57,6 +57,13 @@ public final class VectorKernels extends ScalarKernels {
         return vector.name();
     }
 
+    @Override
+    public void progress(long done, long total) {
+        if (warmup) {
+            Warmup.forecast(done, total);
+        }
+    }
+
     /**
      * Whether a call should run the scalar loops (the same bits): while the warm-up is on and the family's
      * vector form is not yet warm and faster. {@code work} counts towards the rent that starts the warm-up.

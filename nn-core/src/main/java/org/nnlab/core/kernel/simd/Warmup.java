@@ -61,6 +61,12 @@ final class Warmup {
      * with the JIT's own threads for the cores; a longer one pays at most about twice the ideal.
      */
     static final long RENT_NANOS = 2_000_000_000L;
+    /**
+     * A run that says how long it is ({@link Kernels#progress}) starts the thread as soon as its remaining scalar
+     * work, projected from the rent paid so far, reaches this: about twice the rent, so that the warm-up's cost,
+     * paid on a core the run may share, is repaid within the run.
+     */
+    static final long FORECAST_NANOS = 2 * RENT_NANOS;
     /** The thread warms only the families that have paid at least this share of the rent: the ones the run uses. */
     static final double USED_SHARE = 0.05;
     /**
@@ -104,6 +110,24 @@ final class Warmup {
             start();
         }
         return false;
+    }
+
+    /**
+     * Starts the thread now if the run, {@code done} of {@code total} epochs or steps through, will do at least
+     * {@link #FORECAST_NANOS} more scalar work at the rate it has paid rent so far.
+     */
+    static void forecast(long done, long total) {
+        if (!STARTED.get() && repays(rentTotal, done, total)) {
+            start();
+        }
+    }
+
+    /**
+     * Whether a run that has paid {@code rent} nanoseconds of scalar work in {@code done} of {@code total} equal
+     * epochs will pay at least {@link #FORECAST_NANOS} more: rent / done · (total - done).
+     */
+    static boolean repays(double rent, long done, long total) {
+        return done >= 1 && total > done && rent / done * (total - done) >= FORECAST_NANOS;
     }
 
     /** Whether the thread has finished with the family: switched it, or given up on it. */
@@ -199,9 +223,10 @@ final class Warmup {
     /** Inputs of the sizes the seed systems use, with tails past every vector width. */
     private static final class Inputs {
         static final int N = 1003;
-        static final float[] X = wave(N + 400, 0.37f);
-        static final float[] Y = wave(N + 400, 0.11f);
-        static final float[] OUT = new float[N + 400];
+        static final int LENGTH = 150 * 33 + 64;                       // a batch of 150 through a layer of 33
+        static final float[] X = wave(LENGTH, 0.37f);
+        static final float[] Y = wave(LENGTH, 0.11f);
+        static final float[] OUT = new float[LENGTH];
         static final float[] G = new float[N + 64];
         static final double[] DX = new double[2003];
         static final double[] DY = new double[2003];
@@ -236,10 +261,11 @@ final class Warmup {
                 k.gemm(x, 1, y, 3, out, 0, 3, 5, 7);
             }
             case DOUBLE_SUMS -> {
-                // GAN Lab's ring discriminator (2-9-9-1) over a batch of 150: forward, weight and bias gradients
-                // (Aᵀ·δ, 1ᵀ·δ), back-propagation (δ·Wᵀ); every layer in one call each
+                // GAN Lab's ring discriminator (2-9-9-1) over a batch of 150, with layers of 8 and 33 for the
+                // one-vector and four-vector column blocks: forward, weight and bias gradients (Aᵀ·δ, 1ᵀ·δ),
+                // back-propagation (δ·Wᵀ); every layer in one call each
                 int batch = 150;
-                int[] widths = {2, 9, 9, 1};
+                int[] widths = {2, 8, 9, 33, 1};
                 for (int l = 1; l < widths.length; l++) {
                     int in = widths[l - 1];
                     int width = widths[l];
