@@ -46,19 +46,10 @@ final class VectorForms extends ScalarKernels {
      *                                       bits), where the Vector API is slower than scalar code
      */
     VectorForms() {
-        int asked = KernelSelection.vectorBits();
-        if (asked > FloatVector.SPECIES_PREFERRED.vectorBitSize()) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                    "system property nn.vector.bits='%d': wider than this CPU's %d-bit vectors; choose %s", asked,
-                    FloatVector.SPECIES_PREFERRED.vectorBitSize(),
-                    FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? "128 or 256" : "128"));
-        }
-        if (L < 4) {
-            throw new UnsupportedOperationException("vector kernels need >= 128-bit vectors, the CPU offers " + S);
-        }
+        VectorKernels.checkWidth();
     }
 
-    private static int threads() {
+    static int threads() {
         try {
             return KernelSelection.threads();
         } catch (IllegalArgumentException e) {
@@ -83,7 +74,7 @@ final class VectorForms extends ScalarKernels {
 
     @Override
     public String name() {
-        return "vector(S_" + S.vectorBitSize() + "_BIT)" + (THREADS > 1 ? " x" + THREADS + " threads" : "");
+        return VectorKernels.name(S.vectorBitSize(), THREADS);
     }
 
     // ------------------------------------------------------------------ matrix products

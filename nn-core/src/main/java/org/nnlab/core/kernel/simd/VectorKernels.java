@@ -1,5 +1,7 @@
 package org.nnlab.core.kernel.simd;
 
+import jdk.incubator.vector.VectorShape;
+
 import org.nnlab.core.kernel.Binary;
 import org.nnlab.core.kernel.KernelSelection;
 import org.nnlab.core.kernel.Kernels;
@@ -22,7 +24,6 @@ import org.nnlab.core.kernel.Unary;
  * bitwise the same result.
  */
 public final class VectorKernels extends ScalarKernels {
-    private final VectorForms vector = new VectorForms();
     /** Whether each kernel runs the scalar loops until {@link Warmup} has found its vector form faster. */
     private final boolean warmup = warmupEnabled();
 
@@ -34,6 +35,39 @@ public final class VectorKernels extends ScalarKernels {
      *                                       bits), where the Vector API is slower than scalar code
      */
     public VectorKernels() {
+        checkWidth();
+    }
+
+    /**
+     * The vector forms, created on first use: a short run that never warms a family loads none of the Vector
+     * API's species and vector classes (about 30 ms of a cold start).
+     */
+    private static final class Lazy {
+        static final VectorForms VECTOR = new VectorForms();
+    }
+
+    /**
+     * Checks {@code nn.vector.bits} against the CPU from the preferred shape alone, which loads no species.
+     *
+     * @throws IllegalArgumentException      if {@code nn.vector.bits} is wider than the CPU's vectors
+     * @throws UnsupportedOperationException if the preferred vectors hold fewer than 4 floats (under 128 bits)
+     */
+    static void checkWidth() {
+        int cpu = VectorShape.preferredShape().vectorBitSize();
+        int asked = KernelSelection.vectorBits();
+        if (asked > cpu) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "system property nn.vector.bits='%d': wider than this CPU's %d-bit vectors; choose %s", asked, cpu,
+                    cpu >= 256 ? "128 or 256" : "128"));
+        }
+        if (cpu < 128) {
+            throw new UnsupportedOperationException("vector kernels need >= 128-bit vectors, the CPU offers " + cpu + " bits");
+        }
+    }
+
+    /** {@code vector(S_512_BIT)}, with {@code x N threads} when {@code nn.threads} is above 1. */
+    static String name(int bits, int threads) {
+        return "vector(S_" + bits + "_BIT)" + (threads > 1 ? " x" + threads + " threads" : "");
     }
 
     /**
@@ -54,7 +88,16 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public String name() {
-        return vector.name();
+        int asked = bits();
+        return name(asked > 0 ? asked : VectorShape.preferredShape().vectorBitSize(), VectorForms.threads());
+    }
+
+    private static int bits() {
+        try {
+            return KernelSelection.vectorBits();
+        } catch (IllegalArgumentException e) {
+            return 0;                     // reported by KernelSelection before these kernels are used
+        }
     }
 
     @Override
@@ -83,7 +126,7 @@ public final class VectorKernels extends ScalarKernels {
         if (coldProduct(m, k, n)) {
             super.gemm(a, aOff, b, bOff, c, cOff, m, k, n);
         } else {
-            vector.gemm(a, aOff, b, bOff, c, cOff, m, k, n);
+            Lazy.VECTOR.gemm(a, aOff, b, bOff, c, cOff, m, k, n);
         }
     }
 
@@ -92,7 +135,7 @@ public final class VectorKernels extends ScalarKernels {
         if (coldProduct(m, k, n)) {
             super.gemmTransA(a, aOff, b, bOff, c, cOff, m, k, n);
         } else {
-            vector.gemmTransA(a, aOff, b, bOff, c, cOff, m, k, n);
+            Lazy.VECTOR.gemmTransA(a, aOff, b, bOff, c, cOff, m, k, n);
         }
     }
 
@@ -101,7 +144,7 @@ public final class VectorKernels extends ScalarKernels {
         if (coldProduct(m, k, n)) {
             super.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
         } else {
-            vector.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
+            Lazy.VECTOR.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
         }
     }
 
@@ -111,7 +154,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.DOUBLE_SUMS, (long) m * k * n)) {
             super.gemmDoubleSum(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
         } else {
-            vector.gemmDoubleSum(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
+            Lazy.VECTOR.gemmDoubleSum(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
         }
     }
 
@@ -120,7 +163,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.STRICT_TANH, n)) {
             super.strictTanh(x, y, n);
         } else {
-            vector.strictTanh(x, y, n);
+            Lazy.VECTOR.strictTanh(x, y, n);
         }
     }
 
@@ -129,18 +172,18 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.ELEMENTWISE, n)) {
             super.axpy(alpha, x, xOff, y, yOff, n);
         } else {
-            vector.axpy(alpha, x, xOff, y, yOff, n);
+            Lazy.VECTOR.axpy(alpha, x, xOff, y, yOff, n);
         }
     }
 
     @Override
     public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
-        return cold(Warmup.Family.REDUCTIONS, n) ? super.dot(x, xOff, y, yOff, n) : vector.dot(x, xOff, y, yOff, n);
+        return cold(Warmup.Family.REDUCTIONS, n) ? super.dot(x, xOff, y, yOff, n) : Lazy.VECTOR.dot(x, xOff, y, yOff, n);
     }
 
     @Override
     public float sum(float[] x, int xOff, int n) {
-        return cold(Warmup.Family.REDUCTIONS, n) ? super.sum(x, xOff, n) : vector.sum(x, xOff, n);
+        return cold(Warmup.Family.REDUCTIONS, n) ? super.sum(x, xOff, n) : Lazy.VECTOR.sum(x, xOff, n);
     }
 
     @Override
@@ -148,7 +191,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.MAPS, n)) {
             super.map(f, alpha, x, y, n);
         } else {
-            vector.map(f, alpha, x, y, n);
+            Lazy.VECTOR.map(f, alpha, x, y, n);
         }
     }
 
@@ -157,7 +200,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.MAPS, n)) {
             super.mapGrad(f, alpha, x, y, gy, gx, n);
         } else {
-            vector.mapGrad(f, alpha, x, y, gy, gx, n);
+            Lazy.VECTOR.mapGrad(f, alpha, x, y, gy, gx, n);
         }
     }
 
@@ -166,7 +209,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.ELEMENTWISE, n)) {
             super.zip(op, a, b, out, n);
         } else {
-            vector.zip(op, a, b, out, n);
+            Lazy.VECTOR.zip(op, a, b, out, n);
         }
     }
 
@@ -175,7 +218,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.ELEMENTWISE, (long) rows * cols)) {
             super.zipRow(op, a, row, out, rows, cols);
         } else {
-            vector.zipRow(op, a, row, out, rows, cols);
+            Lazy.VECTOR.zipRow(op, a, row, out, rows, cols);
         }
     }
 
@@ -184,7 +227,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.ELEMENTWISE, n)) {
             super.zipScalar(op, a, s, out, n);
         } else {
-            vector.zipScalar(op, a, s, out, n);
+            Lazy.VECTOR.zipScalar(op, a, s, out, n);
         }
     }
 
@@ -193,7 +236,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.ELEMENTWISE, n)) {
             super.mulAdd(a, b, out, n);
         } else {
-            vector.mulAdd(a, b, out, n);
+            Lazy.VECTOR.mulAdd(a, b, out, n);
         }
     }
 
@@ -202,7 +245,7 @@ public final class VectorKernels extends ScalarKernels {
         if (cold(Warmup.Family.ELEMENTWISE, (long) rows * cols)) {
             super.addColumnSums(x, out, rows, cols);
         } else {
-            vector.addColumnSums(x, out, rows, cols);
+            Lazy.VECTOR.addColumnSums(x, out, rows, cols);
         }
     }
 }
