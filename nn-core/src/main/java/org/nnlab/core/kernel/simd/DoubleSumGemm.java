@@ -32,7 +32,7 @@ final class DoubleSumGemm {
     /** Below this many columns the scalar loops are faster than mostly-masked vectors. */
     static final int MIN_COLUMNS = Math.max(2, DL / 2);
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[2][0]);
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[4 * DL]});
 
     private DoubleSumGemm() {
     }
@@ -208,7 +208,7 @@ final class DoubleSumGemm {
         }
         double[] at = holder[1];
         widen(a, aOff, !transA, k, m, at);                           // Aᵀ [k, m]: a copy when A is stored so
-        double[] lanes = new double[4 * DL];
+        double[] lanes = holder[2];                                  // the four row blocks' sums, stored
         int blocks = m / DL * DL;
         for (int j = 0; j < n; j++) {
             double start = bias == null ? 0 : bias[biasOff + j];
