@@ -112,22 +112,31 @@ final class Warmup {
         return false;
     }
 
-    /**
-     * Starts the thread now if the run, {@code done} of {@code total} epochs or steps through, will do at least
-     * {@link #FORECAST_NANOS} more scalar work at the rate it has paid rent so far.
-     */
-    static void forecast(long done, long total) {
-        if (!STARTED.get() && repays(rentTotal, done, total)) {
-            start();
-        }
-    }
+    /** The last {@link #forecast}'s progress and the rent paid by then (racy on purpose: only hints). */
+    private static long lastDone;
+    private static double lastRent;
 
     /**
-     * Whether a run that has paid {@code rent} nanoseconds of scalar work in {@code done} of {@code total} equal
-     * epochs will pay at least {@link #FORECAST_NANOS} more: rent / done · (total - done).
+     * Starts the thread now if the run, {@code done} of {@code total} epochs or steps through, will do at least
+     * {@link #FORECAST_NANOS} more scalar work at the rate of its last epochs: the rent paid since the previous
+     * call per epoch done since. A call that does not advance on the previous one (a new run, or a loop that
+     * trains in several calls) only sets the baseline, so that earlier runs' work never counts as this one's.
      */
-    static boolean repays(double rent, long done, long total) {
-        return done >= 1 && total > done && rent / done * (total - done) >= FORECAST_NANOS;
+    static void forecast(long done, long total) {
+        if (STARTED.get()) {
+            return;
+        }
+        double paid = rentTotal;
+        if (lastDone >= 1 && done > lastDone && repays((paid - lastRent) / (done - lastDone), total - done)) {
+            start();
+        }
+        lastDone = done;
+        lastRent = paid;
+    }
+
+    /** Whether {@code remaining} epochs of {@code perEpoch} nanoseconds of scalar work come to {@link #FORECAST_NANOS}. */
+    static boolean repays(double perEpoch, long remaining) {
+        return remaining >= 1 && perEpoch * remaining >= FORECAST_NANOS;
     }
 
     /** Whether the thread has finished with the family: switched it, or given up on it. */
