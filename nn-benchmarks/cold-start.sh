@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Whole-process timings, cold JVM each run, on the vector (default) and the scalar kernels: what a user waits
-# for. Needs hyperfine (Debian: apt-get install hyperfine) and a built examples/target/nnlab.jar
+# for, paired run by run (see paired-timings.py). Needs python3 and a built examples/target/nnlab.jar
 # (mvn -B -q -DskipTests package). Usage: [ONLY=regex] nn-benchmarks/cold-start.sh [runs] [java]
-#   runs  timed runs per command after one warm-up run (default 5)
+#   runs  timed rounds per command after one warm-up round (default 5)
 #   java  the JDK >= 21 to run the gallery with (default: the one the launcher picks, printed first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 jar=examples/target/nnlab.jar
 [ -f "$jar" ] || { echo "cold-start.sh: $jar is missing; run mvn -B -q -DskipTests package first" >&2; exit 2; }
-command -v hyperfine > /dev/null || { echo "cold-start.sh: hyperfine is missing (apt-get install hyperfine)" >&2; exit 2; }
+command -v python3 > /dev/null || { echo "cold-start.sh: python3 is missing" >&2; exit 2; }
 java=${2:-$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)/bin/java}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -33,22 +33,4 @@ if [ -n "${ONLY:-}" ]; then                  # ONLY=regex times the matching run
   for entry in "${commands[@]}"; do [[ ${entry%%|*} =~ $ONLY ]] && filtered+=("$entry"); done
   commands=("${filtered[@]}")
 fi
-printf '| run | kernels | wall (s) | user + sys CPU (s) |\n| --- | --- | ---: | ---: |\n' > "$out/table.md"
-for entry in "${commands[@]}"; do
-  name=${entry%%|*}
-  template=${entry#*|}
-  for kernels in vector scalar; do
-    flag=$([ "$kernels" = scalar ] && echo "-Dnn.kernels=scalar" || echo "")
-    cmd=${template/KERNELS/$flag}
-    hyperfine --style none --warmup 1 --runs "$runs" --export-json "$out/h.json" "$cmd" > /dev/null
-    python3 - "$out/h.json" "$name" "$kernels" >> "$out/table.md" <<'EOF'
-import json, statistics, sys
-r = json.load(open(sys.argv[1]))["results"][0]
-cpu = [u + s for u, s in zip(r["user"], r["system"])] if "user" in r and isinstance(r["user"], list) else [r["user"] + r["system"]]
-print(f"| {sys.argv[2]} | {sys.argv[3]} | {r['mean']:.2f} ± {r['stddev']:.2f} | {statistics.mean(cpu):.2f} |")
-EOF
-    tail -1 "$out/table.md"
-  done
-done
-echo
-cat "$out/table.md"
+python3 nn-benchmarks/paired-timings.py "$runs" "${commands[@]}"

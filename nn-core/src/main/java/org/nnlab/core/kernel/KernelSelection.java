@@ -169,7 +169,9 @@ public final class KernelSelection {
             case "auto": {
                 Optional<Kernels> v = vector();
                 if (v.isPresent()) {
-                    LOG.log(System.Logger.Level.DEBUG, "nnlab kernels: " + v.get().name());
+                    if (LOG.isLoggable(System.Logger.Level.DEBUG)) {      // no name, no string, in the usual run
+                        LOG.log(System.Logger.Level.DEBUG, "nnlab kernels: " + v.get().name());
+                    }
                     return v.get();
                 }
                 LOG.log(System.Logger.Level.WARNING, "jdk.incubator.vector is not available; using scalar kernels. " + FIX);

@@ -36,7 +36,7 @@ final class VectorForms extends ScalarKernels {
     static final int L = S.length();
 
     /** Threads a large matrix product may use: {@code -Dnn.threads=N}, default 1 (single-threaded). */
-    static final int THREADS = threads();
+    static final int THREADS = VectorKernels.threads();
 
     private final PackedGemm gemm = new PackedGemm(THREADS);
 
@@ -47,14 +47,6 @@ final class VectorForms extends ScalarKernels {
      */
     VectorForms() {
         VectorKernels.checkWidth();
-    }
-
-    static int threads() {
-        try {
-            return KernelSelection.threads();
-        } catch (IllegalArgumentException e) {
-            return 1;                     // reported by KernelSelection before these kernels are used
-        }
     }
 
     private static VectorSpecies<Float> chooseSpecies() {

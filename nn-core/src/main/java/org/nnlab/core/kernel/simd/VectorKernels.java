@@ -89,7 +89,16 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public String name() {
         int asked = bits();
-        return name(asked > 0 ? asked : VectorShape.preferredShape().vectorBitSize(), VectorForms.threads());
+        return name(asked > 0 ? asked : VectorShape.preferredShape().vectorBitSize(), threads());
+    }
+
+    /** {@code nn.threads}, read here rather than in {@link VectorForms} so that naming does not load the species. */
+    static int threads() {
+        try {
+            return KernelSelection.threads();
+        } catch (IllegalArgumentException e) {
+            return 1;                     // reported by KernelSelection before these kernels are used
+        }
     }
 
     private static int bits() {

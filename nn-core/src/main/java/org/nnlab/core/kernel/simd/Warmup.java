@@ -1,7 +1,5 @@
 package org.nnlab.core.kernel.simd;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.nnlab.core.kernel.Binary;
 import org.nnlab.core.kernel.KernelSelection;
@@ -81,11 +79,14 @@ final class Warmup {
     private static final double[] RENT = new double[Family.values().length];   // racy on purpose: only hints
     private static double rentTotal;
 
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    // A volatile field and a volatile array that is replaced, never written in place, rather than
+    // AtomicBoolean and AtomicIntegerArray: those go through VarHandles, whose first calls spin method-handle
+    // classes (about 5 ms of a cold start that the scalar kernels do not pay).
+    private static volatile boolean started;
     private static final int UNDECIDED = 0;
     private static final int FASTER = 1;
     private static final int GAVE_UP = 2;
-    private static final AtomicIntegerArray STATE = new AtomicIntegerArray(Family.values().length);
+    private static volatile int[] state = new int[Family.values().length];
 
     private Warmup() {
     }
@@ -100,7 +101,7 @@ final class Warmup {
      * as rent while it is not).
      */
     static boolean ready(Family f, long work) {
-        if (STATE.get(f.ordinal()) == FASTER) {
+        if (state[f.ordinal()] == FASTER) {
             return true;
         }
         double nanos = work * f.nanosPerUnit;
@@ -123,7 +124,7 @@ final class Warmup {
      * trains in several calls) only sets the baseline, so that earlier runs' work never counts as this one's.
      */
     static void forecast(long done, long total) {
-        if (STARTED.get()) {
+        if (started) {
             return;
         }
         double paid = rentTotal;
@@ -141,7 +142,7 @@ final class Warmup {
 
     /** Whether the thread has finished with the family: switched it, or given up on it. */
     static boolean decided(Family f) {
-        return STATE.get(f.ordinal()) != UNDECIDED;
+        return state[f.ordinal()] != UNDECIDED;
     }
 
     /** Whether the thread warms every family, used or not (for tests). */
@@ -154,7 +155,7 @@ final class Warmup {
     }
 
     private static void start() {
-        if (!STARTED.get() && STARTED.compareAndSet(false, true)) {
+        if (!started && claimStart()) {
             if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
                 LOG.log(System.Logger.Level.DEBUG, String.format("nnlab warm-up: starts at %d ms, rent %.0f ms", uptime(),
                         rentTotal / 1e6));
@@ -164,6 +165,22 @@ final class Warmup {
             t.setPriority(Thread.MIN_PRIORITY);
             t.start();
         }
+    }
+
+    /** True for the one caller that starts the thread. */
+    private static synchronized boolean claimStart() {
+        if (started) {
+            return false;
+        }
+        started = true;
+        return true;
+    }
+
+    /** Publishes a family's decision: a new array, so that readers see either the old state or the new. */
+    private static synchronized void decide(int family, int decision) {
+        int[] next = state.clone();
+        next[family] = decision;
+        state = next;
     }
 
     private static long uptime() {
@@ -188,7 +205,7 @@ final class Warmup {
             boolean raced = false;
             for (Family f : order) {
                 int i = f.ordinal();
-                if (STATE.get(i) != UNDECIDED) {
+                if (state[i] != UNDECIDED) {
                     continue;
                 }
                 open = true;
@@ -207,13 +224,13 @@ final class Warmup {
                 long t2 = System.nanoTime();
                 ahead[i] = t1 - t0 < t2 - t1 ? ahead[i] + 1 : 0;
                 if (ahead[i] == 2) {
-                    STATE.set(i, FASTER);
+                    decide(i, FASTER);
                 } else if (++rounds[i] == MAX_ROUNDS) {
-                    STATE.set(i, GAVE_UP);
+                    decide(i, GAVE_UP);
                 }
-                if (STATE.get(i) != UNDECIDED && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                if (state[i] != UNDECIDED && LOG.isLoggable(System.Logger.Level.DEBUG)) {
                     LOG.log(System.Logger.Level.DEBUG, String.format("nnlab warm-up: %s %s at %d ms, round %d", f,
-                            STATE.get(i) == FASTER ? "switched" : "given up", uptime(), rounds[i]));
+                            state[i] == FASTER ? "switched" : "given up", uptime(), rounds[i]));
                 }
             }
             if (!open) {
