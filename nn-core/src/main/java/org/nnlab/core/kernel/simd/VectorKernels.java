@@ -16,7 +16,8 @@ import org.nnlab.core.kernel.Unary;
  * <p>Before C2 has compiled it, Vector API code runs in a Java fallback tens of times slower than a plain
  * loop, so each method runs the scalar loops until {@link Warmup} has found its family's vector form warm and
  * faster (when {@code nn.warmup} is true, the default, on two or more processors); matrix products from
- * {@link Warmup#EAGER_PRODUCT_MACS} multiply-adds on take the vector form from the first call.
+ * {@link Warmup#EAGER_PRODUCT_MACS} multiply-adds on take the vector form once such products have run for
+ * {@link Warmup#EAGER_RENT_NANOS} on the scalar loops.
  *
  * <p>The system property {@code nn.vector.bits} (128, 256 or 512) forces a narrower species, for tests
  * and benchmarks; by default the preferred species of the CPU is used. {@code nn.threads} (default 1)
@@ -124,10 +125,16 @@ public final class VectorKernels extends ScalarKernels {
         return warmup && !Warmup.ready(f, work);
     }
 
-    /** {@link #cold} for a product, which is never cold from {@link Warmup#EAGER_PRODUCT_MACS} multiply-adds on. */
+    /**
+     * {@link #cold} for a product; one of {@link Warmup#EAGER_PRODUCT_MACS} multiply-adds or more is warm once
+     * such products have paid their own rent ({@link Warmup#readyLarge}).
+     */
     private boolean coldProduct(int m, int k, int n) {
         long multiplyAdds = (long) m * k * n;
-        return multiplyAdds < Warmup.EAGER_PRODUCT_MACS && cold(Warmup.Family.PRODUCTS, multiplyAdds);
+        if (multiplyAdds < Warmup.EAGER_PRODUCT_MACS) {
+            return cold(Warmup.Family.PRODUCTS, multiplyAdds);
+        }
+        return warmup && !Warmup.readyLarge(multiplyAdds);
     }
 
     @Override

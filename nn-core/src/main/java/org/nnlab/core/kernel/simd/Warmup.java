@@ -68,11 +68,20 @@ final class Warmup {
     /** The thread warms only the families that have paid at least this share of the rent: the ones the run uses. */
     static final double USED_SHARE = 0.05;
     /**
-     * Matrix products of at least this many multiply-adds take the vector form from the first call: their loops
-     * run long enough for C2 to compile them (on-stack replacement) within the first calls, and the scalar loops
-     * are many times slower on them (the ShapeShop CNN: 3.4 s against 6.4 s from a cold start; at 2^20 the MLP was slower than on the scalar loops).
+     * Matrix products of at least this many multiply-adds ("large") take the vector form without waiting for the
+     * thread once the large products have paid {@link #EAGER_RENT_NANOS} on the scalar loops: their loops run
+     * long enough for C2 to compile them (on-stack replacement) within a few calls, and the scalar loops are
+     * many times slower on them (the ShapeShop CNN: 3.4 s against 6.4 s from a cold start).
      */
     static final long EAGER_PRODUCT_MACS = 1L << 22;
+    /**
+     * The scalar work of large products after which they go vector: enough that a run with only a few of them
+     * (the ShapeShop MLP's two accuracy passes of 4.8 million multiply-adds) never pays C2's compilation of the
+     * vector products, about 0.3 s of CPU that those few calls cannot repay; little enough that a run made of
+     * them (the CNN, 21 million per convolution product) switches within its first batches.
+     */
+    static final long EAGER_RENT_NANOS = 200_000_000L;
+    private static double largeRent;                       // racy on purpose: only a hint
 
     /** When the thread starts and when each family switches or is given up, at DEBUG (java.util.logging FINE). */
     private static final System.Logger LOG = System.getLogger(Warmup.class.getName());
@@ -111,6 +120,18 @@ final class Warmup {
             start();
         }
         return false;
+    }
+
+    /**
+     * {@link #ready} for a product of at least {@link #EAGER_PRODUCT_MACS} multiply-adds: also true once the
+     * large products have paid {@link #EAGER_RENT_NANOS}.
+     */
+    static boolean readyLarge(long multiplyAdds) {
+        if (largeRent >= EAGER_RENT_NANOS) {
+            return true;
+        }
+        largeRent += multiplyAdds * Family.PRODUCTS.nanosPerUnit;
+        return ready(Family.PRODUCTS, multiplyAdds);
     }
 
     /** The last {@link #forecast}'s progress and the rent paid by then (racy on purpose: only hints). */

@@ -48,6 +48,24 @@ class WarmupTest {
     }
 
     /**
+     * Large products go vector once they have paid EAGER_RENT_NANOS on the scalar loops (so a run with a few
+     * of them never pays C2 for their vector form), and stay vector.
+     */
+    @Test
+    void largeProductsGoVectorOnceTheyHavePaidTheirRent() {
+        long macs = Warmup.EAGER_PRODUCT_MACS;
+        long bound = (long) Math.ceil(Warmup.EAGER_RENT_NANOS / (macs * Warmup.Family.PRODUCTS.nanosPerUnit)) + 1;
+        long calls = 0;
+        while (!Warmup.readyLarge(macs)) {
+            calls++;
+            assertThat(calls).as("large products still scalar after %d calls", calls).isLessThanOrEqualTo(bound);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(Warmup.readyLarge(macs)).as("call %d after the switch", i).isTrue();
+        }
+    }
+
+    /**
      * A run that says how long it is starts the warm-up when its projected remaining scalar work reaches
      * FORECAST_NANOS: the rent of an epoch times the epochs left, never after the last.
      */
