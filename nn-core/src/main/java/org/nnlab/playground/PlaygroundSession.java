@@ -359,6 +359,19 @@ public final class PlaygroundSession {
         state = state.withRegularization(regularization, rate);
     }
 
+    /** Shows or hides the test points and discretizes the heatmaps or not; training is unchanged (as on the page). */
+    public void setDisplay(boolean showTestData, boolean discretize) {
+        state = state.withDisplay(showTestData, discretize);
+    }
+
+    /**
+     * Whether the session trains on data a program gave it ({@link #withData}, {@link #withClasses}) rather than
+     * on the points its state generates; such a session cannot regenerate or reload its data from a state.
+     */
+    public boolean ownData() {
+        return ownData;
+    }
+
     /** The current state (its seed changes on {@link #regenerate()}, its rates on the setters). */
     public PlaygroundState state() {
         return state;

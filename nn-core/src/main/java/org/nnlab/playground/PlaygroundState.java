@@ -235,6 +235,13 @@ public record PlaygroundState(PlaygroundActivation activation, Regularization re
                 cosX, cosY, collectStats, tutorial, regression, initZero, hideText, hidden);
     }
 
+    /** The same state with other display settings (test points shown, heatmaps discretized). */
+    public PlaygroundState withDisplay(boolean newShowTestData, boolean newDiscretize) {
+        return new PlaygroundState(activation, regularization, batchSize, dataset, regDataset, learningRate,
+                regularizationRate, noise, networkShape, seed, newShowTestData, newDiscretize, percTrainData, features,
+                cosX, cosY, collectStats, tutorial, regression, initZero, hideText, hidden);
+    }
+
     /** The enabled features in Playground's input order. */
     public List<Feature> inputs() {
         return new ArrayList<>(features);

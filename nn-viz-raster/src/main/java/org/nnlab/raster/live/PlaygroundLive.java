@@ -1,0 +1,180 @@
+package org.nnlab.raster.live;
+
+import java.util.Map;
+
+import org.nnlab.core.io.JsonWriter;
+import org.nnlab.playground.EpochStats;
+import org.nnlab.playground.PlaygroundSession;
+import org.nnlab.playground.PlaygroundState;
+import org.nnlab.raster.Figure;
+import org.nnlab.raster.view.PlaygroundView;
+
+/**
+ * A Playground session on a live page: the page's controls as commands on the session's thread
+ * ({@link SessionLoop}), and frames drawn by {@link PlaygroundView}.
+ *
+ * <p>Controls ({@code action}): {@code play}, {@code pause}, {@code step} (one epoch, and pause), {@code reset}
+ * (new weights from the stream, as the page's reset button), {@code regenerate} (new points, weights kept), and
+ * {@code state} with {@code hash}: Playground's hash after a change on the page. As on Playground's page, a new
+ * learning rate or display setting (test points, discretize) applies to the running network; any other change
+ * builds a new session from the hash, which is what opening that address gives (Playground instead draws a new
+ * seed for new data and new weights from wherever its stream is, which no address can reproduce).
+ */
+final class PlaygroundLive implements LivePage {
+    /** Pixels per Playground page pixel in the frames. */
+    static final double SCALE = 1.25;
+
+    private static final Map<String, String> RESOURCES = Map.of("index.html", "text/html; charset=utf-8",
+            "live.css", "text/css; charset=utf-8", "playground.js", "text/javascript; charset=utf-8");
+
+    private final FrameBox frames;
+    private final SessionLoop loop;
+    private PlaygroundSession session;          // the loop's thread only, after construction
+
+    PlaygroundLive(PlaygroundSession session) {
+        PlaygroundView.requireDrawable(session, SCALE);
+        this.session = session;
+        this.frames = new FrameBox(new FrameBox.Frame(0, new byte[0], "{}"));
+        this.loop = new SessionLoop("nnlab-live-playground", new SessionLoop.Session() {
+            @Override
+            public boolean train(long nanos) {
+                return trainFor(nanos);
+            }
+
+            @Override
+            public SessionLoop.Snapshot snapshot() {
+                return snap();
+            }
+        }, frames);
+        loop.start();
+    }
+
+    @Override
+    public Map<String, String> resources() {
+        return RESOURCES;
+    }
+
+    @Override
+    public FrameBox frames() {
+        return frames;
+    }
+
+    /** Trains {@code epochs} epochs on the session's thread, with frames along the way; the last epoch's stats. */
+    EpochStats step(int epochs) throws InterruptedException {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("Live.step: epochs must be >= 0, got " + epochs);
+        }
+        return loop.call(() -> {
+            long sliceEnd = System.nanoTime() + SessionLoop.SLICE_NANOS;
+            for (int e = 0; e < epochs && !session.diverged(); e++) {
+                session.step();
+                if (System.nanoTime() >= sliceEnd) {
+                    loop.frameIfFree();
+                    sliceEnd = System.nanoTime() + SessionLoop.SLICE_NANOS;
+                }
+            }
+            return session.last();
+        });
+    }
+
+    /** Runs {@code task} with the session on the session's thread (for programs that change it directly). */
+    <T> T with(java.util.function.Function<PlaygroundSession, T> task) throws InterruptedException {
+        return loop.call(() -> task.apply(session));
+    }
+
+    @Override
+    public void control(Map<String, String> form) throws InterruptedException {
+        String action = form.getOrDefault("action", "");
+        loop.call(() -> {
+            switch (action) {
+                case "play" -> loop.play(!session.diverged());
+                case "pause" -> loop.play(false);
+                case "step" -> {
+                    loop.play(false);
+                    session.step();
+                }
+                case "reset" -> session.reset();
+                case "regenerate" -> session.regenerate();
+                case "state" -> apply(form.get("hash"));
+                default -> throw new IllegalArgumentException("action '" + action
+                        + "': must be play, pause, step, reset, regenerate or state");
+            }
+            return null;
+        });
+    }
+
+    /** A hash from the page: the running network's rate and display change in place, anything else reloads. */
+    private void apply(String hash) {
+        if (hash == null) {
+            throw new IllegalArgumentException("action 'state' needs a hash");
+        }
+        PlaygroundState.Reading reading = PlaygroundState.read(hash);
+        for (PlaygroundState.Issue issue : reading.issues()) {
+            if (issue.kind() == PlaygroundState.Issue.Kind.NOT_A_NUMBER
+                    || issue.kind() == PlaygroundState.Issue.Kind.UNKNOWN_VALUE) {
+                throw new IllegalArgumentException(issue.message());
+            }
+        }
+        PlaygroundState now = session.state();
+        PlaygroundState next = reading.state().seed().isEmpty() ? reading.state().withSeed(now.seed()) : reading.state();
+        if (next.equals(now)) {
+            return;
+        }
+        boolean inPlace = next.withLearningRate(now.learningRate()).withDisplay(now.showTestData(), now.discretize())
+                .equals(now);
+        if (inPlace) {
+            double rate = next.learningRate();
+            if (!(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("learningRate " + rate + ": must be a finite number >= 0");
+            }
+            session.setLearningRate(rate);
+            session.setDisplay(next.showTestData(), next.discretize());
+            return;
+        }
+        if (session.ownData()) {
+            throw new IllegalArgumentException("this session trains on your program's data: only the learning rate, "
+                    + "test points and discretize can change here");
+        }
+        PlaygroundSession fresh = PlaygroundSession.load(next);
+        PlaygroundView.requireDrawable(fresh, SCALE);
+        session = fresh;
+        loop.play(false);
+    }
+
+    private boolean trainFor(long nanos) {
+        long end = System.nanoTime() + nanos;
+        do {
+            if (session.diverged()) {
+                return false;
+            }
+            session.step();
+        } while (System.nanoTime() < end);
+        return !session.diverged();
+    }
+
+    private SessionLoop.Snapshot snap() {
+        Figure f = PlaygroundView.figure(session, SCALE);
+        EpochStats last = session.last();
+        String json = JsonWriter.toJson(w -> w.beginObject()
+                .name("epoch").value(session.epoch())
+                .name("trainLoss").value(last.trainLoss())
+                .name("testLoss").value(last.testLoss())
+                .name("playing").value(loop.playing())
+                .name("diverged").value(session.diverged())
+                .name("ownData").value(session.ownData())
+                .name("hash").value(session.state().toHash())
+                .name("width").value(f.width())
+                .name("height").value(f.height())
+                .endObject());
+        return new SessionLoop.Snapshot(f.width(), f.height(), f.rgb(), json);
+    }
+
+    @Override
+    public void close() {
+        loop.close();
+    }
+
+    boolean stopped() {
+        return loop.stopped();
+    }
+}

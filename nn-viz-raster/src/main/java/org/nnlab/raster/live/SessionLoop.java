@@ -1,0 +1,205 @@
+package org.nnlab.raster.live;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.nnlab.raster.Png;
+
+/**
+ * The one thread that owns a live session: it runs the page's and the program's commands in the order they
+ * arrive, trains between them while the page plays, and snapshots a frame after each change. The snapshot (the
+ * picture's pixels and the numbers, copies the session never touches again) is encoded to PNG on a second
+ * thread; while that thread is busy no new snapshot is taken, so the newest frame wins and training never waits
+ * for a slow browser.
+ */
+final class SessionLoop implements AutoCloseable {
+    /** What the loop drives: one training slice, and a snapshot of the session as it is. */
+    interface Session {
+        /** Trains for about {@code nanos} (at least one step); false once there is nothing left to train. */
+        boolean train(long nanos);
+
+        /** The session's picture and numbers now, as copies. */
+        Snapshot snapshot();
+    }
+
+    /**
+     * A copy of the session's picture and numbers.
+     *
+     * @param width  pixels
+     * @param height pixels
+     * @param rgb    {@code width * height} pixels, 0xRRGGBB
+     * @param json   the numbers, a JSON object
+     */
+    record Snapshot(int width, int height, int[] rgb, String json) {
+    }
+
+    private static final System.Logger LOG = System.getLogger(SessionLoop.class.getName());
+    /** How long the loop trains between frames while playing: about 30 frames a second. */
+    static final long SLICE_NANOS = 30_000_000L;
+    /** How long a command may wait for its turn and run before its caller gives up. */
+    static final long COMMAND_SECONDS = 60;
+
+    private final BlockingQueue<FutureTask<?>> commands = new LinkedBlockingQueue<>();
+    private final AtomicBoolean encoding = new AtomicBoolean();
+    private final ExecutorService encoder;
+    private final FrameBox frames;
+    private final Thread owner;
+    private final Session session;
+    private volatile boolean closed;
+    private boolean playing;                 // owner thread only
+    private boolean due = true;              // a snapshot is due (owner thread only)
+
+    SessionLoop(String name, Session session, FrameBox frames) {
+        this.session = session;
+        this.frames = frames;
+        this.encoder = Executors.newSingleThreadExecutor(r -> daemon(r, name + "-encoder"));
+        this.owner = daemon(this::run, name);
+    }
+
+    /** Starts the session's thread (after the page that owns this loop is fully built). */
+    void start() {
+        owner.start();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /**
+     * Runs {@code command} on the session's thread after the commands before it, and returns its result; a
+     * frame follows. Called on the session's thread itself, it runs at once.
+     *
+     * @throws IllegalArgumentException    as the command throws it
+     * @throws IllegalStateException       as the command throws it, or if the loop is closed or the command
+     *                                     did not finish within {@link #COMMAND_SECONDS}
+     */
+    <T> T call(Callable<T> command) throws InterruptedException {
+        if (Thread.currentThread() == owner) {
+            return runHere(command);
+        }
+        if (closed) {
+            throw new IllegalStateException("the live session is closed");
+        }
+        FutureTask<T> task = new FutureTask<>(command);
+        commands.add(task);
+        try {
+            return task.get(COMMAND_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            task.cancel(false);
+            throw new IllegalStateException("the live session did not answer within " + COMMAND_SECONDS + " s");
+        }
+    }
+
+    private static <T> T runHere(Callable<T> command) {
+        try {
+            return command.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Plays or pauses (on the session's thread). */
+    void play(boolean on) {
+        playing = on;
+    }
+
+    boolean playing() {
+        return playing;
+    }
+
+    /** Takes a snapshot now if the encoder is free, else marks one due; for long commands between slices. */
+    void frameIfFree() {
+        due = true;
+        publishIfFree();
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                FutureTask<?> command = playing ? commands.poll() : commands.poll(20, TimeUnit.MILLISECONDS);
+                if (command != null) {
+                    command.run();
+                    due = true;
+                } else if (playing) {
+                    playing = session.train(SLICE_NANOS);
+                    due = true;
+                }
+                try {
+                    publishIfFree();
+                } catch (RuntimeException e) {             // a picture that cannot be drawn: say so, keep serving
+                    LOG.log(System.Logger.Level.WARNING, "nnlab live: no frame: " + e.getMessage(), e);
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed
+        } finally {
+            FutureTask<?> left;
+            while ((left = commands.poll()) != null) {
+                left.cancel(false);
+            }
+        }
+    }
+
+    private void publishIfFree() {
+        if (!due || closed || !encoding.compareAndSet(false, true)) {
+            return;
+        }
+        due = false;
+        Snapshot s;
+        try {
+            s = session.snapshot();
+        } catch (RuntimeException e) {
+            encoding.set(false);
+            throw e;
+        }
+        encoder.execute(() -> {
+            try {
+                frames.publish(Png.encode(s.width(), s.height(), s.rgb()), s.json());
+            } finally {
+                encoding.set(false);
+            }
+        });
+    }
+
+    /** Stops both threads and waits for the owner to finish its current slice (at most a few seconds). */
+    @Override
+    public void close() {
+        closed = true;
+        owner.interrupt();
+        frames.close();
+        try {
+            owner.join(TimeUnit.SECONDS.toMillis(10));         // before the encoder stops: it may hand one more frame
+            encoder.shutdown();
+            encoder.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            encoder.shutdownNow();
+        }
+    }
+
+    /** Whether the owner thread has ended (for tests: nothing left running after close). */
+    boolean stopped() {
+        return !owner.isAlive() && encoder.isTerminated();
+    }
+}
