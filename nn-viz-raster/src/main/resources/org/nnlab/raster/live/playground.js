@@ -18,6 +18,7 @@ let state = null;         // the newest frame's numbers
 let shown = 0;            // the frame version on screen
 let loading = false;
 let wanted = 0;
+let built = "";           // what the data set, feature and layer buttons show now
 
 const $ = (id) => document.getElementById(id);
 
@@ -105,6 +106,10 @@ function render() {
   }
   const problem = values.problem || "classification";
   const datasetKey = problem === "regression" ? "regDataset" : "dataset";
+  // rebuild the buttons only when what they show changes: a button replaced under the pointer loses its click
+  const shown = [problem, values[datasetKey], values.networkShape, ...FEATURES.map(([id]) => values[id])].join("|");
+  if (shown === built) return;
+  built = shown;
   const datasets = $("datasets");
   datasets.replaceChildren(...DATASETS[problem].map(([id, label]) => {
     const b = document.createElement("button");
@@ -177,7 +182,7 @@ function wire() {
   $("removeLayer").addEventListener("click", () => { const s = shape(); s.pop(); setShape(s); });
   for (const el of document.querySelectorAll("[data-key]")) {
     const key = el.dataset.key;
-    el.addEventListener(el.type === "range" ? "change" : "input", () => {
+    el.addEventListener("change", () => {               // once per choice (a slider's input fires while dragging)
       if (el.type === "checkbox") change({[key]: el.checked ? "true" : "false"});
       else if (key === "regularization") change({regularization: el.value === "none" ? null : el.value});
       else change({[key]: el.value});

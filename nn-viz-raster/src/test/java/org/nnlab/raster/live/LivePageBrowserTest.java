@@ -1,0 +1,140 @@
+package org.nnlab.raster.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nnlab.playground.DatasetKind;
+import org.nnlab.playground.Feature;
+import org.nnlab.playground.PlaygroundSession;
+import org.nnlab.playground.PlaygroundState;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live Playground page in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver},
+ * never one a tool downloads): the page shows the session's frames and numbers, and its controls reach the
+ * session. Saves a screenshot to {@code target/live-playground.png} for people to look at.
+ */
+class LivePageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Live live;
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void open() {
+        assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
+                .as("apt-get install chromium chromium-driver (.ci/run does)").isTrue();
+        live = Live.open(PlaygroundSession.load(PlaygroundState.parse("seed=0.5&dataset=spiral&networkShape=6,6")), 0);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void close() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    @Test
+    void thePageShowsTheSessionAndItsControlsReachIt() throws Exception {
+        browser.get(live.url().toString());
+        await("a frame on screen", () -> frameWidth() > 0);
+        assertThat(browser.findElements(By.cssSelector("#datasets button"))).hasSize(4);
+        assertThat(browser.findElement(By.cssSelector("#datasets button.selected")).getText()).isEqualTo("Spiral");
+        assertThat(browser.getCurrentUrl()).contains("#", "dataset=spiral", "seed=0.5");
+
+        browser.findElement(By.id("play")).click();
+        await("the epoch counter moves", () -> epochShown() > 10);
+        String src = browser.findElement(By.id("frame")).getAttribute("src");
+        await("the picture changes", () -> !browser.findElement(By.id("frame")).getAttribute("src").equals(src));
+
+        new Select(browser.findElement(By.id("learningRate"))).selectByVisibleText("0.1");
+        await("the learning rate reaches the session", () -> on(() -> live.with(s -> s.state().learningRate())) == 0.1);
+        assertThat(on(() -> live.with(PlaygroundSession::epoch))).as("a new rate does not reset").isPositive();
+
+        browser.findElement(By.cssSelector("#features button[data-feature=xSquared]")).click();
+        await("a feature reaches the session",
+                () -> on(() -> live.with(s -> s.state().features().contains(Feature.X_SQUARED))));
+        browser.findElement(By.id("addLayer")).click();
+        await("a layer reaches the session", () -> on(() -> live.with(s -> s.state().networkShape().size())) == 3);
+        browser.findElement(By.id("play")).click();
+        await("training again after the reload", () -> epochShown() > 5);
+        await("the page follows", () -> browser.findElements(By.cssSelector("#neurons .layer")).size() == 3);
+
+        Path shot = Path.of("target", "live-playground.png");
+        Files.createDirectories(shot.getParent());
+        File png = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), shot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        new Select(browser.findElement(By.id("learningRate"))).selectByVisibleText("3");
+        browser.findElement(By.cssSelector("#datasets button:nth-child(2)")).click();
+        await("a data set reaches the session", () -> on(() -> live.with(s -> s.state().dataset())) == DatasetKind.XOR);
+    }
+
+    @Test
+    void aCopiedLinkRestoresItsState() throws Exception {
+        browser.get(live.url() + "#seed=0.7&dataset=xor&networkShape=3&activation=relu");
+        await("the link's state reaches the session", () -> on(() -> live.with(s -> s.state().dataset())) == DatasetKind.XOR);
+        PlaygroundState state = on(() -> live.with(PlaygroundSession::state));
+        assertThat(state.seed()).isEqualTo("0.7");
+        assertThat(state.networkShape()).containsExactly(3.0);
+        await("the page shows it", () -> browser.findElement(By.cssSelector("#datasets button.selected")).getText()
+                .equals("Exclusive or"));
+    }
+
+    @Test
+    void aBadValueIsShownOnThePage() throws Exception {
+        browser.get(live.url().toString());
+        await("a frame on screen", () -> frameWidth() > 0);
+        ((JavascriptExecutor) browser).executeScript("change({learningRate: 'abc'})");
+        await("the library's message on the page", () -> browser.findElement(By.id("error")).isDisplayed()
+                && browser.findElement(By.id("error")).getText().contains("learningRate"));
+    }
+
+    private long frameWidth() {
+        return (Long) ((JavascriptExecutor) browser).executeScript("return document.getElementById('frame').naturalWidth");
+    }
+
+    private int epochShown() {
+        return Integer.parseInt(browser.findElement(By.id("epoch")).getText().replace(",", ""));
+    }
+
+    private interface Call<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T on(Call<T> call) {
+        try {
+            return call.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void await(String what, Supplier<Boolean> done) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what).until(d -> done.get());
+    }
+}
