@@ -70,7 +70,8 @@ final class LiveCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw usage("--state: " + e.getMessage());
             } catch (java.io.UncheckedIOException e) {
-                throw e.getCause();                  // a port in use: exit status 1, one line
+                throw new java.io.IOException("--port " + port + ": cannot listen on 127.0.0.1:" + port + ": "
+                        + e.getCause().getMessage(), e);   // exit status 1, one line
             }
             Runtime.getRuntime().addShutdownHook(new Thread(live::close, "nnlab-live-close"));
             URI page = URI.create(live.url() + "#" + parsed.toHash());
