@@ -10,4 +10,5 @@ import org.nnlab.playground.*
 import org.nnlab.gan.*
 import org.nnlab.actmax.*
 import org.nnlab.raster.*
+import org.nnlab.raster.live.Live
 import org.nnlab.raster.view.*
