@@ -1,0 +1,64 @@
+package org.nnlab.bench;
+
+import java.util.concurrent.TimeUnit;
+
+import org.nnlab.playground.PlaygroundSession;
+import org.nnlab.playground.PlaygroundState;
+import org.nnlab.raster.Figure;
+import org.nnlab.raster.Png;
+import org.nnlab.raster.view.PlaygroundView;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The live Playground page's frame, in its two halves: the snapshot the session's thread takes (the picture at
+ * the page's scale 1.25, every neuron's heatmap included, copied out as pixels) and the PNG encoding the second
+ * thread does. Training waits only for the snapshot; the frame rate is bounded by the slower of the two. For
+ * 30 frames a second each must stay under 33 ms.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Djava.awt.headless=true"})
+public class LiveFrameBenchmark {
+    /** Playground's default network (2 features, 4-2) and the 6x8 spiral network with all seven features. */
+    @Param({"default", "spiral6x8"})
+    public String network;
+
+    private PlaygroundSession session;
+    private Figure figure;
+
+    @Setup
+    public void setUp() {
+        BenchKernels.vector();
+        String hash = network.equals("default") ? "seed=0.12345"
+                : "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true"
+                        + "&sinX=true&sinY=true&seed=0.12345";
+        session = PlaygroundSession.load(PlaygroundState.parse(hash));
+        session.step(50);
+        figure = PlaygroundView.figure(session, 1.25);
+    }
+
+    /** What the session's thread does per frame: draw the picture and copy its pixels out. */
+    @Benchmark
+    public int[] snapshot() {
+        return PlaygroundView.figure(session, 1.25).rgb();
+    }
+
+    /** What the encoder thread does per frame. */
+    @Benchmark
+    public byte[] encode() {
+        return Png.encode(figure.width(), figure.height(), figure.rgb());
+    }
+}
