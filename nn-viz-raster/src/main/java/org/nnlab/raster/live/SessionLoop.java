@@ -15,7 +15,8 @@ import org.nnlab.raster.Png;
 
 /**
  * The one thread that owns a live session: it runs the page's and the program's commands in the order they
- * arrive, trains between them while the page plays, and snapshots a frame after each change. The snapshot (the
+ * arrive, trains between them while the page plays (a slice of {@link #FRAME_NANOS} less the last snapshot's
+ * time, so about 30 frames a second), and snapshots a frame after each change. The snapshot (the
  * picture's pixels and the numbers, copies the session never touches again) is encoded to PNG on a second
  * thread; while that thread is busy no new snapshot is taken, so the newest frame wins and training never waits
  * for a slow browser.
@@ -42,7 +43,11 @@ final class SessionLoop implements AutoCloseable {
     }
 
     private static final System.Logger LOG = System.getLogger(SessionLoop.class.getName());
-    /** How long the loop trains between frames while playing: about 30 frames a second. */
+    /** A frame this often while playing: the slice of training between frames is this less the snapshot's time. */
+    static final long FRAME_NANOS = 33_000_000L;
+    /** The shortest training slice between frames, so that a slow snapshot never stops training. */
+    static final long MIN_SLICE_NANOS = 5_000_000L;
+    /** How long a program's long command trains between frames. */
     static final long SLICE_NANOS = 30_000_000L;
     /** How long a command may wait for its turn and run before its caller gives up. */
     static final long COMMAND_SECONDS = 60;
@@ -56,6 +61,7 @@ final class SessionLoop implements AutoCloseable {
     private volatile boolean closed;
     private boolean playing;                 // owner thread only
     private boolean due = true;              // a snapshot is due (owner thread only)
+    private long snapshotNanos;              // the last snapshot's time (owner thread only)
 
     SessionLoop(String name, Session session, FrameBox frames) {
         this.session = session;
@@ -141,7 +147,7 @@ final class SessionLoop implements AutoCloseable {
                     command.run();
                     due = true;
                 } else if (playing) {
-                    playing = session.train(SLICE_NANOS);
+                    playing = session.train(Math.max(MIN_SLICE_NANOS, FRAME_NANOS - snapshotNanos));
                     due = true;
                 }
                 try {
@@ -166,8 +172,10 @@ final class SessionLoop implements AutoCloseable {
         }
         due = false;
         Snapshot s;
+        long start = System.nanoTime();
         try {
             s = session.snapshot();
+            snapshotNanos = System.nanoTime() - start;
         } catch (RuntimeException e) {
             encoding.set(false);
             throw e;

@@ -19,6 +19,8 @@ let shown = 0;            // the frame version on screen
 let loading = false;
 let wanted = 0;
 let built = "";           // what the data set, feature and layer buttons show now
+// for measurements (LivePageBrowserTest): frames drawn, and the hash of the state the picture on screen shows
+window.nnlab = {framesShown: 0, shownHash: ""};
 
 const $ = (id) => document.getElementById(id);
 
@@ -157,9 +159,12 @@ function showFrame(version) {
   loading = true;
   const img = $("frame");
   const next = wanted;
+  const hash = state ? state.hash : "";
   img.onload = img.onerror = () => {
     loading = false;
     shown = next;
+    window.nnlab.framesShown++;
+    window.nnlab.shownHash = hash;
     if (wanted > shown) showFrame(wanted);
   };
   img.src = "frame.png?v=" + next;
@@ -199,6 +204,10 @@ async function start() {
   if (asked && first.state && asked !== first.state.hash) {
     await post({action: "state", hash: asked});      // a copied link, ours or playground.tensorflow.org's
   }
+  window.addEventListener("hashchange", (e) => {      // the address edited by hand, or a link pasted into it
+    const edited = new URL(e.newURL).hash.replace(/^#/, "");   // as typed: a frame may rewrite location first
+    if (edited && (!state || edited !== state.hash)) post({action: "state", hash: edited});
+  });
   const events = new EventSource("events");
   events.addEventListener("frame", (e) => onFrame(e.data));
   events.onerror = () => showError(events.readyState === EventSource.CLOSED

@@ -114,6 +114,46 @@ class LivePageBrowserTest {
                 && browser.findElement(By.id("error")).getText().contains("learningRate"));
     }
 
+    /**
+     * Not a timing assertion but a measurement for the README: frames a real browser draws over 10 s while the
+     * page plays, and the time from a control to a frame that shows it, written to
+     * {@code target/live-frame-rate.txt}. It asserts only that frames keep coming and controls arrive.
+     */
+    @Test
+    void framesReachTheBrowserWhilePlaying() throws Exception {
+        StringBuilder report = new StringBuilder();
+        for (String hash : new String[] {"seed=0.12345", "seed=0.12345&dataset=spiral&networkShape=8,8,8,8,8,8&x=true"
+                + "&y=true&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true"}) {
+            browser.get(live.url() + "#" + hash);
+            await("the link's state", () -> browser.getCurrentUrl().contains("seed=0.12345") && frameWidth() > 0
+                    && on(() -> live.with(s -> s.state().toHash())).contains(hash.contains("spiral") ? "spiral" : "circle"));
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            js.executeScript("post({action: 'play'})");
+            await("playing", () -> epochShown() > 0);
+            long before = (Long) js.executeScript("return window.nnlab.framesShown");
+            int epochBefore = on(() -> live.with(PlaygroundSession::epoch));
+            Thread.sleep(10_000);
+            long frames = (Long) js.executeScript("return window.nnlab.framesShown") - before;
+            int epochs = on(() -> live.with(PlaygroundSession::epoch)) - epochBefore;
+            Object latency = js.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const t0 = performance.now();
+                    change({learningRate: '0.3'}).then(() => {
+                      const check = () => window.nnlab.shownHash.includes('learningRate=0.3')
+                          ? done(performance.now() - t0) : setTimeout(check, 1);
+                      check();
+                    });""");
+            String line = String.format(java.util.Locale.ROOT, "%s: %.1f frames/s drawn, %d epochs/s trained, "
+                    + "learning rate to a frame showing it %.0f ms", hash.contains("spiral") ? "spiral 6x8, 7 features"
+                    : "default network", frames / 10.0, epochs / 10, ((Number) latency).doubleValue());
+            System.out.println("LivePageBrowserTest: " + line);
+            report.append(line).append('\n');
+            assertThat(frames).as("frames keep coming").isPositive();
+            js.executeScript("post({action: 'pause'})");
+        }
+        Files.writeString(Path.of("target", "live-frame-rate.txt"), report);
+    }
+
     private long frameWidth() {
         return (Long) ((JavascriptExecutor) browser).executeScript("return document.getElementById('frame').naturalWidth");
     }
