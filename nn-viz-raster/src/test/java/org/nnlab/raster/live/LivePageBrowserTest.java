@@ -175,6 +175,8 @@ class LivePageBrowserTest {
     }
 
     private void await(String what, Supplier<Boolean> done) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what).until(d -> done.get());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)   // buttons rebuilt on a change
+                .until(d -> done.get());
     }
 }
