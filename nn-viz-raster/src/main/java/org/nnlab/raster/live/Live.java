@@ -49,15 +49,15 @@ public final class Live implements AutoCloseable {
      * @throws UncheckedIOException     if the port cannot be bound
      */
     public static Live open(PlaygroundSession session, int port) {
-        if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("Live.open: port " + port + " must be 0 (a free port) or 1..65535");
-        }
         PlaygroundLive page = new PlaygroundLive(session);
         try {
             return new Live(page, new LiveServer(page, port));
         } catch (IOException e) {
             page.close();
             throw new UncheckedIOException("Live.open: cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            page.close();                        // a bad port: the page's thread must not outlive the failure
+            throw e;
         }
     }
 

@@ -59,7 +59,7 @@ final class LiveServer implements AutoCloseable {
      */
     LiveServer(LivePage page, int port) throws IOException {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("port " + port + ": must be 0 (a free port) or 1..65535");
+            throw new IllegalArgumentException("Live.open: port " + port + " must be 0 (a free port) or 1..65535");
         }
         this.page = page;
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);

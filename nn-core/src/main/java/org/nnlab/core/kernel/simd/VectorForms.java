@@ -6,7 +6,6 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import org.nnlab.core.kernel.Binary;
-import org.nnlab.core.kernel.KernelSelection;
 import org.nnlab.core.kernel.ScalarKernels;
 import org.nnlab.core.kernel.Unary;
 
@@ -50,12 +49,7 @@ final class VectorForms extends ScalarKernels {
     }
 
     private static VectorSpecies<Float> chooseSpecies() {
-        int bits;
-        try {
-            bits = KernelSelection.vectorBits();
-        } catch (IllegalArgumentException e) {
-            bits = 0;                     // KernelSelection reports the bad value before these kernels are used
-        }
+        int bits = VectorKernels.bits();
         return switch (bits) {
             case 128 -> FloatVector.SPECIES_128;
             case 256 -> FloatVector.SPECIES_256;

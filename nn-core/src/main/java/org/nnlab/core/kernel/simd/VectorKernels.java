@@ -102,7 +102,8 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    private static int bits() {
+    /** {@code nn.vector.bits}, or 0 for the CPU's preferred width (and for a bad value, reported elsewhere). */
+    static int bits() {
         try {
             return KernelSelection.vectorBits();
         } catch (IllegalArgumentException e) {

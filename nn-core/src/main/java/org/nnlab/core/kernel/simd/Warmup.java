@@ -1,6 +1,5 @@
 package org.nnlab.core.kernel.simd;
 
-
 import org.nnlab.core.kernel.Binary;
 import org.nnlab.core.kernel.KernelSelection;
 import org.nnlab.core.kernel.Kernels;
