@@ -67,10 +67,14 @@ public final class ShapeShop {
                               double probability, boolean diverged) {
     }
 
-    /** What a long round reports while it runs (the command line's progress line); both default to nothing. */
+    /** What a long round reports while it runs (the command line's progress line, a live page); all default to nothing. */
     public interface Progress {
         /** After each training epoch, with its mean loss. */
         default void trained(int epoch, int epochs, double loss) {
+        }
+
+        /** Once training is done, with its accuracies and losses, before the first class's ascent. */
+        default void finishedTraining(ShapeShopTrainer.Result training) {
         }
 
         /** After each class's ascent. */
@@ -115,6 +119,7 @@ public final class ShapeShop {
         Sequential model = config.architecture().build(config.classes().size(), modelRng);
         ShapeShopTrainer.Result training = ShapeShopTrainer.train(model, data, config.epochs(), trainRng,
                 (epoch, loss) -> progress.trained(epoch, config.epochs(), loss));
+        progress.finishedTraining(training);
         List<ClassResult> results = new ArrayList<>();
         ActivationMaximization.Options options = ActivationMaximization.Options.shapeShop(config.step())
                 .withMaxSteps(config.maxSteps());

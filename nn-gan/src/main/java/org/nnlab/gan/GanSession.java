@@ -142,11 +142,17 @@ public final class GanSession {
      * resets: new weights and atlases from the session's generator, epoch 0.
      *
      * @return whether the session was reset
+     * @throws IllegalArgumentException if a reset would need more memory than {@link Memory#budget()}; the
+     *                                  session is unchanged
      */
     public boolean apply(GanConfig next) {
         guard.enter();
         try {
             GanConfig before = config;
+            if (before.structurallyDiffers(next)) {                 // refused before anything changes
+                Memory.require(bytes(next), "GanSession.apply: G " + (next.gLayers() + 1) + " x " + next.gNeurons()
+                        + ", D " + (next.dLayers() + 1) + " x " + next.dNeurons() + ", batch " + next.batch());
+            }
             config = next;
             if (before.structurallyDiffers(next)) {
                 start(null, null);
@@ -161,6 +167,35 @@ public final class GanSession {
                 gOptimizer = newOptimizer(next.gOptimizer(), generator, next.gLearningRate());
             }
             return false;
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * GAN Lab's reset button: new weights and new atlases drawn from the session's generator, fresh optimizers,
+     * epoch 0 and an empty history; the data and the configuration stay.
+     */
+    public void reset() {
+        guard.enter();
+        try {
+            start(null, null);
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /**
+     * A new experiment on other data (GAN Lab's distribution menu, or a drawing) whose draws come from a
+     * generator split from this session's, so that the same seed and the same choices give bitwise the same
+     * runs; this session is left as it is.
+     *
+     * @throws IllegalArgumentException as {@link #create} does
+     */
+    public GanSession withData(RealData newData, GanConfig newConfig) {
+        guard.enter();
+        try {
+            return new GanSession(newData, newConfig, rng.split(), null, null);
         } finally {
             guard.exit();
         }

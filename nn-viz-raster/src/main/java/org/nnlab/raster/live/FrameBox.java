@@ -1,9 +1,14 @@
 package org.nnlab.raster.live;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * The newest frame of a live page, and a place to wait for the next one: publishing replaces the frame (the
  * newest wins; a slow browser skips frames, it never queues them), and readers wait for a version newer than
- * the one they have.
+ * the one they have. A frame may carry parts, pictures beside the main one that change less often (GAN Lab's
+ * overview graph and charts): a frame without a part keeps the part of the frame before.
  */
 final class FrameBox {
     /**
@@ -12,8 +17,21 @@ final class FrameBox {
      * @param version 1, 2, ... in publishing order
      * @param png     the picture, a PNG file's bytes (never modified after publishing)
      * @param json    the numbers beside it, a JSON object
+     * @param parts   the parts by name, each from the frame that last drew it
      */
-    record Frame(long version, byte[] png, String json) {
+    record Frame(long version, byte[] png, String json, Map<String, Part> parts) {
+        Frame(long version, byte[] png, String json) {
+            this(version, png, json, Map.of());
+        }
+    }
+
+    /**
+     * A part's picture.
+     *
+     * @param version the version of the frame that drew it
+     * @param png     a PNG file's bytes
+     */
+    record Part(long version, byte[] png) {
     }
 
     private Frame latest;
@@ -25,7 +43,21 @@ final class FrameBox {
     }
 
     synchronized void publish(byte[] png, String json) {
-        latest = new Frame(latest.version() + 1, png, json);
+        publish(png, json, Map.of());
+    }
+
+    /** Publishes a frame with new pictures for {@code newParts}; the other parts stay as they were. */
+    synchronized void publish(byte[] png, String json, Map<String, byte[]> newParts) {
+        long version = latest.version() + 1;
+        Map<String, Part> parts = latest.parts();
+        if (!newParts.isEmpty()) {
+            parts = new TreeMap<>(parts);
+            for (Map.Entry<String, byte[]> e : newParts.entrySet()) {
+                parts.put(e.getKey(), new Part(version, e.getValue()));
+            }
+            parts = Collections.unmodifiableMap(parts);
+        }
+        latest = new Frame(version, png, json, parts);
         notifyAll();
     }
 

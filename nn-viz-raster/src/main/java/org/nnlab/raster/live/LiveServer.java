@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.nnlab.core.io.JsonWriter;
 
 /**
  * The HTTP side of a live page, on the JDK's own server: 127.0.0.1 only, every request through {@link Guard},
@@ -26,9 +27,11 @@ import com.sun.net.httpserver.HttpServer;
  * when a new frame is ready, and the controls.
  *
  * <pre>
- * GET  /TOKEN/              the page (index.html), and its files by name (live.css, playground.js)
+ * GET  /TOKEN/              the page (playground.html, ganlab.html or shapeshop.html), and its files by name
+ *                           (live.css, live.js, playground.js, ...) and pictures (ShapeShop's shape buttons)
  * GET  /TOKEN/frame.png     the newest frame's picture
- * GET  /TOKEN/state         the newest frame's numbers: {"version": n, "state": {...}}
+ * GET  /TOKEN/NAME.png      a part of the newest frame (GAN Lab's overview.png, charts.png)
+ * GET  /TOKEN/state         the newest frame's numbers: {"version": n, "state": {...}, "parts": {NAME: version}}
  * GET  /TOKEN/events        text/event-stream: one "frame" event per new frame, with /state's body
  * POST /TOKEN/control       application/x-www-form-urlencoded: action=... (see the page); 204, or 400 and the reason
  * </pre>
@@ -44,7 +47,7 @@ final class LiveServer implements AutoCloseable {
     private static final String SECURITY_HEADERS_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-    private final LivePage page;
+    private final LivePage<?> page;
     private final HttpServer http;
     private final ExecutorService pool;
     private final Guard guard;
@@ -57,7 +60,7 @@ final class LiveServer implements AutoCloseable {
      * @param port 0 for a free port, else 1..65535
      * @throws IOException if the port cannot be bound (in use, or not allowed)
      */
-    LiveServer(LivePage page, int port) throws IOException {
+    LiveServer(LivePage<?> page, int port) throws IOException {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("Live.open: port " + port + " must be 0 (a free port) or 1..65535");
         }
@@ -96,7 +99,7 @@ final class LiveServer implements AutoCloseable {
                     ex.getResponseHeaders().set("Location", "/" + guard.token() + "/");
                     send(ex, 308, "text/plain; charset=utf-8", new byte[0]);
                 }
-                case "/" -> resource(ex, method, "index.html");
+                case "/" -> resource(ex, method, page.html());
                 case "/frame.png" -> {
                     if (get(ex, method)) {
                         send(ex, 200, "image/png", page.frames().latest().png());
@@ -126,8 +129,16 @@ final class LiveServer implements AutoCloseable {
         }
     }
 
+    /** {"version": n, "state": {...}, "parts": {"name": version, ...}}: the frame's numbers and what to load. */
     private static String state(FrameBox.Frame f) {
-        return "{\"version\":" + f.version() + ",\"state\":" + f.json() + "}";
+        StringBuilder b = new StringBuilder("{\"version\":").append(f.version()).append(",\"state\":").append(f.json())
+                .append(",\"parts\":{");
+        String comma = "";
+        for (Map.Entry<String, FrameBox.Part> e : f.parts().entrySet()) {
+            b.append(comma).append(JsonWriter.quoted(e.getKey())).append(':').append(e.getValue().version());
+            comma = ",";
+        }
+        return b.append("}}").toString();
     }
 
     private boolean get(HttpExchange ex, String method) throws IOException {
@@ -142,11 +153,20 @@ final class LiveServer implements AutoCloseable {
     /** One of the page's own files, by a name from its fixed list: a request never names a file to read. */
     private void resource(HttpExchange ex, String method, String name) throws IOException {
         String type = page.resources().get(name);
-        if (type == null) {
+        byte[] picture = type == null ? page.picture(name) : null;
+        if (type == null && picture == null && name.endsWith(".png")) {          // a part of the newest frame
+            FrameBox.Part part = page.frames().latest().parts().get(name.substring(0, name.length() - 4));
+            picture = part == null ? null : part.png();
+        }
+        if (type == null && picture == null) {
             text(ex, 404, "no such file: " + name);
             return;
         }
         if (!get(ex, method)) {
+            return;
+        }
+        if (picture != null) {
+            send(ex, 200, "image/png", picture);
             return;
         }
         try (InputStream in = LiveServer.class.getResourceAsStream(name)) {

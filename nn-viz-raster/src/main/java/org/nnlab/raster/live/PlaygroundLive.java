@@ -2,11 +2,12 @@ package org.nnlab.raster.live;
 
 import java.util.Map;
 
+import org.nnlab.raster.Figure;
+
 import org.nnlab.core.io.JsonWriter;
 import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
-import org.nnlab.raster.Figure;
 import org.nnlab.raster.view.PlaygroundView;
 
 /**
@@ -20,33 +21,26 @@ import org.nnlab.raster.view.PlaygroundView;
  * builds a new session from the hash, which is what opening that address gives (Playground instead draws a new
  * seed for new data and new weights from wherever its stream is, which no address can reproduce).
  */
-final class PlaygroundLive implements LivePage {
+final class PlaygroundLive extends LoopPage<PlaygroundSession> {
     /** Pixels per Playground page pixel in the frames. */
     static final double SCALE = 1.25;
 
-    private static final Map<String, String> RESOURCES = Map.of("index.html", "text/html; charset=utf-8",
-            "live.css", "text/css; charset=utf-8", "playground.js", "text/javascript; charset=utf-8");
+    private static final Map<String, String> RESOURCES = Map.of("playground.html", "text/html; charset=utf-8",
+            "live.css", "text/css; charset=utf-8", "live.js", "text/javascript; charset=utf-8",
+            "playground.js", "text/javascript; charset=utf-8");
 
-    private final FrameBox frames;
-    private final SessionLoop loop;
     private PlaygroundSession session;          // the loop's thread only, after construction
 
     PlaygroundLive(PlaygroundSession session) {
+        super("nnlab-live-playground");
         PlaygroundView.requireDrawable(session, SCALE);
         this.session = session;
-        this.frames = new FrameBox(new FrameBox.Frame(0, new byte[0], "{}"));
-        this.loop = new SessionLoop("nnlab-live-playground", new SessionLoop.Session() {
-            @Override
-            public boolean train(long nanos) {
-                return trainFor(nanos);
-            }
+        start();
+    }
 
-            @Override
-            public SessionLoop.Snapshot snapshot() {
-                return snap();
-            }
-        }, frames);
-        loop.start();
+    @Override
+    public String html() {
+        return "playground.html";
     }
 
     @Override
@@ -55,31 +49,17 @@ final class PlaygroundLive implements LivePage {
     }
 
     @Override
-    public FrameBox frames() {
-        return frames;
+    PlaygroundSession session() {
+        return session;
     }
 
-    /** Trains {@code epochs} epochs on the session's thread, with frames along the way; the last epoch's stats. */
-    EpochStats step(int epochs) throws InterruptedException {
-        if (epochs < 0) {
-            throw new IllegalArgumentException("Live.step: epochs must be >= 0, got " + epochs);
+    @Override
+    boolean epoch() {
+        if (session.diverged()) {
+            return false;
         }
-        return loop.call(() -> {
-            long sliceEnd = System.nanoTime() + SessionLoop.SLICE_NANOS;
-            for (int e = 0; e < epochs && !session.diverged(); e++) {
-                session.step();
-                if (System.nanoTime() >= sliceEnd) {
-                    loop.frameIfFree();
-                    sliceEnd = System.nanoTime() + SessionLoop.SLICE_NANOS;
-                }
-            }
-            return session.last();
-        });
-    }
-
-    /** Runs {@code task} with the session on the session's thread (for programs that change it directly). */
-    <T> T with(java.util.function.Function<PlaygroundSession, T> task) throws InterruptedException {
-        return loop.call(() -> task.apply(session));
+        session.step();
+        return true;
     }
 
     @Override
@@ -102,7 +82,6 @@ final class PlaygroundLive implements LivePage {
             return null;
         });
     }
-
     /** A hash from the page: the running network's rate and display change in place, anything else reloads. */
     private void apply(String hash) {
         if (hash == null) {
@@ -141,7 +120,8 @@ final class PlaygroundLive implements LivePage {
         loop.play(false);
     }
 
-    private boolean trainFor(long nanos) {
+    @Override
+    boolean trainFor(long nanos) {
         long end = System.nanoTime() + nanos;
         do {
             if (session.diverged()) {
@@ -152,7 +132,9 @@ final class PlaygroundLive implements LivePage {
         return !session.diverged();
     }
 
-    private SessionLoop.Snapshot snap() {
+    @Override
+    SessionLoop.Snapshot snapshot() {
+        // drawn here, on the session's thread, until the view can draw from a copy (a frame record like GanFrame)
         Figure f = PlaygroundView.figure(session, SCALE);
         EpochStats last = session.last();
         String json = JsonWriter.toJson(w -> w.beginObject()
@@ -166,15 +148,6 @@ final class PlaygroundLive implements LivePage {
                 .name("width").value(f.width())
                 .name("height").value(f.height())
                 .endObject());
-        return new SessionLoop.Snapshot(f.width(), f.height(), f.rgb(), json);
-    }
-
-    @Override
-    public void close() {
-        loop.close();
-    }
-
-    boolean stopped() {
-        return loop.stopped();
+        return new SessionLoop.Snapshot(() -> f, json);
     }
 }

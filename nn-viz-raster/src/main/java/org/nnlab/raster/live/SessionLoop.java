@@ -1,5 +1,7 @@
 package org.nnlab.raster.live;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -10,16 +12,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
+import java.util.function.Supplier;
+
+import org.nnlab.raster.Figure;
 import org.nnlab.raster.Png;
 
 /**
  * The one thread that owns a live session: it runs the page's and the program's commands in the order they
  * arrive, trains between them while the page plays (a slice of {@link #FRAME_NANOS} less the last snapshot's
- * time, so about 30 frames a second), and snapshots a frame after each change. The snapshot (the
- * picture's pixels and the numbers, copies the session never touches again) is encoded to PNG on a second
- * thread; while that thread is busy no new snapshot is taken, so the newest frame wins and training never waits
- * for a slow browser.
+ * time, so about 30 frames a second), and snapshots a frame after each change. The snapshot holds copies the
+ * session never touches again (its numbers, and the data its picture is drawn from); a second thread draws the
+ * picture and encodes it to PNG. While that thread is busy no new snapshot is taken, so the newest frame wins
+ * and training never waits for drawing or for a slow browser.
  */
 final class SessionLoop implements AutoCloseable {
     /** What the loop drives: one training slice, and a snapshot of the session as it is. */
@@ -27,19 +33,21 @@ final class SessionLoop implements AutoCloseable {
         /** Trains for about {@code nanos} (at least one step); false once there is nothing left to train. */
         boolean train(long nanos);
 
-        /** The session's picture and numbers now, as copies. */
+        /** The session's numbers now, and its picture to draw, from copies. */
         Snapshot snapshot();
     }
 
     /**
-     * A copy of the session's picture and numbers.
+     * A copy of the session's numbers, and its pictures to draw.
      *
-     * @param width  pixels
-     * @param height pixels
-     * @param rgb    {@code width * height} pixels, 0xRRGGBB
-     * @param json   the numbers, a JSON object
+     * @param picture draws the picture on the encoder's thread, from copies of the session's data only
+     * @param json    the numbers, a JSON object
+     * @param parts   the parts to draw anew with this frame, by name (see {@link FrameBox}), drawn likewise
      */
-    record Snapshot(int width, int height, int[] rgb, String json) {
+    record Snapshot(Supplier<Figure> picture, String json, Map<String, Supplier<Figure>> parts) {
+        Snapshot(Supplier<Figure> picture, String json) {
+            this(picture, json, Map.of());
+        }
     }
 
     private static final System.Logger LOG = System.getLogger(SessionLoop.class.getName());
@@ -62,6 +70,7 @@ final class SessionLoop implements AutoCloseable {
     private boolean playing;                 // owner thread only
     private boolean due = true;              // a snapshot is due (owner thread only)
     private long snapshotNanos;              // the last snapshot's time (owner thread only)
+    private volatile long drawNanos;         // the last frame's drawing and encoding time (encoder thread)
 
     SessionLoop(String name, Session session, FrameBox frames) {
         this.session = session;
@@ -147,13 +156,16 @@ final class SessionLoop implements AutoCloseable {
                     command.run();
                     due = true;
                 } else if (playing) {
-                    playing = session.train(Math.max(MIN_SLICE_NANOS, FRAME_NANOS - snapshotNanos));
+                    playing = session.train(Math.max(MIN_SLICE_NANOS, FRAME_NANOS - snapshotNanos - drawNanos));
                     due = true;
                 }
                 try {
                     publishIfFree();
                 } catch (RuntimeException e) {             // a picture that cannot be drawn: say so, keep serving
                     LOG.log(System.Logger.Level.WARNING, "nnlab live: no frame: " + e.getMessage(), e);
+                }
+                if (playing) {
+                    awaitEncoder();
                 }
             }
         } catch (InterruptedException e) {
@@ -163,6 +175,18 @@ final class SessionLoop implements AutoCloseable {
             while ((left = commands.poll()) != null) {
                 left.cancel(false);
             }
+        }
+    }
+
+    /**
+     * Frames first: while playing, training waits for the frame being drawn (at most {@link #FRAME_NANOS}), so
+     * that on a machine with few cores, shared with the browser, drawing is not starved by training; the slice
+     * between frames is shortened by the drawing's time instead, which keeps about 30 frames a second.
+     */
+    private void awaitEncoder() {
+        long deadline = System.nanoTime() + FRAME_NANOS;
+        for (long left = FRAME_NANOS; encoding.get() && left > 0 && !closed; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(this, left);
         }
     }
 
@@ -181,10 +205,21 @@ final class SessionLoop implements AutoCloseable {
             throw e;
         }
         encoder.execute(() -> {
+            long drawStart = System.nanoTime();
             try {
-                frames.publish(Png.encode(s.width(), s.height(), s.rgb()), s.json());
+                Figure f = s.picture().get();
+                Map<String, byte[]> parts = new HashMap<>();
+                s.parts().forEach((name, part) -> {
+                    Figure p = part.get();
+                    parts.put(name, Png.encode(p.width(), p.height(), p.rgb()));
+                });
+                frames.publish(Png.encode(f.width(), f.height(), f.rgb()), s.json(), parts);
+            } catch (RuntimeException e) {              // a picture that cannot be drawn: say so, keep serving
+                LOG.log(System.Logger.Level.WARNING, "nnlab live: no frame: " + e.getMessage(), e);
             } finally {
+                drawNanos = System.nanoTime() - drawStart;
                 encoding.set(false);
+                LockSupport.unpark(owner);
             }
         });
     }

@@ -5,9 +5,9 @@ import java.awt.geom.Path2D;
 import java.util.EnumSet;
 
 import org.nnlab.core.Checks;
+import org.nnlab.gan.GanConfig;
 import org.nnlab.gan.GanFrame;
 import org.nnlab.gan.GanSession;
-import org.nnlab.gan.Mlp;
 import org.nnlab.gan.NoiseType;
 import org.nnlab.raster.Argb;
 import org.nnlab.raster.Bounds;
@@ -39,16 +39,30 @@ public final class GanLabOverview {
      * @throws IllegalArgumentException for a scale outside [0.5, 4]
      */
     public static Figure of(GanSession session, double scale) {
+        return of(session.frame(), session.config(), session.noiseAtlas().head(GanFrame.FIXED), scale);
+    }
+
+    /**
+     * The graph of a frame, drawn from copies only (for drawing off the session's thread).
+     *
+     * @param frame     the session's frame
+     * @param config    its configuration (the noise type and both networks' shapes)
+     * @param noiseHead the first 150 rows of its noise atlas, [150, noise size]
+     * @param scale     pixels per GAN Lab pixel, 0.5..4 (760 x 450 at 1)
+     * @throws IllegalArgumentException for a scale outside [0.5, 4] or a noise head of another length
+     */
+    public static Figure of(GanFrame frame, GanConfig config, float[] noiseHead, double scale) {
         Checks.requireArgument(scale >= 0.5 && scale <= 4, "GanLabOverview.of: scale must be in [0.5, 4], got %s", scale);
-        GanFrame frame = session.frame();
-        NoiseType noise = session.config().noise();
+        NoiseType noise = config.noise();
+        Checks.requireArgument(noiseHead.length == GanFrame.FIXED * noise.size(),
+                "GanLabOverview.of: noiseHead has %d values, needs %d x %d", noiseHead.length, GanFrame.FIXED, noise.size());
         Figure f = Figure.blank((int) Math.ceil(WIDTH * scale), (int) Math.ceil(HEIGHT * scale));
         Node z = new Node(20, 110, 50, "Noise", noise.label());
-        Node g = new Node(110, 90, 130, "Generator", shape(session.generator()));
+        Node g = new Node(110, 90, 130, "Generator", shape(noise.size(), config.gLayers(), config.gNeurons(), 2));
         Node manifold = new Node(105, 200, 140, "", "");
         Node fake = new Node(290, 110, 50, "Fake samples", "");
         Node real = new Node(290, 300, 50, "Real samples", "");
-        Node d = new Node(390, 190, 130, "Discriminator", shape(session.discriminator()));
+        Node d = new Node(390, 190, 130, "Discriminator", shape(2, config.dLayers(), config.dNeurons(), 1));
         Node heatmap = new Node(385, 275, 140, "", "");
         Node predReal = new Node(570, 150, 50, "Predictions", "real");
         Node predFake = new Node(570, 240, 50, "", "fake");
@@ -75,7 +89,7 @@ public final class GanLabOverview {
         // nodes
         box(f, scale, g, GanLabView.GENERATOR);
         box(f, scale, d, GanLabView.DISCRIMINATOR);
-        mini(f, scale, z).scatter(noisePoints(session), null, 0, scale);
+        mini(f, scale, z).scatter(noisePoints(noiseHead, noise.size()), null, 0, scale);
         Plot m = mini(f, scale, manifold);
         GanLabView.manifold(m, frame.manifold(), frame.cellOpacity(), noise, 140 / 400.0 * scale);
         mini(f, scale, fake).scatter(Points.ofRows(frame.fixedFake(), Argb.rgba(123, 50, 148, 0.75)), null, 0, scale);
@@ -94,7 +108,7 @@ public final class GanLabOverview {
                 Argb.opaque(0x777777), Figure.Anchor.MIDDLE, false);
         f.text("D(x), purple fake, green real", (heatmap.x + 70) * scale, (heatmap.y + 155) * scale, 10 * scale,
                 Argb.opaque(0x777777), Figure.Anchor.MIDDLE, false);
-        f.text(String.format(java.util.Locale.ROOT, "epoch %,d", session.epochCount()), (WIDTH - 15) * scale, 22 * scale,
+        f.text(String.format(java.util.Locale.ROOT, "epoch %,d", frame.epoch()), (WIDTH - 15) * scale, 22 * scale,
                 12 * scale, Argb.opaque(0x777777), Figure.Anchor.END, false);
         return f;
     }
@@ -173,12 +187,11 @@ public final class GanLabOverview {
     }
 
     /** The first 150 noise rows; 1-D noise at mid-height, as GAN Lab draws it. */
-    private static Points noisePoints(GanSession session) {
-        float[] z = session.noiseAtlas().head(GanFrame.FIXED);
+    private static Points noisePoints(float[] z, int noiseSize) {
         float[] xy = new float[2 * GanFrame.FIXED];
         for (int i = 0; i < GanFrame.FIXED; i++) {
-            xy[2 * i] = session.noiseSize() == 1 ? z[i] : z[2 * i];
-            xy[2 * i + 1] = session.noiseSize() == 1 ? 0.5f : z[2 * i + 1];
+            xy[2 * i] = noiseSize == 1 ? z[i] : z[2 * i];
+            xy[2 * i + 1] = noiseSize == 1 ? 0.5f : z[2 * i + 1];
         }
         return Points.ofRows(xy, Argb.rgba(123, 50, 148, 0.75));
     }
@@ -197,11 +210,12 @@ public final class GanLabOverview {
         p.scatter(Points.valued(xs, ys, values), ColorMap.PRGN, 0, 1.3 * scale);
     }
 
-    private static String shape(Mlp net) {
-        StringBuilder b = new StringBuilder();
-        for (int l = 0; l <= net.layers(); l++) {
-            b.append(l == 0 ? "" : "-").append(net.size(l));
+    /** "in-N-...-N-out": the input, L + 1 hidden layers of N, and the output, as the network's sizes read. */
+    private static String shape(int in, int layers, int neurons, int out) {
+        StringBuilder b = new StringBuilder().append(in);
+        for (int l = 0; l <= layers; l++) {
+            b.append('-').append(neurons);
         }
-        return b.toString();
+        return b.append('-').append(out).toString();
     }
 }

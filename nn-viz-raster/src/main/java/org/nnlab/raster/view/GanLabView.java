@@ -216,13 +216,30 @@ public final class GanLabView {
             kl[i] = frame.kl();
             js[i] = frame.js();
         }
+        return charts(at, d, g, kl, js, width, height);
+    }
+
+    /**
+     * {@link #charts(List, List, int, int)} of series already taken (one point per visualised epoch, as a live
+     * page keeps them): D loss shown as L_D/2, G loss, and KL and JS in bits, all as long as {@code epochs}.
+     *
+     * @throws IllegalArgumentException if the size is under 200 x 100 or the series differ in length
+     */
+    public static Figure charts(double[] epochs, double[] dLoss, double[] gLoss, double[] kl, double[] js, int width,
+                                int height) {
+        Checks.requireArgument(width >= 200 && height >= 100, "GanLabView.charts: size must be at least 200 x 100, got %d x %d",
+                width, height);
+        int n = epochs.length;
+        Checks.requireArgument(dLoss.length == n && gLoss.length == n && kl.length == n && js.length == n,
+                "GanLabView.charts: the series must all have %d points, got %d, %d, %d and %d", n, dLoss.length,
+                gLoss.length, kl.length, js.length);
         Figure f = Figure.blank(width, height);
         int half = width / 2;
-        LineChart.of(new Series("Discriminator loss", Argb.rgba(5, 117, 176, 0.5), 2, at, d),
-                        new Series("Generator loss", Argb.rgba(123, 50, 148, 0.5), 2, at, g))
+        LineChart.of(new Series("Discriminator loss", Argb.rgba(5, 117, 176, 0.5), 2, epochs, dLoss),
+                        new Series("Generator loss", Argb.rgba(123, 50, 148, 0.5), 2, epochs, gLoss))
                 .title("Losses").xLabel("epoch").fromZero(true).draw(f, 0, 0, half, height);
-        LineChart.of(new Series("KL divergence (by grid)", Argb.rgba(220, 80, 20, 0.5), 2, at, kl),
-                        new Series("JS divergence (by grid)", Argb.rgba(200, 150, 10, 0.5), 2, at, js))
+        LineChart.of(new Series("KL divergence (by grid)", Argb.rgba(220, 80, 20, 0.5), 2, epochs, kl),
+                        new Series("JS divergence (by grid)", Argb.rgba(200, 150, 10, 0.5), 2, epochs, js))
                 .title("Divergences, bits").xLabel("epoch").fromZero(true).draw(f, half, 0, width - half, height);
         return f;
     }

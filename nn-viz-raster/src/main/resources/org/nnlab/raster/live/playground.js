@@ -15,14 +15,7 @@ const MAX_NEURONS = 8;
 let keys = [];            // the hash's keys in order, and their values
 let values = {};
 let state = null;         // the newest frame's numbers
-let shown = 0;            // the frame version on screen
-let loading = false;
-let wanted = 0;
 let built = "";           // what the data set, feature and layer buttons show now
-// for measurements (LivePageBrowserTest): frames drawn, and the hash of the state the picture on screen shows
-window.nnlab = {framesShown: 0, shownHash: ""};
-
-const $ = (id) => document.getElementById(id);
 
 function parseHash(hash) {
   const k = [], v = {};
@@ -51,29 +44,8 @@ function hashWith(changes) {
   return k.filter((name) => name in v).map((name) => name + "=" + v[name]).join("&");
 }
 
-async function post(fields) {
-  const body = new URLSearchParams(fields).toString();
-  try {
-    const answer = await fetch("control", {method: "POST", body,
-      headers: {"Content-Type": "application/x-www-form-urlencoded"}});
-    if (answer.ok) {
-      showError("");
-    } else {
-      showError((await answer.text()).trim() || ("HTTP " + answer.status));
-    }
-  } catch (e) {
-    showError("The server does not answer: is the program still running? (" + e.message + ")");
-  }
-}
-
 function change(changes) {
-  return post({action: "state", hash: hashWith(changes)});
-}
-
-function showError(message) {
-  const bar = $("error");
-  bar.textContent = message;
-  bar.hidden = !message;
+  return live.post({action: "state", hash: hashWith(changes)});
 }
 
 function shape() {
@@ -85,8 +57,8 @@ function setShape(layers) {
   change({networkShape: layers.join(",")});
 }
 
-function render() {
-  if (!state) return;
+function render(newest) {
+  state = newest;
   $("epoch").textContent = state.epoch.toLocaleString("en-US").padStart(3, "0");
   $("trainLoss").textContent = state.trainLoss === null ? "NaN" : state.trainLoss.toFixed(3);
   $("testLoss").textContent = state.testLoss === null ? "NaN" : state.testLoss.toFixed(3);
@@ -153,36 +125,11 @@ function render() {
   $("removeLayer").disabled = layers.length === 0;
 }
 
-function showFrame(version) {
-  wanted = Math.max(wanted, version);
-  if (loading || wanted <= shown) return;
-  loading = true;
-  const img = $("frame");
-  const next = wanted;
-  const hash = state ? state.hash : "";
-  img.onload = img.onerror = () => {
-    loading = false;
-    shown = next;
-    window.nnlab.framesShown++;
-    window.nnlab.shownHash = hash;
-    if (wanted > shown) showFrame(wanted);
-  };
-  img.src = "frame.png?v=" + next;
-}
-
-function onFrame(data) {
-  const message = JSON.parse(data);
-  if (!message.version) return;
-  state = message.state;
-  render();
-  showFrame(message.version);
-}
-
 function wire() {
-  $("play").addEventListener("click", () => post({action: state && state.playing ? "pause" : "play"}));
-  $("step").addEventListener("click", () => post({action: "step"}));
-  $("reset").addEventListener("click", () => post({action: "reset"}));
-  $("regenerate").addEventListener("click", () => post({action: "regenerate"}));
+  $("play").addEventListener("click", () => live.post({action: state && state.playing ? "pause" : "play"}));
+  $("step").addEventListener("click", () => live.post({action: "step"}));
+  $("reset").addEventListener("click", () => live.post({action: "reset"}));
+  $("regenerate").addEventListener("click", () => live.post({action: "regenerate"}));
   $("addLayer").addEventListener("click", () => { const s = shape(); if (s.length < MAX_LAYERS) { s.push(2); setShape(s); } });
   $("removeLayer").addEventListener("click", () => { const s = shape(); s.pop(); setShape(s); });
   for (const el of document.querySelectorAll("[data-key]")) {
@@ -198,20 +145,15 @@ function wire() {
 
 async function start() {
   wire();
-  const first = await (await fetch("state")).json();
-  const asked = location.hash.replace(/^#/, "");
-  if (first.version) onFrame(JSON.stringify(first));
-  if (asked && first.state && asked !== first.state.hash) {
-    await post({action: "state", hash: asked});      // a copied link, ours or playground.tensorflow.org's
+  const asked = location.hash.replace(/^#/, "");          // before the first frame writes its own hash there
+  const first = await live.connect(render);
+  if (asked && first && asked !== first.hash) {
+    await live.post({action: "state", hash: asked});      // a copied link, ours or playground.tensorflow.org's
   }
   window.addEventListener("hashchange", (e) => {      // the address edited by hand, or a link pasted into it
     const edited = new URL(e.newURL).hash.replace(/^#/, "");   // as typed: a frame may rewrite location first
-    if (edited && (!state || edited !== state.hash)) post({action: "state", hash: edited});
+    if (edited && (!state || edited !== state.hash)) live.post({action: "state", hash: edited});
   });
-  const events = new EventSource("events");
-  events.addEventListener("frame", (e) => onFrame(e.data));
-  events.onerror = () => showError(events.readyState === EventSource.CLOSED
-      ? "The server has closed this page." : "");
 }
 
 start();

@@ -1,12 +1,9 @@
 package org.nnlab.raster.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -18,12 +15,8 @@ import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The live Playground page in a real headless Chromium (Debian's {@code chromium} and {@code chromedriver},
@@ -31,21 +24,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * session. Saves a screenshot to {@code target/live-playground.png} for people to look at.
  */
 class LivePageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
-    private Live live;
+    private Live<PlaygroundSession> live;
     private ChromeDriver browser;
 
     @BeforeEach
     void open() {
-        assumeThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER))
-                .as("apt-get install chromium chromium-driver (.ci/run does)").isTrue();
+        browser = Chromium.start();
         live = Live.open(PlaygroundSession.load(PlaygroundState.parse("seed=0.5&dataset=spiral&networkShape=6,6")), 0);
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -84,10 +69,7 @@ class LivePageBrowserTest {
         await("training again after the reload", () -> epochShown() > 5);
         await("the page follows", () -> browser.findElements(By.cssSelector("#neurons .layer")).size() == 3);
 
-        Path shot = Path.of("target", "live-playground.png");
-        Files.createDirectories(shot.getParent());
-        File png = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(png.toPath(), shot, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Chromium.screenshot(browser, "live-playground.png");
 
         new Select(browser.findElement(By.id("learningRate"))).selectByVisibleText("3");
         browser.findElement(By.cssSelector("#datasets button:nth-child(2)")).click();
@@ -128,7 +110,7 @@ class LivePageBrowserTest {
             await("the link's state", () -> browser.getCurrentUrl().contains("seed=0.12345") && frameWidth() > 0
                     && on(() -> live.with(s -> s.state().toHash())).contains(hash.contains("spiral") ? "spiral" : "circle"));
             JavascriptExecutor js = (JavascriptExecutor) browser;
-            js.executeScript("post({action: 'play'})");
+            js.executeScript("live.post({action: 'play'})");
             await("playing", () -> epochShown() > 0);
             long before = (Long) js.executeScript("return window.nnlab.framesShown");
             int epochBefore = on(() -> live.with(PlaygroundSession::epoch));
@@ -149,34 +131,24 @@ class LivePageBrowserTest {
             System.out.println("LivePageBrowserTest: " + line);
             report.append(line).append('\n');
             assertThat(frames).as("frames keep coming").isPositive();
-            js.executeScript("post({action: 'pause'})");
+            js.executeScript("live.post({action: 'pause'})");
         }
         Files.writeString(Path.of("target", "live-frame-rate.txt"), report);
     }
 
     private long frameWidth() {
-        return (Long) ((JavascriptExecutor) browser).executeScript("return document.getElementById('frame').naturalWidth");
+        return Chromium.frameWidth(browser);
     }
 
     private int epochShown() {
         return Integer.parseInt(browser.findElement(By.id("epoch")).getText().replace(",", ""));
     }
 
-    private interface Call<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T on(Call<T> call) {
-        try {
-            return call.get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static <T> T on(Chromium.Call<T> call) {
+        return Chromium.on(call);
     }
 
     private void await(String what, Supplier<Boolean> done) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(what)
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)   // buttons rebuilt on a change
-                .until(d -> done.get());
+        Chromium.await(browser, what, done);
     }
 }

@@ -43,7 +43,7 @@ class LiveTest {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private PlaygroundSession session;
-    private Live live;
+    private Live<PlaygroundSession> live;
     private URI url;
     private String origin;
 
@@ -101,13 +101,14 @@ class LiveTest {
         int paused = live.with(PlaygroundSession::epoch);
         Thread.sleep(200);
         assertThat(live.with(PlaygroundSession::epoch)).as("no training while paused").isEqualTo(paused);
-        assertThat(live.step(10).epoch()).isEqualTo(paused + 10);
+        live.train(10);
+        assertThat(live.with(PlaygroundSession::epoch)).isEqualTo(paused + 10);
         awaitState(s -> s.path("state").path("epoch").asInt() == paused + 10);
     }
 
     @Test
     void aNewLearningRateAppliesToTheRunningNetworkAndOtherChangesReload() throws Exception {
-        live.step(5);
+        live.train(5);
         assertThat(change("learningRate=0.1").statusCode()).isEqualTo(204);
         assertThat(live.<Double>with(s -> s.state().learningRate())).isEqualTo(0.1);
         assertThat(live.with(PlaygroundSession::epoch)).as("not reset").isEqualTo(5);
@@ -128,7 +129,7 @@ class LiveTest {
 
     @Test
     void badValuesGetTheLibrarysMessageAndLeaveTheSessionAsItWas() throws Exception {
-        live.step(3);
+        live.train(3);
         String before = live.with(s -> s.state().toHash());
         HttpResponse<String> nan = change("learningRate=abc");
         assertThat(nan.statusCode()).isEqualTo(400);
@@ -238,7 +239,7 @@ class LiveTest {
         session.step();                                              // the program's own thread again
         assertThat(session.epoch()).isEqualTo(epoch + 1);
         assertThatThrownBy(() -> new Socket("127.0.0.1", url.getPort()).close()).isInstanceOf(ConnectException.class);
-        assertThatThrownBy(() -> live.step(1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> live.train(1)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test
