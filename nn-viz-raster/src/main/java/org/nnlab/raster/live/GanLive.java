@@ -335,12 +335,11 @@ final class GanLive extends LoopPage<GanSession> {
             parts.put("charts", () -> GanLabView.charts(points[0], points[1], points[2], points[3], points[4],
                     CHART_WIDTH, CHART_HEIGHT));
         }
-        GanSession.EpochStats last = session.history().isEmpty() ? null : session.history().get(session.history().size() - 1);
         String json = JsonWriter.toJson(j -> {
             j.beginObject()
                     .name("epoch").value(session.epochCount())
-                    .name("dLoss").value(last == null ? Double.NaN : last.displayedDLoss())
-                    .name("gLoss").value(last == null ? Double.NaN : last.gLoss())
+                    .name("dLoss").value(chart.dLoss)               // the last of each, as the charts show them
+                    .name("gLoss").value(chart.gLoss)
                     .name("kl").value(now.kl())
                     .name("js").value(now.js())
                     .name("playing").value(loop.playing())

@@ -57,21 +57,22 @@ class GanLabPageBrowserTest {
         await("the picture changes", () -> !browser.findElement(By.id("frame")).getAttribute("src").equals(src));
         await("the metrics show", () -> !browser.findElement(By.id("kl")).getText().isEmpty());
 
+        browser.findElement(By.cssSelector("#layers input[data-layer=manifold]")).click();
+        await("the layer is on", () -> ((String) js().executeScript("return JSON.stringify(live.state.layers)"))
+                .contains("manifold"));
         new Select(browser.findElement(By.id("dLR"))).selectByVisibleText("0.03");
         await("the learning rate reaches the session", () -> on(() -> live.with(s -> s.config().dLearningRate())) == 0.03);
         assertThat(on(() -> live.with(GanSession::epochCount))).as("a new rate does not reset").isPositive();
+        await("trained a while", () -> on(() -> live.with(GanSession::epochCount)) > 1500);
+        Chromium.screenshot(browser, "live-ganlab.png");
         new Select(browser.findElement(By.id("gOpt"))).selectByVisibleText("Adam");
         await("the optimizer reaches the session",
                 () -> on(() -> live.with(s -> s.config().gOptimizer().label())).equals("Adam"));
 
-        browser.findElement(By.cssSelector("#layers input[data-layer=manifold]")).click();
-        await("the layer is on", () -> on(() -> live.with(s -> true))
-                && ((String) js().executeScript("return JSON.stringify(live.state.layers)")).contains("manifold"));
 
         browser.findElement(By.id("gLayersPlus")).click();
         await("a generator layer reaches the session", () -> on(() -> live.with(s -> s.config().gLayers())) == 2);
         await("training goes on", () -> on(() -> live.with(GanSession::epochCount)) > 100);
-        Chromium.screenshot(browser, "live-ganlab.png");
 
         browser.findElement(By.id("play")).click();
         await("paused", () -> !(Boolean) js().executeScript("return live.state.running"));

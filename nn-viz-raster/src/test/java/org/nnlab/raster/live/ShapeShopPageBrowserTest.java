@@ -83,6 +83,7 @@ class ShapeShopPageBrowserTest {
         assertThat(ink).as("the painted pixels").isGreaterThan(5);
         await("the row on screen", () -> Chromium.frameWidth(browser) > 400
                 && !browser.findElement(By.id("trainAccuracy")).getText().isEmpty());
+        browser.executeScript("window.scrollTo(0, 0)");
         Chromium.screenshot(browser, "live-shapeshop.png");
     }
 
