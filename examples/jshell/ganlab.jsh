@@ -4,4 +4,7 @@ void print(StepTrace trace) { System.out.println("== one " + trace.network().nam
 print(s.stepDiscriminator());
 print(s.stepGenerator());
 for (int block = 1; block <= 4; block++) { GanSession.EpochStats e = s.train(500); GanFrame f = s.frame(); System.out.printf(Locale.ROOT, "epoch %,5d  D loss/2 %.3f  G loss %.3f  KL %.2f  JS %.2f bits%n", e.epoch(), e.displayedDLoss(), e.gLoss(), f.kl(), f.js()); }
+// the same session live in a browser: play, step D or G in slow motion, change settings, draw a distribution;
+// close() stops the server (here after 200 more epochs; in your session, when you are done)
+try (var live = Live.open(s)) { live.train(200); }
 /exit 0
