@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The live Playground page's frame, in its two halves: the snapshot the session's thread takes (the picture at
- * the page's scale 1.25, every neuron's heatmap included, copied out as pixels) and the PNG encoding the second
- * thread does. Training waits only for the snapshot; the frame rate is bounded by the slower of the two. For
+ * the page's scale, 1.25 or less so that it is at most 900 pixels wide as the page draws it, every neuron's heatmap
+ * included, copied out as pixels) and the PNG encoding the second thread does. Training waits only for the snapshot; the frame rate is bounded by the slower of the two. For
  * 30 frames a second each must stay under 33 ms.
  */
 @State(Scope.Thread)
@@ -38,6 +38,7 @@ public class LiveFrameBenchmark {
 
     private PlaygroundSession session;
     private Figure figure;
+    private double scale;
 
     @Setup
     public void setUp() {
@@ -47,13 +48,14 @@ public class LiveFrameBenchmark {
                         + "&sinX=true&sinY=true&seed=0.12345";
         session = PlaygroundSession.load(PlaygroundState.parse(hash));
         session.step(50);
-        figure = PlaygroundView.figure(session, 1.25);
+        scale = Math.max(0.5, Math.min(1.25, 900.0 / PlaygroundView.width(session, 1)));   // PlaygroundLive.scale
+        figure = PlaygroundView.figure(session, scale);
     }
 
     /** What the session's thread does per frame: draw the picture and copy its pixels out. */
     @Benchmark
     public int[] snapshot() {
-        return PlaygroundView.figure(session, 1.25).rgb();
+        return PlaygroundView.figure(session, scale).rgb();
     }
 
     /** What the encoder thread does per frame. */

@@ -22,8 +22,14 @@ import org.nnlab.raster.view.PlaygroundView;
  * seed for new data and new weights from wherever its stream is, which no address can reproduce).
  */
 final class PlaygroundLive extends LoopPage<PlaygroundSession> {
-    /** Pixels per Playground page pixel in the frames. */
+    /** Pixels per Playground page pixel in the frames, unless the picture would be wider than {@link #MAX_WIDTH}. */
     static final double SCALE = 1.25;
+    /**
+     * The widest frame, pixels: about the page's middle column on a desktop screen. Frames are drawn at the size the
+     * page shows them; a wider picture would be scaled down by the browser after costing its pixels to draw, encode
+     * and send (the 6-layer network at 1.25 is 1335 px wide).
+     */
+    static final int MAX_WIDTH = 900;
 
     private static final Map<String, String> RESOURCES = Map.of("playground.html", "text/html; charset=utf-8",
             "live.css", "text/css; charset=utf-8", "live.js", "text/javascript; charset=utf-8",
@@ -33,7 +39,7 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
 
     PlaygroundLive(PlaygroundSession session) {
         super("nnlab-live-playground");
-        PlaygroundView.requireDrawable(session, SCALE);
+        PlaygroundView.requireDrawable(session, scale(session));
         this.session = session;
         start();
     }
@@ -115,9 +121,14 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
                     + "test points and discretize can change here");
         }
         PlaygroundSession fresh = PlaygroundSession.load(next);
-        PlaygroundView.requireDrawable(fresh, SCALE);
+        PlaygroundView.requireDrawable(fresh, scale(fresh));
         session = fresh;
         loop.play(false);
+    }
+
+    /** {@link #SCALE}, or less (down to 0.5) so that the picture is at most {@link #MAX_WIDTH} wide. */
+    static double scale(PlaygroundSession session) {
+        return Math.max(0.5, Math.min(SCALE, MAX_WIDTH / (double) PlaygroundView.width(session, 1)));
     }
 
     @Override
@@ -135,7 +146,7 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
     @Override
     SessionLoop.Snapshot snapshot() {
         // drawn here, on the session's thread, until the view can draw from a copy (a frame record like GanFrame)
-        Figure f = PlaygroundView.figure(session, SCALE);
+        Figure f = PlaygroundView.figure(session, scale(session));
         EpochStats last = session.last();
         String json = JsonWriter.toJson(w -> w.beginObject()
                 .name("epoch").value(session.epoch())

@@ -91,6 +91,14 @@ public final class PlaygroundView {
         return Math.max(330, NetworkDiagram.FEATURE_WIDTH + 100 * hidden + NetworkDiagram.NODE);
     }
 
+    /**
+     * The main picture's width in pixels at {@code scale}, known before drawing it (to choose a scale that fits a
+     * page): it grows with the number of hidden layers.
+     */
+    public static int width(PlaygroundSession session, double scale) {
+        return pictureSize(session.network(), scale)[0];
+    }
+
     /** The main picture's {width, height} in pixels. */
     private static int[] pictureSize(PlaygroundNetwork net, double scale) {
         int widest = 0;
