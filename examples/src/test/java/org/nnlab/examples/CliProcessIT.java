@@ -282,16 +282,21 @@ class CliProcessIT {
                         "10000000", "--json", "run.json"));
                 Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                long deadline = System.nanoTime() + 30_000_000_000L;
-                while (temporaries().isEmpty() && System.nanoTime() < deadline) {
-                    Thread.sleep(50);
+                try {
+                    long deadline = System.nanoTime() + 30_000_000_000L;
+                    while (temporaries().isEmpty() && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
+                    assertThat(temporaries()).as("the write has started").isNotEmpty();
+                    Thread.sleep(300);
+                    new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+                    assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).as("SIG%s ends it", signal).isTrue();
+                    assertThat(temporaries()).as("SIG%s, relaunched %s", signal, relaunched).isEmpty();
+                    assertThat(Files.readString(target)).isEqualTo("the good old file");
+                } finally {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);   // never a 10-million-epoch orphan
+                    p.destroyForcibly();
                 }
-                assertThat(temporaries()).as("the write has started").isNotEmpty();
-                Thread.sleep(300);
-                new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
-                assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-                assertThat(temporaries()).as("SIG%s, relaunched %s", signal, relaunched).isEmpty();
-                assertThat(Files.readString(target)).isEqualTo("the good old file");
             }
         }
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-
 import java.util.function.Supplier;
 
 import org.nnlab.raster.Figure;
@@ -21,8 +20,8 @@ import org.nnlab.raster.Png;
 
 /**
  * The one thread that owns a live session: it runs the page's and the program's commands in the order they
- * arrive, trains between them while the page plays (a slice of {@link #FRAME_NANOS} less the last snapshot's
- * time, so about 30 frames a second), and snapshots a frame after each change. The snapshot holds copies the
+ * arrive, trains between them while the page plays (until {@link #FRAME_NANOS} after the last snapshot began,
+ * so about 30 frames a second), and snapshots a frame after each change. The snapshot holds copies the
  * session never touches again (its numbers, and the data its picture is drawn from); a second thread draws the
  * picture and encodes it to PNG. While that thread is busy no new snapshot is taken, so the newest frame wins
  * and training never waits for drawing or for a slow browser.
@@ -69,8 +68,7 @@ final class SessionLoop implements AutoCloseable {
     private volatile boolean closed;
     private boolean playing;                 // owner thread only
     private boolean due = true;              // a snapshot is due (owner thread only)
-    private long snapshotNanos;              // the last snapshot's time (owner thread only)
-    private volatile long drawNanos;         // the last frame's drawing and encoding time (encoder thread)
+    private long frameStart;                 // when the last snapshot began (owner thread only)
 
     SessionLoop(String name, Session session, FrameBox frames) {
         this.session = session;
@@ -156,7 +154,10 @@ final class SessionLoop implements AutoCloseable {
                     command.run();
                     due = true;
                 } else if (playing) {
-                    playing = session.train(Math.max(MIN_SLICE_NANOS, FRAME_NANOS - snapshotNanos - drawNanos));
+                    // a frame clock: the next snapshot starts FRAME_NANOS after the last one began, whatever the
+                    // drawing, the wait for it and anything else took in between
+                    long slice = frameStart + FRAME_NANOS - System.nanoTime();
+                    playing = session.train(Math.max(MIN_SLICE_NANOS, slice));
                     due = true;
                 }
                 try {
@@ -181,7 +182,7 @@ final class SessionLoop implements AutoCloseable {
     /**
      * Frames first: while playing, training waits for the frame being drawn (at most {@link #FRAME_NANOS}), so
      * that on a machine with few cores, shared with the browser, drawing is not starved by training; the slice
-     * between frames is shortened by the drawing's time instead, which keeps about 30 frames a second.
+     * that follows is what is left of the frame's {@link #FRAME_NANOS}, which keeps about 30 frames a second.
      */
     private void awaitEncoder() {
         long deadline = System.nanoTime() + FRAME_NANOS;
@@ -197,15 +198,14 @@ final class SessionLoop implements AutoCloseable {
         due = false;
         Snapshot s;
         long start = System.nanoTime();
+        frameStart = start;
         try {
             s = session.snapshot();
-            snapshotNanos = System.nanoTime() - start;
         } catch (RuntimeException e) {
             encoding.set(false);
             throw e;
         }
         encoder.execute(() -> {
-            long drawStart = System.nanoTime();
             try {
                 Figure f = s.picture().get();
                 Map<String, byte[]> parts = new HashMap<>();
@@ -217,7 +217,6 @@ final class SessionLoop implements AutoCloseable {
             } catch (RuntimeException e) {              // a picture that cannot be drawn: say so, keep serving
                 LOG.log(System.Logger.Level.WARNING, "nnlab live: no frame: " + e.getMessage(), e);
             } finally {
-                drawNanos = System.nanoTime() - drawStart;
                 encoding.set(false);
                 LockSupport.unpark(owner);
             }
