@@ -2,6 +2,7 @@ package org.nnlab.bench;
 
 import java.util.concurrent.TimeUnit;
 
+import org.nnlab.playground.PlaygroundFrame;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
 import org.nnlab.raster.Figure;
@@ -20,9 +21,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The live Playground page's frame, in its two halves: the snapshot the session's thread takes (the picture at
- * the page's scale, 1.25 or less so that it is at most 900 pixels wide as the page draws it, every neuron's heatmap
- * included, copied out as pixels) and the PNG encoding the second thread does. Training waits only for the snapshot; the frame rate is bounded by the slower of the two. For
+ * The live Playground page's frame, in its parts: the snapshot the session's thread takes ({@link PlaygroundFrame}:
+ * copies, and every neuron's grid), and on the second thread the picture drawn from it (at the page's scale, 1.25
+ * or less so that it is at most 900 pixels wide) and its PNG encoding. Training waits only for the snapshot; the frame rate is bounded by the slower of the two. For
  * 30 frames a second each must stay under 33 ms.
  */
 @State(Scope.Thread)
@@ -38,6 +39,7 @@ public class LiveFrameBenchmark {
 
     private PlaygroundSession session;
     private Figure figure;
+    private PlaygroundFrame frame;
     private double scale;
 
     @Setup
@@ -48,17 +50,24 @@ public class LiveFrameBenchmark {
                         + "&sinX=true&sinY=true&seed=0.12345";
         session = PlaygroundSession.load(PlaygroundState.parse(hash));
         session.step(50);
-        scale = Math.max(0.5, Math.min(1.25, 900.0 / PlaygroundView.width(session, 1)));   // PlaygroundLive.scale
-        figure = PlaygroundView.figure(session, scale);
+        scale = Math.max(0.5, Math.min(1.25, 900.0 / PlaygroundView.size(session, 1)[0]));   // PlaygroundLive.scale
+        frame = PlaygroundFrame.of(session);
+        figure = PlaygroundView.figure(frame, scale);
     }
 
-    /** What the session's thread does per frame: draw the picture and copy its pixels out. */
+    /** What the session's thread does per frame: copy what the picture shows and compute every neuron's grid. */
     @Benchmark
-    public int[] snapshot() {
-        return PlaygroundView.figure(session, scale).rgb();
+    public PlaygroundFrame snapshot() {
+        return PlaygroundFrame.of(session);
     }
 
-    /** What the encoder thread does per frame. */
+    /** The second thread, first half: draw the picture from the frame. */
+    @Benchmark
+    public int[] draw() {
+        return PlaygroundView.figure(frame, scale).rgb();
+    }
+
+    /** The second thread, second half: encode it. */
     @Benchmark
     public byte[] encode() {
         return Png.encode(figure.width(), figure.height(), figure.rgb());

@@ -2,10 +2,10 @@ package org.nnlab.raster.live;
 
 import java.util.Map;
 
-import org.nnlab.raster.Figure;
 
 import org.nnlab.core.io.JsonWriter;
 import org.nnlab.playground.EpochStats;
+import org.nnlab.playground.PlaygroundFrame;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
 import org.nnlab.raster.view.PlaygroundView;
@@ -128,7 +128,7 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
 
     /** {@link #SCALE}, or less (down to 0.5) so that the picture is at most {@link #MAX_WIDTH} wide. */
     static double scale(PlaygroundSession session) {
-        return Math.max(0.5, Math.min(SCALE, MAX_WIDTH / (double) PlaygroundView.width(session, 1)));
+        return Math.max(0.5, Math.min(SCALE, MAX_WIDTH / (double) PlaygroundView.size(session, 1)[0]));
     }
 
     @Override
@@ -145,8 +145,9 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
 
     @Override
     SessionLoop.Snapshot snapshot() {
-        // drawn here, on the session's thread, until the view can draw from a copy (a frame record like GanFrame)
-        Figure f = PlaygroundView.figure(session, scale(session));
+        PlaygroundFrame frame = PlaygroundFrame.of(session);      // copies, and every neuron's grid; drawn elsewhere
+        double scale = scale(session);
+        int[] size = PlaygroundView.size(session, scale);
         EpochStats last = session.last();
         String json = JsonWriter.toJson(w -> w.beginObject()
                 .name("epoch").value(session.epoch())
@@ -156,9 +157,9 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
                 .name("diverged").value(session.diverged())
                 .name("ownData").value(session.ownData())
                 .name("hash").value(session.state().toHash())
-                .name("width").value(f.width())
-                .name("height").value(f.height())
+                .name("width").value(size[0])
+                .name("height").value(size[1])
                 .endObject());
-        return new SessionLoop.Snapshot(() -> f, json);
+        return new SessionLoop.Snapshot(() -> PlaygroundView.figure(frame, scale), json);
     }
 }

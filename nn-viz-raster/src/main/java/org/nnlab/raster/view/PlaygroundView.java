@@ -13,6 +13,7 @@ import org.nnlab.playground.Example;
 import org.nnlab.playground.Feature;
 import org.nnlab.playground.Heatmaps;
 import org.nnlab.playground.NeuronGrids;
+import org.nnlab.playground.PlaygroundFrame;
 import org.nnlab.playground.PlaygroundNetwork;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.raster.Argb;
@@ -64,10 +65,22 @@ public final class PlaygroundView {
      * @param scale pixels per page pixel, 0.5..4
      */
     public static Figure figure(PlaygroundSession session, double scale) {
+        requireDrawable(session, scale);                      // before the frame computes every neuron's grid
+        return figure(PlaygroundFrame.of(session), scale);
+    }
+
+    /**
+     * {@link #figure(PlaygroundSession, double)} of a frame taken before ({@link PlaygroundFrame#of}): it draws
+     * copies only, so any thread may draw it while the session trains on.
+     *
+     * @param scale pixels per page pixel, 0.5..4
+     * @throws IllegalArgumentException for a scale outside [0.5, 4] or a network too large to draw
+     */
+    public static Figure figure(PlaygroundFrame now, double scale) {
         Checks.requireArgument(scale >= 0.5 && scale <= 4, "PlaygroundView.figure: scale must be in [0.5, 4], got %s",
                 scale);
-        requireDrawable(session, scale);
-        PlaygroundNetwork net = session.network();
+        requireDrawable(now.network(), scale);
+        PlaygroundNetwork net = now.network();
         int hidden = net.layers() - 1;
         double width = networkWidth(hidden);
         double mapLeft = width + 20;
@@ -75,15 +88,14 @@ public final class PlaygroundView {
         int[] size = pictureSize(net, scale);
         Figure f = Figure.blank(size[0], size[1]);
 
-        NeuronGrids grids = Heatmaps.neurons(net, session.state().inputs());
-        boolean discretize = session.state().discretize();
-        headers(f, session, width, mapLeft, hidden, scale);
-        LayeredNetwork description = describe(session, grids, discretize);
+        boolean discretize = now.state().discretize();
+        headers(f, net, width, mapLeft, hidden, scale);
+        LayeredNetwork description = describe(now, discretize);
         NetworkDiagram.draw(f, description, 0, NETWORK_TOP * scale, width,
-                mapTop + MAP / 2 - NETWORK_TOP, scale, ColorMap.PLAYGROUND, -session.epoch() / 3.0);
-        inputLabels(f, session, scale);
-        losses(f, session, mapLeft, scale);
-        outputMap(f, session, grids, discretize, mapLeft, mapTop, scale);
+                mapTop + MAP / 2 - NETWORK_TOP, scale, ColorMap.PLAYGROUND, -now.epoch() / 3.0);
+        inputLabels(f, now.state().inputs(), scale);
+        losses(f, now, mapLeft, scale);
+        outputMap(f, now, discretize, mapLeft, mapTop, scale);
         return f;
     }
 
@@ -92,11 +104,11 @@ public final class PlaygroundView {
     }
 
     /**
-     * The main picture's width in pixels at {@code scale}, known before drawing it (to choose a scale that fits a
-     * page): it grows with the number of hidden layers.
+     * The main picture's {width, height} in pixels at {@code scale}, known before drawing it (to choose a scale
+     * that fits a page): the width grows with the hidden layers, the height with the widest layer.
      */
-    public static int width(PlaygroundSession session, double scale) {
-        return pictureSize(session.network(), scale)[0];
+    public static int[] size(PlaygroundSession session, double scale) {
+        return pictureSize(session.network(), scale);
     }
 
     /** The main picture's {width, height} in pixels. */
@@ -119,9 +131,12 @@ public final class PlaygroundView {
      * @throws IllegalArgumentException naming the widest layer, the picture's size and the limit
      */
     public static void requireDrawable(PlaygroundSession session, double scale) {
+        requireDrawable(session.network(), scale);
+    }
+
+    private static void requireDrawable(PlaygroundNetwork net, double scale) {
         Checks.requireArgument(scale >= 0.5 && scale <= 4, "PlaygroundView.figure: scale must be in [0.5, 4], got %s",
                 scale);
-        PlaygroundNetwork net = session.network();
         int[] size = pictureSize(net, scale);
         int widest = 0;
         long neurons = 0;
@@ -138,7 +153,7 @@ public final class PlaygroundView {
                 "PlaygroundView: the picture of " + neurons + " neurons with their heatmaps");
     }
 
-    private static void headers(Figure f, PlaygroundSession session, double width, double mapLeft, int hidden,
+    private static void headers(Figure f, PlaygroundNetwork net, double width, double mapLeft, int hidden,
                                 double scale) {
         double size = 11 * scale;
         double y = 16 * scale;
@@ -148,15 +163,14 @@ public final class PlaygroundView {
         double last = NetworkDiagram.hiddenX(Math.max(0, hidden - 1), Math.max(1, hidden), width);
         f.text(layers, (first + last) / 2 * scale, y, size, Argb.opaque(HEADER), Figure.Anchor.MIDDLE, true);
         for (int l = 0; l < hidden; l++) {
-            int n = session.network().size(l + 1);
+            int n = net.size(l + 1);
             f.text(n + (n == 1 ? " neuron" : " neurons"), NetworkDiagram.hiddenX(l, hidden, width) * scale,
                     (NETWORK_TOP - 12) * scale, 10 * scale, Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
         }
         f.text("OUTPUT", mapLeft * scale, y, size, Argb.opaque(HEADER), Figure.Anchor.START, true);
     }
 
-    private static void inputLabels(Figure f, PlaygroundSession session, double scale) {
-        List<Feature> used = session.state().inputs();
+    private static void inputLabels(Figure f, List<Feature> used, double scale) {
         Feature[] all = Feature.values();
         for (int i = 0; i < all.length; i++) {
             boolean on = used.contains(all[i]);
@@ -179,28 +193,27 @@ public final class PlaygroundView {
         };
     }
 
-    private static void losses(Figure f, PlaygroundSession session, double mapLeft, double scale) {
-        EpochStats last = session.last();
+    private static void losses(Figure f, PlaygroundFrame now, double mapLeft, double scale) {
+        EpochStats last = now.last();
         double size = 11 * scale;
         double x = mapLeft * scale;
         f.text("Test loss " + loss(last.testLoss()), x, (NETWORK_TOP - 22) * scale, size, Argb.opaque(TEXT),
                 Figure.Anchor.START, false);
         f.text("Training loss " + loss(last.trainLoss()), x, (NETWORK_TOP - 6) * scale, size, Argb.opaque(TEXT),
                 Figure.Anchor.START, false);
-        String epoch = String.format(Locale.ROOT, "epoch %,d", session.epoch());
+        String epoch = String.format(Locale.ROOT, "epoch %,d", now.epoch());
         f.text(epoch, (mapLeft + MAP) * scale, (NETWORK_TOP - 22) * scale, size, Argb.opaque(HEADER), Figure.Anchor.END,
                 false);
-        if (session.diverged()) {
+        if (now.diverged()) {
             f.text("diverged", (mapLeft + MAP) * scale, (NETWORK_TOP - 6) * scale, size, Argb.opaque(0xc0392b),
                     Figure.Anchor.END, true);
         }
-        lossChart(session, false).draw(f, (int) Math.round(x), (int) Math.round((NETWORK_TOP + 4) * scale),
+        lossChart(now.history(), false).draw(f, (int) Math.round(x), (int) Math.round((NETWORK_TOP + 4) * scale),
                 (int) Math.round(MAP * scale), (int) Math.round(CHART * scale));
     }
 
     /** The page's loss chart: test loss in #777, training loss in black, epoch on x. */
-    static LineChart lossChart(PlaygroundSession session, boolean axes) {
-        List<EpochStats> history = session.history();
+    static LineChart lossChart(List<EpochStats> history, boolean axes) {
         double[] epochs = new double[history.size()];
         double[] train = new double[history.size()];
         double[] test = new double[history.size()];
@@ -218,13 +231,13 @@ public final class PlaygroundView {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "NaN";
     }
 
-    private static void outputMap(Figure f, PlaygroundSession session, NeuronGrids grids, boolean discretize,
-                                  double mapLeft, double mapTop, double scale) {
+    private static void outputMap(Figure f, PlaygroundFrame now, boolean discretize, double mapLeft, double mapTop,
+                                  double scale) {
         int left = (int) Math.round(mapLeft * scale);
         int top = (int) Math.round(mapTop * scale);
         int side = (int) Math.round(MAP * scale);
         Plot plot = f.plot(left, top, side, side, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
-        drawOutput(plot, session, grids, discretize, 3 * scale);
+        drawOutput(plot, now, discretize, 3 * scale);
         List<Double> ticks = new ArrayList<>();
         for (int t = -6; t <= 6; t++) {
             ticks.add((double) t);
@@ -232,16 +245,15 @@ public final class PlaygroundView {
         plot.ticks(ticks, ticks, true, 9 * scale, Argb.opaque(0x999999));
     }
 
-    private static void drawOutput(Plot plot, PlaygroundSession session, NeuronGrids grids, boolean discretize,
-                                   double radius) {
-        float[] out = grids.output();
+    private static void drawOutput(Plot plot, PlaygroundFrame now, boolean discretize, double radius) {
+        float[] out = now.grids().output();
         if (discretize) {
             out = Heatmaps.discretize(out);
         }
         plot.heatmap(field(out, Heatmaps.DENSITY), ColorMap.PLAYGROUND, true);
-        plot.scatter(points(session.trainData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), radius);
-        if (session.state().showTestData()) {
-            plot.scatter(points(session.testData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0x000000, 0.6), radius);
+        plot.scatter(points(now.trainData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), radius);
+        if (now.state().showTestData()) {
+            plot.scatter(points(now.testData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0x000000, 0.6), radius);
         }
     }
 
@@ -257,9 +269,10 @@ public final class PlaygroundView {
     }
 
     /** The session's network as the raster module's description, with 10x10 thumbnails per node. */
-    static LayeredNetwork describe(PlaygroundSession session, NeuronGrids grids, boolean discretize) {
-        PlaygroundNetwork net = session.network();
-        List<Feature> used = session.state().inputs();
+    static LayeredNetwork describe(PlaygroundFrame now, boolean discretize) {
+        PlaygroundNetwork net = now.network();
+        NeuronGrids grids = now.grids();
+        List<Feature> used = now.state().inputs();
         List<String> labels = new ArrayList<>();
         List<Grid> inputFields = new ArrayList<>();
         Feature[] all = Feature.values();
@@ -323,8 +336,7 @@ public final class PlaygroundView {
      */
     public static Figure output(PlaygroundSession session, int size) {
         Figure f = Figure.of(size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
-        NeuronGrids grids = Heatmaps.neurons(session.network(), session.state().inputs());
-        drawOutput(f.main(), session, grids, session.state().discretize(), 3.0 * size / MAP);
+        drawOutput(f.main(), PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP);
         return f;
     }
 
@@ -343,9 +355,8 @@ public final class PlaygroundView {
                         loss(last.trainLoss()), loss(last.testLoss())), size / 2.0, title * 0.72, font, Argb.opaque(TEXT),
                 Figure.Anchor.MIDDLE, false);
         Plot plot = f.plot(0, title, size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
-        NeuronGrids grids = Heatmaps.neurons(session.network(), session.state().inputs());
-        drawOutput(plot, session, grids, session.state().discretize(), 3.0 * size / MAP);
-        lossChart(session, true).fontSize(font * 0.9).draw(f, 0, title + size, size, chart);
+        drawOutput(plot, PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP);
+        lossChart(session.history(), true).fontSize(font * 0.9).draw(f, 0, title + size, size, chart);
         return f;
     }
 

@@ -1,8 +1,11 @@
 package org.nnlab.raster.view;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
+import org.nnlab.playground.PlaygroundFrame;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
 import org.nnlab.raster.GoldenImages;
@@ -23,6 +26,21 @@ class PlaygroundViewTest {
                         + "&sinX=true&sinY=true&batchSize=10&learningRate=0.03&seed=0.12345"));
         session.step(200);
         GoldenImages.assertMatches(PlaygroundView.figure(session, 1.0), "playground-6x8");
+    }
+
+    @Test
+    void aFrameDrawsWhatItCopiedWhateverTheSessionDoesAfter() throws IOException {
+        PlaygroundSession session = PlaygroundSession.load(PlaygroundState.parse("seed=0.12345&showTestData=true"));
+        session.step(100);
+        PlaygroundFrame frame = PlaygroundFrame.of(session);
+        int[] before = PlaygroundView.figure(frame, 1.0).rgb();
+        session.step(100);                                       // the live page's session trains on meanwhile
+        session.regenerate();
+        session.reset();
+        GoldenImages.assertMatches(PlaygroundView.figure(frame, 1.0), "playground-default");
+        assertThat(java.util.Arrays.equals(PlaygroundView.figure(frame, 1.0).rgb(), before)).isTrue();
+        assertThat(frame.epoch()).isEqualTo(100);
+        assertThat(frame.history()).hasSize(101);
     }
 
     @Test
