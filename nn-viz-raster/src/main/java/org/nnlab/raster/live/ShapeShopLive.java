@@ -348,6 +348,13 @@ final class ShapeShopLive extends LoopPage<ShapeShop.Round> {
         }
     }
 
+    /** Stops a round in progress at its next epoch or class, then the page's threads. */
+    @Override
+    public void close() {
+        stopAsked = true;
+        super.close();
+    }
+
     private void checkStop() {
         if (stopAsked) {
             throw new Stopped();

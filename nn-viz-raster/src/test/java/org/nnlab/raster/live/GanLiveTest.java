@@ -188,6 +188,18 @@ class GanLiveTest {
         assertThat(Arrays.equals(fromCopies.rgb(), fromSession.rgb())).isTrue();
     }
 
+    @Test
+    void closeWhilePlayingStopsEveryThreadAndFreesTheSession() throws Exception {
+        assertThat(client.post("action=play").statusCode()).isEqualTo(204);
+        client.awaitState(s -> s.path("state").path("epoch").asLong() > 50);
+        GanSession session = live.with(s -> s);
+        live.close();
+        assertThat(live.stopped()).as("no thread left").isTrue();
+        long epoch = session.epochCount();
+        session.epoch();                                             // the program's own thread again
+        assertThat(session.epochCount()).isEqualTo(epoch + 1);
+    }
+
     private HttpResponse<String> config(String key, String value) throws Exception {
         return client.post("action=config&key=" + key + "&value=" + enc(value));
     }

@@ -144,6 +144,18 @@ class ShapeShopLiveTest {
         assertThat(live.<ShapeShop.Round>with(r -> r)).isNull();
     }
 
+    @Test
+    void closeDuringARoundStopsItAndEveryThread() throws Exception {
+        client.post("action=model&value=cnn");
+        client.post("action=epochs&value=1000");
+        assertThat(client.post("action=train").statusCode()).isEqualTo(204);
+        client.awaitState(s -> s.path("state").path("running").path("epoch").asInt() >= 1);
+        long start = System.nanoTime();
+        live.close();
+        assertThat(live.stopped()).as("no thread left").isTrue();
+        assertThat(System.nanoTime() - start).as("the round stopped at its next epoch").isLessThan(10_000_000_000L);
+    }
+
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
