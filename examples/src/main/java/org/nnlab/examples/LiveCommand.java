@@ -165,7 +165,12 @@ final class LiveCommand implements Runnable {
             }
             GanConfig cfg = GanConfig.preset(dataset);
             if (config != null) {
-                String text = TextFiles.readUtf8(config);
+                String text;
+                try {
+                    text = TextFiles.readUtf8(config);
+                } catch (IOException e) {
+                    throw new IOException("--config: " + e.getMessage(), e);      // exit status 1, one line
+                }
                 try {
                     cfg = GanConfig.fromJson(text);
                 } catch (IllegalArgumentException e) {

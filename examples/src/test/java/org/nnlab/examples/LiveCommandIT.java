@@ -127,7 +127,7 @@ class LiveCommandIT {
         ChildCli.Result missing = ChildCli.run(dir, List.of(), 60, "live", "ganlab", "--no-browser", "--config",
                 dir.resolve("none.json").toString());
         assertThat(missing.status()).as(missing.toString()).isEqualTo(1);
-        assertThat(missing.err()).contains("none.json");
+        assertThat(missing.err()).contains("--config", "none.json", "no such file");
         java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"kD\": 500}");
         ChildCli.Result bad = ChildCli.run(dir, List.of(), 60, "live", "ganlab", "--no-browser", "--config",
                 dir.resolve("bad.json").toString());
