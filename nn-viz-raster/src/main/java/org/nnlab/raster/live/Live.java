@@ -158,6 +158,11 @@ public final class Live<S> implements AutoCloseable {
         page.close();
     }
 
+    /** Frames published so far (for measurements: frames sent against frames a browser drew). */
+    long framesPublished() {
+        return page.frames().latest().version();
+    }
+
     /** Whether every thread of this page has ended (for tests). */
     boolean stopped() {
         return server.stopped() && page.stopped();

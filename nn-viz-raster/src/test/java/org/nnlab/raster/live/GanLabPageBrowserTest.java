@@ -137,9 +137,11 @@ class GanLabPageBrowserTest {
         js().executeScript("live.post({action: 'play'})");
         await("playing", () -> epochShown() > 0);
         long before = (Long) js().executeScript("return window.nnlab.framesShown");
+        long sentBefore = live.framesPublished();
         long epochBefore = on(() -> live.with(GanSession::epochCount));
         Thread.sleep(10_000);
         long frames = (Long) js().executeScript("return window.nnlab.framesShown") - before;
+        long sent = live.framesPublished() - sentBefore;
         long epochs = on(() -> live.with(GanSession::epochCount)) - epochBefore;
         Object latency = js().executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -149,8 +151,8 @@ class GanLabPageBrowserTest {
                       ? done(performance.now() - t0) : setTimeout(check, 1);
                   check();
                 });""");
-        String line = String.format(java.util.Locale.ROOT, "GAN Lab ring preset: %.1f frames/s drawn, %d epochs/s "
-                + "trained, a layer toggled to a frame showing it %.0f ms", frames / 10.0, epochs / 10,
+        String line = String.format(java.util.Locale.ROOT, "GAN Lab ring preset: %.1f frames/s drawn of %.1f sent, %d epochs/s "
+                + "trained, a layer toggled to a frame showing it %.0f ms", frames / 10.0, sent / 10.0, epochs / 10,
                 ((Number) latency).doubleValue());
         System.out.println("GanLabPageBrowserTest: " + line);
         Path report = Path.of("target", "live-frame-rate.txt");

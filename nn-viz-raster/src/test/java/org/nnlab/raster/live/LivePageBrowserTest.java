@@ -113,9 +113,11 @@ class LivePageBrowserTest {
             js.executeScript("live.post({action: 'play'})");
             await("playing", () -> epochShown() > 0);
             long before = (Long) js.executeScript("return window.nnlab.framesShown");
+            long sentBefore = live.framesPublished();
             int epochBefore = on(() -> live.with(PlaygroundSession::epoch));
             Thread.sleep(10_000);
             long frames = (Long) js.executeScript("return window.nnlab.framesShown") - before;
+            long sent = live.framesPublished() - sentBefore;
             int epochs = on(() -> live.with(PlaygroundSession::epoch)) - epochBefore;
             Object latency = js.executeAsyncScript("""
                     const done = arguments[arguments.length - 1];
@@ -125,9 +127,9 @@ class LivePageBrowserTest {
                           ? done(performance.now() - t0) : setTimeout(check, 1);
                       check();
                     });""");
-            String line = String.format(java.util.Locale.ROOT, "%s: %.1f frames/s drawn, %d epochs/s trained, "
+            String line = String.format(java.util.Locale.ROOT, "%s: %.1f frames/s drawn of %.1f sent, %d epochs/s trained, "
                     + "learning rate to a frame showing it %.0f ms", hash.contains("spiral") ? "spiral 6x8, 7 features"
-                    : "default network", frames / 10.0, epochs / 10, ((Number) latency).doubleValue());
+                    : "default network", frames / 10.0, sent / 10.0, epochs / 10, ((Number) latency).doubleValue());
             System.out.println("LivePageBrowserTest: " + line);
             report.append(line).append('\n');
             assertThat(frames).as("frames keep coming").isPositive();
