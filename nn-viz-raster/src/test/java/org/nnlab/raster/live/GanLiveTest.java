@@ -189,6 +189,20 @@ class GanLiveTest {
     }
 
     @Test
+    void aRunThatDivergesIsReportedAndStopsPlaying() throws Exception {
+        assertThat(config("dLR", "1e30").statusCode()).isEqualTo(204);
+        assertThat(config("gLR", "1e30").statusCode()).isEqualTo(204);
+        assertThat(client.post("action=play").statusCode()).isEqualTo(204);
+        JsonNode state = client.awaitState(s -> s.path("state").path("diverged").asBoolean()
+                && !s.path("state").path("playing").asBoolean()).path("state");
+        assertThat(state.path("running").asBoolean()).isFalse();
+        assertThat(live.with(GanSession::diverged)).isTrue();
+        assertThat(client.image("frame.png")).as("a diverged run still draws (NaN in grey)").isNotNull();
+        assertThat(client.post("action=reset").statusCode()).isEqualTo(204);
+        assertThat(live.with(GanSession::diverged)).as("reset starts afresh").isFalse();
+    }
+
+    @Test
     void closeWhilePlayingStopsEveryThreadAndFreesTheSession() throws Exception {
         assertThat(client.post("action=play").statusCode()).isEqualTo(204);
         client.awaitState(s -> s.path("state").path("epoch").asLong() > 50);
