@@ -50,8 +50,11 @@ final class SessionLoop implements AutoCloseable {
     }
 
     private static final System.Logger LOG = System.getLogger(SessionLoop.class.getName());
-    /** A frame this often while playing: the slice of training between frames is this less the snapshot's time. */
-    static final long FRAME_NANOS = 33_000_000L;
+    /**
+     * A frame this often while playing (about 33 a second): a little under 1/30 s, so that the last epoch of a slice,
+     * the HTTP threads and the collector, which the clock cannot foresee, still leave 30 frames a second.
+     */
+    static final long FRAME_NANOS = 30_000_000L;
     /** The shortest training slice between frames, so that a slow snapshot never stops training. */
     static final long MIN_SLICE_NANOS = 5_000_000L;
     /** How long a program's long command trains between frames. */
