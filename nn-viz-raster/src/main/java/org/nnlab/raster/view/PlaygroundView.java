@@ -279,7 +279,7 @@ public final class PlaygroundView {
         boolean[] active = new boolean[all.length];
         for (int i = 0; i < all.length; i++) {
             labels.add(label(all[i]));
-            inputFields.add(thumbnail(Heatmaps.feature(all[i]), discretize));
+            inputFields.add(FeatureThumbnails.of(all[i], discretize));
             active[i] = used.contains(all[i]);
         }
         int layers = net.layers();
@@ -307,6 +307,25 @@ public final class PlaygroundView {
             fields.add(layerFields);
         }
         return new LayeredNetwork(labels, inputFields, active, sizes, weights, biases, dead, fields);
+    }
+
+    /**
+     * The seven features' thumbnails, plain and discretized, computed once: they depend on nothing else, and a live
+     * page would otherwise take 100 x 100 sines per feature for every frame.
+     */
+    private static final class FeatureThumbnails {
+        private static final Grid[][] GRIDS = new Grid[2][Feature.values().length];
+
+        static {
+            for (Feature f : Feature.values()) {
+                GRIDS[0][f.ordinal()] = thumbnail(Heatmaps.feature(f), false);
+                GRIDS[1][f.ordinal()] = thumbnail(Heatmaps.feature(f), true);
+            }
+        }
+
+        static Grid of(Feature f, boolean discretize) {
+            return GRIDS[discretize ? 1 : 0][f.ordinal()];
+        }
     }
 
     private static Grid thumbnail(float[] grid, boolean discretize) {
