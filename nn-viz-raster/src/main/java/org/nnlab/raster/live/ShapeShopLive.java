@@ -431,22 +431,6 @@ final class ShapeShopLive extends LoopPage<ShapeShop.Round> {
                     Argb.opaque(0x777777), Figure.Anchor.START, false);
             return f;
         }
-        List<Figure> rows = new ArrayList<>();
-        int width = 0;
-        int height = 0;
-        for (int i = 0; i < shown.size(); i++) {
-            Figure row = ShapeShopView.row(shown.get(i), numbers.get(i), SCALE);
-            rows.add(row);
-            width = Math.max(width, row.width());
-            height += row.height();
-        }
-        Figure f = Figure.blank(width, height);
-        int y = 0;
-        for (Figure row : rows) {
-            f.draw(row, 0, y, 1);
-            f.line(0, y + 0.5, width, y + 0.5, Argb.opaque(0xeeeeee), 1);
-            y += row.height();
-        }
-        return f;
+        return ShapeShopView.rows(shown, numbers, SCALE);
     }
 }

@@ -4,9 +4,9 @@ import org.nnlab.core.Tensor;
 import org.nnlab.gan.GanFrame;
 import org.nnlab.gan.StepTrace;
 import org.nnlab.raster.Argb;
-import org.nnlab.raster.ColorMap;
 import org.nnlab.raster.Plot;
 import org.nnlab.raster.Points;
+import org.nnlab.raster.view.GanLabView;
 
 /**
  * One phase of an update drawn over the distributions view, as GAN Lab's slow motion shows it: the update's batch
@@ -40,22 +40,9 @@ final class SlowMotion {
             arrows(p, fake.toArray(), trace.phase(StepTrace.Phase.GRADIENTS).get("fakeGradients").toArray());
         }
         if (real != null) {
-            predicted(p, real.toArray(), predictions.get("realPredictions").toArray());
+            GanLabView.predictions(p, real.toArray(), predictions.get("realPredictions").toArray(), OUTLINE, RADIUS);
         }
-        predicted(p, fake.toArray(), predictions.get("fakePredictions").toArray());
-    }
-
-    private static void predicted(Plot p, float[] xy, float[] predictions) {
-        int n = predictions.length;
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = xy[2 * i];
-            ys[i] = xy[2 * i + 1];
-            values[i] = (float) GanFrame.predictionContrast(predictions[i]);
-        }
-        p.scatter(Points.valued(xs, ys, values), ColorMap.PRGN, OUTLINE, RADIUS);
+        GanLabView.predictions(p, fake.toArray(), predictions.get("fakePredictions").toArray(), OUTLINE, RADIUS);
     }
 
     /** The step each fake takes downhill on the generator's loss: to x - 0.15·dL/dx. */

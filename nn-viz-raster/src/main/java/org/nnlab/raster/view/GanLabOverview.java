@@ -11,7 +11,6 @@ import org.nnlab.gan.GanSession;
 import org.nnlab.gan.NoiseType;
 import org.nnlab.raster.Argb;
 import org.nnlab.raster.Bounds;
-import org.nnlab.raster.ColorMap;
 import org.nnlab.raster.Figure;
 import org.nnlab.raster.Plot;
 import org.nnlab.raster.Points;
@@ -98,9 +97,9 @@ public final class GanLabOverview {
         Plot h = f.plot(px(heatmap.x, scale), px(heatmap.y, scale), px(heatmap.size, scale), px(heatmap.size, scale), UNIT);
         GanLabView.draw(h, frame, noise, EnumSet.of(GanLabView.Layer.HEATMAP, GanLabView.Layer.REAL,
                 GanLabView.Layer.FAKE), 140 / 400.0 * scale);
-        predictions(mini(f, scale, predReal), java.util.Arrays.copyOf(frame.realSamples(), 2 * GanFrame.FIXED),
-                frame.realPredictions(), scale);
-        predictions(mini(f, scale, predFake), frame.fixedFake(), frame.fixedFakeD(), scale);
+        GanLabView.predictions(mini(f, scale, predReal), java.util.Arrays.copyOf(frame.realSamples(), 2 * GanFrame.FIXED),
+                frame.realPredictions(), 0, 1.3 * scale);
+        GanLabView.predictions(mini(f, scale, predFake), frame.fixedFake(), frame.fixedFakeD(), 0, 1.3 * scale);
         for (Node n : new Node[] {z, fake, real, predReal, predFake}) {
             label(f, scale, n);
         }
@@ -194,20 +193,6 @@ public final class GanLabOverview {
             xy[2 * i + 1] = noiseSize == 1 ? 0.5f : z[2 * i + 1];
         }
         return Points.ofRows(xy, Argb.rgba(123, 50, 148, 0.75));
-    }
-
-    /** Dots filled with PRGn of GAN Lab's contrast-stretched prediction, 0.5 + 0.5·sign(2d-1)·sqrt|2d-1|. */
-    private static void predictions(Plot p, float[] xy, float[] d, double scale) {
-        int n = d.length;
-        double[] xs = new double[n];
-        double[] ys = new double[n];
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            xs[i] = xy[2 * i];
-            ys[i] = xy[2 * i + 1];
-            values[i] = (float) GanFrame.predictionContrast(d[i]);
-        }
-        p.scatter(Points.valued(xs, ys, values), ColorMap.PRGN, 0, 1.3 * scale);
     }
 
     /** "in-N-...-N-out": the input, L + 1 hidden layers of N, and the output, as the network's sizes read. */

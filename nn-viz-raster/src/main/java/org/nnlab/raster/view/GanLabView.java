@@ -130,6 +130,28 @@ public final class GanLabView {
         p.border(Argb.opaque(0xeeeeee), Math.max(1, scale));
     }
 
+    /**
+     * Points filled with the discriminator's prediction as GAN Lab colours them: PRGn of the contrast stretch
+     * 0.5 + 0.5·sign(2d-1)·sqrt|2d-1| ({@link GanFrame#predictionContrast}), purple fake, green real.
+     *
+     * @param xy          the points, [n, 2] row-major
+     * @param predictions D at each point, [n]
+     * @param strokeArgb  the outline (alpha 0: none)
+     * @param radius      pixels
+     */
+    public static void predictions(Plot p, float[] xy, float[] predictions, int strokeArgb, double radius) {
+        int n = predictions.length;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = xy[2 * i];
+            ys[i] = xy[2 * i + 1];
+            values[i] = (float) GanFrame.predictionContrast(predictions[i]);
+        }
+        p.scatter(Points.valued(xs, ys, values), ColorMap.PRGN, strokeArgb, radius);
+    }
+
     /** The warped grid (2-D noise) or the polyline with its dots (1-D), given the image corners. */
     static void manifold(Plot p, float[] corners, double[] opacity, NoiseType noise, double scale) {
         if (noise.size() == 1) {

@@ -120,12 +120,28 @@ public final class ShapeShopView {
 
     /** Rows for several rounds, stacked top to bottom and numbered from 1, as ShapeShop accumulates them. */
     public static Figure rows(List<ShapeShop.Round> rounds, double scale) {
+        List<Integer> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < rounds.size(); i++) {
+            numbers.add(i + 1);
+        }
+        return rows(rounds, numbers, scale);
+    }
+
+    /**
+     * Rows for several rounds, stacked top to bottom in the order given, each numbered as {@code numbers} says (a
+     * live page shows the newest first, keeping each round's number).
+     *
+     * @throws IllegalArgumentException for no rounds, or not one number per round
+     */
+    public static Figure rows(List<ShapeShop.Round> rounds, List<Integer> numbers, double scale) {
         Checks.requireArgument(!rounds.isEmpty(), "ShapeShopView.rows: needs at least one round");
+        Checks.requireArgument(numbers.size() == rounds.size(), "ShapeShopView.rows: %d numbers for %d rounds",
+                numbers.size(), rounds.size());
         List<Figure> figures = new java.util.ArrayList<>();
         int width = 0;
         int height = 0;
         for (int i = 0; i < rounds.size(); i++) {
-            Figure r = row(rounds.get(i), i + 1, scale);
+            Figure r = row(rounds.get(i), numbers.get(i), scale);
             figures.add(r);
             width = Math.max(width, r.width());
             height += r.height();
