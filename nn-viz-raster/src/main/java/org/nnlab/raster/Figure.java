@@ -232,12 +232,17 @@ public final class Figure {
     /** A Graphics2D on the picture with anti-aliasing for shapes and text; the caller disposes it. */
     Graphics2D graphics() {
         Graphics2D g = image.createGraphics();
+        hints(g);
+        return g;
+    }
+
+    /** The rendering hints every picture is drawn with: anti-aliased shapes and text, pure strokes. */
+    static void hints(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-        return g;
     }
 
     /** The live pixel array, 0xRRGGBB, row-major, top row first (for the plots' per-pixel layers). */

@@ -223,6 +223,30 @@ public final class Plot {
      */
     public Plot scatter(Points points, ColorMap fill, int strokeArgb, double radius) {
         Graphics2D g = clipped();
+        dots(g, points, fill, strokeArgb, radius);
+        g.dispose();
+        return this;
+    }
+
+    /**
+     * {@link #scatter}'s dots drawn once onto a transparent {@link Layer}, to blend with {@link #layer} onto this
+     * plot or any plot of the same rectangle and view: for points that stay while the layers beneath them change.
+     */
+    public Layer scatterLayer(Points points, ColorMap fill, int strokeArgb, double radius) {
+        return Layer.draw(this, g -> dots(g, points, fill, strokeArgb, radius));
+    }
+
+    /**
+     * Blends a layer drawn for a plot of this rectangle and view (source-over).
+     *
+     * @throws IllegalArgumentException if it was drawn for another rectangle or view
+     */
+    public Plot layer(Layer layer) {
+        layer.blendOnto(this);
+        return this;
+    }
+
+    private void dots(Graphics2D g, Points points, ColorMap fill, int strokeArgb, double radius) {
         g.setStroke(new BasicStroke(1f));
         java.awt.Color stroke = Argb.color(strokeArgb);
         for (int i = 0; i < points.size(); i++) {
@@ -239,8 +263,6 @@ public final class Plot {
                 g.draw(disc);
             }
         }
-        g.dispose();
-        return this;
     }
 
     /**

@@ -36,6 +36,8 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
             "playground.js", "text/javascript; charset=utf-8");
 
     private PlaygroundSession session;          // the loop's thread only, after construction
+    /** Draws the frames, keeping the data's dots between them; the encoder's thread only (one frame at a time). */
+    private final PlaygroundView.Painter painter = new PlaygroundView.Painter();
 
     PlaygroundLive(PlaygroundSession session) {
         super("nnlab-live-playground");
@@ -160,6 +162,6 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
                 .name("width").value(size[0])
                 .name("height").value(size[1])
                 .endObject());
-        return new SessionLoop.Snapshot(() -> PlaygroundView.figure(frame, scale), json);
+        return new SessionLoop.Snapshot(() -> painter.figure(frame, scale), json);
     }
 }

@@ -22,6 +22,7 @@ import org.nnlab.raster.ColorMap;
 import org.nnlab.raster.Figure;
 import org.nnlab.raster.Gif;
 import org.nnlab.raster.Grid;
+import org.nnlab.raster.Layer;
 import org.nnlab.raster.LayeredNetwork;
 import org.nnlab.raster.LineChart;
 import org.nnlab.raster.NetworkDiagram;
@@ -77,6 +78,51 @@ public final class PlaygroundView {
      * @throws IllegalArgumentException for a scale outside [0.5, 4] or a network too large to draw
      */
     public static Figure figure(PlaygroundFrame now, double scale) {
+        return new Painter().figure(now, scale);
+    }
+
+    /**
+     * Draws one page's pictures frame after frame ({@link #figure(PlaygroundFrame, double)}), keeping what changes
+     * only with the data from one frame to the next: the output map's dots, drawn once as a {@link Layer} and
+     * blended over each frame's heatmap (a third of a default network's frame, when drawn anew). Not thread-safe:
+     * one painter per drawing thread.
+     */
+    public static final class Painter {
+        private DotsKey drawn;
+        private Layer trainDots;
+        private Layer testDots;
+
+        /** {@link PlaygroundView#figure(PlaygroundFrame, double)}, reusing the dots while the data stay the same. */
+        public Figure figure(PlaygroundFrame now, double scale) {
+            return draw(now, scale, this);
+        }
+
+        /**
+         * Blends the training points (white outline, opacity 0.8) and the test points (black outline, 0.6; none
+         * when {@code test} is null) onto the plot, drawing them first if anything they depend on changed.
+         */
+        void dots(Plot plot, List<Example> train, List<Example> test, double radius) {
+            int[] rect = plot.pixelRect();
+            DotsKey key = new DotsKey(rect[0], rect[1], rect[2], rect[3], radius, train, test);
+            if (!key.equals(drawn)) {
+                trainDots = plot.scatterLayer(points(train), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), radius);
+                testDots = test == null ? null
+                        : plot.scatterLayer(points(test), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0x000000, 0.6), radius);
+                drawn = key;
+            }
+            plot.layer(trainDots);
+            if (testDots != null) {
+                plot.layer(testDots);
+            }
+        }
+    }
+
+    /** What the output map's dots depend on: the plot's rectangle, their radius and the points (by value). */
+    private record DotsKey(int left, int top, int width, int height, double radius, List<Example> train,
+                           List<Example> test) {
+    }
+
+    private static Figure draw(PlaygroundFrame now, double scale, Painter painter) {
         Checks.requireArgument(scale >= 0.5 && scale <= 4, "PlaygroundView.figure: scale must be in [0.5, 4], got %s",
                 scale);
         requireDrawable(now.network(), scale);
@@ -95,7 +141,7 @@ public final class PlaygroundView {
                 mapTop + MAP / 2 - NETWORK_TOP, scale, ColorMap.PLAYGROUND, -now.epoch() / 3.0);
         inputLabels(f, now.state().inputs(), scale);
         losses(f, now, mapLeft, scale);
-        outputMap(f, now, discretize, mapLeft, mapTop, scale);
+        outputMap(f, now, discretize, mapLeft, mapTop, scale, painter);
         return f;
     }
 
@@ -232,12 +278,12 @@ public final class PlaygroundView {
     }
 
     private static void outputMap(Figure f, PlaygroundFrame now, boolean discretize, double mapLeft, double mapTop,
-                                  double scale) {
+                                  double scale, Painter painter) {
         int left = (int) Math.round(mapLeft * scale);
         int top = (int) Math.round(mapTop * scale);
         int side = (int) Math.round(MAP * scale);
         Plot plot = f.plot(left, top, side, side, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
-        drawOutput(plot, now, discretize, 3 * scale);
+        drawOutput(plot, now, discretize, 3 * scale, painter);
         List<Double> ticks = new ArrayList<>();
         for (int t = -6; t <= 6; t++) {
             ticks.add((double) t);
@@ -245,16 +291,13 @@ public final class PlaygroundView {
         plot.ticks(ticks, ticks, true, 9 * scale, Argb.opaque(0x999999));
     }
 
-    private static void drawOutput(Plot plot, PlaygroundFrame now, boolean discretize, double radius) {
+    private static void drawOutput(Plot plot, PlaygroundFrame now, boolean discretize, double radius, Painter painter) {
         float[] out = now.grids().output();
         if (discretize) {
             out = Heatmaps.discretize(out);
         }
         plot.heatmap(field(out, Heatmaps.DENSITY), ColorMap.PLAYGROUND, true);
-        plot.scatter(points(now.trainData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), radius);
-        if (now.state().showTestData()) {
-            plot.scatter(points(now.testData()), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0x000000, 0.6), radius);
-        }
+        painter.dots(plot, now.trainData(), now.state().showTestData() ? now.testData() : null, radius);
     }
 
     /** A top-row-first Playground grid as a field whose samples sit on [-6, 6] (cells reach half a step beyond). */
@@ -355,7 +398,7 @@ public final class PlaygroundView {
      */
     public static Figure output(PlaygroundSession session, int size) {
         Figure f = Figure.of(size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
-        drawOutput(f.main(), PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP);
+        drawOutput(f.main(), PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP, new Painter());
         return f;
     }
 
@@ -364,6 +407,10 @@ public final class PlaygroundView {
      * epoch and both losses.
      */
     public static Figure frame(PlaygroundSession session, int size) {
+        return frame(session, size, new Painter());
+    }
+
+    private static Figure frame(PlaygroundSession session, int size, Painter painter) {
         Checks.requireArgument(size >= 120 && size <= 4096, "PlaygroundView.frame: size must be 120..4096, got %d", size);
         int chart = size * 2 / 5;
         int title = Math.max(18, size / 14);
@@ -374,7 +421,7 @@ public final class PlaygroundView {
                         loss(last.trainLoss()), loss(last.testLoss())), size / 2.0, title * 0.72, font, Argb.opaque(TEXT),
                 Figure.Anchor.MIDDLE, false);
         Plot plot = f.plot(0, title, size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
-        drawOutput(plot, PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP);
+        drawOutput(plot, PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP, painter);
         lossChart(session.history(), true).fontSize(font * 0.9).draw(f, 0, title + size, size, chart);
         return f;
     }
@@ -389,11 +436,12 @@ public final class PlaygroundView {
         Checks.requireArgument(epochsPerFrame >= 1, "PlaygroundView.timelapse: epochsPerFrame must be >= 1, got %d",
                 epochsPerFrame);
         List<Figure> out = new ArrayList<>();
-        out.add(frame(session, size));
+        Painter painter = new Painter();                     // the data stay: their dots are drawn once
+        out.add(frame(session, size, painter));
         Gif.requireFits(frames, out.get(0).width(), out.get(0).height(), "PlaygroundView.timelapse");
         for (int i = 1; i < frames; i++) {
             session.step(epochsPerFrame);
-            out.add(frame(session, size));
+            out.add(frame(session, size, painter));
         }
         return out;
     }

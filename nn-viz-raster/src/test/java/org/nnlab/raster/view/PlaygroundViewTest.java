@@ -43,6 +43,30 @@ class PlaygroundViewTest {
         assertThat(frame.history()).hasSize(101);
     }
 
+    /**
+     * A painter keeps the dots between frames: frame after frame, and after every change of what the dots show (new
+     * data, test points shown, another network size and so another picture), it draws what a fresh one draws.
+     */
+    @Test
+    void aPainterDrawsWhatAFreshOneDrawsAsTheDataChange() {
+        PlaygroundSession[] session = {PlaygroundSession.load(PlaygroundState.parse("seed=0.12345"))};
+        PlaygroundView.Painter painter = new PlaygroundView.Painter();
+        java.util.List<Runnable> changes = java.util.List.of(() -> session[0].step(5), () -> session[0].step(5),
+                () -> session[0].regenerate(), () -> session[0].setDisplay(true, false),
+                () -> session[0] = PlaygroundSession.load(PlaygroundState.parse("seed=0.12345&dataset=xor")),
+                () -> session[0].step(3),
+                () -> session[0] = PlaygroundSession.load(PlaygroundState.parse("seed=0.12345&networkShape=8,8,8")));
+        int[] previous = null;
+        for (Runnable change : changes) {
+            change.run();
+            PlaygroundFrame frame = PlaygroundFrame.of(session[0]);
+            int[] reused = painter.figure(frame, 1.25).rgb();
+            assertThat(reused).as("%s", session[0].state().toHash()).isEqualTo(PlaygroundView.figure(frame, 1.25).rgb());
+            assertThat(reused).isNotEqualTo(previous);
+            previous = reused;
+        }
+    }
+
     @Test
     void timelapseFrame() throws IOException {
         PlaygroundSession session = PlaygroundSession.load(PlaygroundState.parse("dataset=xor&seed=7"));
