@@ -121,6 +121,7 @@ public final class Plot {
         }
         int[] pixels = figure.pixels();
         int stride = figure.width();
+        BlendedRows rows = smooth ? new BlendedRows(sampleRgb, gw, col0, col1, colWeight, first, last) : null;
         for (int py = top; py < top + height; py++) {
             double y = dataY(py);
             if (y < b.yMin() || y > b.yMax() || first > last) {
@@ -135,16 +136,62 @@ public final class Plot {
                 }
                 continue;
             }
-            int lower = clamp((int) Math.floor(gy), gh) * gw;
-            int upper = clamp((int) Math.floor(gy) + 1, gh) * gw;
+            int[] below = rows.row(clamp((int) Math.floor(gy), gh));
+            int[] above = rows.row(clamp((int) Math.floor(gy) + 1, gh));
             int rowWeight = weight256(gy);
             for (int c = first; c <= last; c++) {
-                int below = Palettes.lerp256(sampleRgb[lower + col0[c]], sampleRgb[lower + col1[c]], colWeight[c]);
-                int above = Palettes.lerp256(sampleRgb[upper + col0[c]], sampleRgb[upper + col1[c]], colWeight[c]);
-                pixels[out + c] = Palettes.lerp256(below, above, rowWeight);
+                pixels[out + c] = Palettes.lerp256(below[c], above[c], rowWeight);
             }
         }
         return this;
+    }
+
+    /**
+     * A smooth heatmap's grid rows blended across to the plot's columns, the last two kept: consecutive pixel rows
+     * fall between the same two grid rows, so each grid row is blended across once, not once per pixel row.
+     */
+    private static final class BlendedRows {
+        private final int[] sampleRgb;
+        private final int gridWidth;
+        private final int[] col0;
+        private final int[] col1;
+        private final int[] colWeight;
+        private final int first;
+        private final int last;
+        private final int[][] rows = new int[2][];
+        private final int[] index = {-1, -1};
+        private int older;
+
+        BlendedRows(int[] sampleRgb, int gridWidth, int[] col0, int[] col1, int[] colWeight, int first, int last) {
+            this.sampleRgb = sampleRgb;
+            this.gridWidth = gridWidth;
+            this.col0 = col0;
+            this.col1 = col1;
+            this.colWeight = colWeight;
+            this.first = first;
+            this.last = last;
+            rows[0] = new int[col0.length];
+            rows[1] = new int[col0.length];
+        }
+
+        /** Grid row r blended across, per plot column. */
+        int[] row(int r) {
+            for (int k = 0; k < 2; k++) {
+                if (index[k] == r) {
+                    older = 1 - k;
+                    return rows[k];
+                }
+            }
+            int k = older;
+            older = 1 - k;
+            index[k] = r;
+            int[] blended = rows[k];
+            int base = r * gridWidth;
+            for (int c = first; c <= last; c++) {
+                blended[c] = Palettes.lerp256(sampleRgb[base + col0[c]], sampleRgb[base + col1[c]], colWeight[c]);
+            }
+            return blended;
+        }
     }
 
     /** The fractional part of a grid coordinate in 1/256 (0 below the first sample, where clamping applies). */

@@ -132,4 +132,50 @@ class RasterTest {
         assertThatThrownBy(() -> new Grid(3, 3, new float[8], Bounds.square(0, 1)))
                 .hasMessage("Grid: values.length 8 != width * height = 3 * 3 = 9");
     }
+
+    /**
+     * A smooth heatmap against bilinear interpolation of the samples' colours computed in doubles: a pixel whose
+     * centre sits at grid coordinate (gx, gy) (sample centres at integers, clamped at the edges) blends the four
+     * nearest samples' colours, within two levels (the weights are in 1/256, and the two blends across and the one
+     * between them each round).
+     */
+    @Test
+    void aSmoothHeatmapIsTheBilinearBlendOfItsSamplesColours() {
+        int gw = 7;
+        int gh = 5;
+        float[] values = new float[gw * gh];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) Math.sin(1.3 * i);
+        }
+        Grid g = new Grid(gw, gh, values, new Bounds(0, 7, 0, 5));
+        int w = 61;
+        int h = 47;
+        int[] px = Figure.of(w, h, new Bounds(0, 7, 0, 5)).heatmap(g, ColorMap.PRGN, true).rgb();
+        int worst = 0;
+        for (int py = 0; py < h; py++) {
+            double gy = Math.max(0, Math.min(gh - 1, (h - py - 0.5) / h * gh - 0.5));        // row 0 at the bottom
+            for (int pxl = 0; pxl < w; pxl++) {
+                double gx = Math.max(0, Math.min(gw - 1, (pxl + 0.5) / w * gw - 0.5));
+                int x0 = (int) Math.floor(gx);
+                int y0 = (int) Math.floor(gy);
+                int x1 = Math.min(gw - 1, x0 + 1);
+                int y1 = Math.min(gh - 1, y0 + 1);
+                double fx = gx - x0;
+                double fy = gy - y0;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double c00 = channel(g, x0, y0, shift);
+                    double c10 = channel(g, x1, y0, shift);
+                    double c01 = channel(g, x0, y1, shift);
+                    double c11 = channel(g, x1, y1, shift);
+                    double expected = (c00 * (1 - fx) + c10 * fx) * (1 - fy) + (c01 * (1 - fx) + c11 * fx) * fy;
+                    worst = Math.max(worst, (int) Math.ceil(Math.abs(((px[py * w + pxl] >> shift) & 255) - expected) - 1e-9));
+                }
+            }
+        }
+        assertThat(worst).as("largest channel error").isLessThanOrEqualTo(2);
+    }
+
+    private static double channel(Grid g, int x, int y, int shift) {
+        return (ColorMap.PRGN.rgb(g.values()[y * g.width() + x]) >> shift) & 255;
+    }
 }
