@@ -1,5 +1,7 @@
 package org.nnlab.bench;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.nnlab.playground.PlaygroundFrame;
@@ -18,6 +20,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -41,6 +44,8 @@ public class LiveFrameBenchmark {
     private Figure figure;
     private PlaygroundFrame frame;
     private double scale;
+    private final ExecutorService helper = Executors.newSingleThreadExecutor();
+    private final PlaygroundView.Painter painter = new PlaygroundView.Painter();
 
     @Setup
     public void setUp() {
@@ -67,9 +72,26 @@ public class LiveFrameBenchmark {
         return PlaygroundView.figure(frame, scale).rgb();
     }
 
-    /** The second thread, second half: encode it. */
+    /** The second thread, second half: encode it, on that thread alone. */
     @Benchmark
     public byte[] encode() {
         return Png.encode(figure.width(), figure.height(), figure.rgb());
+    }
+
+    /** The same, the lower half of the rows on a helper thread meanwhile (as the live page encodes). */
+    @Benchmark
+    public byte[] encodeOnTwoThreads() {
+        return Png.encode(figure.width(), figure.height(), figure.rgb(), helper);
+    }
+
+    /** The second thread, first half, as the live page draws frame after frame: the data's dots kept. */
+    @Benchmark
+    public int[] drawWithPainter() {
+        return painter.figure(frame, scale).rgb();
+    }
+
+    @TearDown
+    public void tearDown() {
+        helper.shutdownNow();
     }
 }

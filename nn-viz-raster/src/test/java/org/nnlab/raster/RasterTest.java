@@ -73,6 +73,46 @@ class RasterTest {
         }
     }
 
+    /**
+     * The two-thread encoding: noise (each half outgrows its first buffer) and smooth pictures, at heights around the
+     * split, decode to the same pixels through ImageIO; the zlib stream inflates to the end with its Adler-32 checked
+     * (java.util.zip.Inflater verifies it); and the bytes are the same whichever thread finishes first.
+     */
+    @Test
+    void pngOnTwoThreadsDecodesToTheSamePixelsAndTheSameBytesEveryTime() throws Exception {
+        java.util.concurrent.ExecutorService helper = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            org.nnlab.core.Rng rng = org.nnlab.core.Rng.seeded(5);
+            for (int h : new int[] {1, 63, 64, 65, 157, 600}) {
+                for (boolean noise : new boolean[] {true, false}) {
+                    int w = 211;
+                    int[] rgb = new int[w * h];
+                    for (int i = 0; i < rgb.length; i++) {
+                        rgb[i] = noise ? (int) (rng.nextDouble() * 0x1000000)
+                                : ((i % w) * 255 / w) << 16 | ((i / w) * 255 / h) << 8 | 0x40;
+                    }
+                    byte[] png = Png.encode(w, h, rgb, helper);
+                    int[] decoded = ImageIO.read(new ByteArrayInputStream(png)).getRGB(0, 0, w, h, null, 0, w);
+                    for (int i = 0; i < rgb.length; i++) {
+                        assertThat(decoded[i] & 0xffffff).as("h %d noise %s pixel %d", h, noise, i).isEqualTo(rgb[i]);
+                    }
+                    java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+                    int idatLength = java.nio.ByteBuffer.wrap(png, 33, 4).getInt();
+                    inflater.setInput(png, 41, idatLength);
+                    byte[] raw = new byte[h * (1 + 3 * w) + 1];
+                    int n = inflater.inflate(raw);
+                    assertThat(inflater.finished()).as("h %d: the stream ends, its checksum right", h).isTrue();
+                    assertThat(n).isEqualTo(h * (1 + 3 * w));
+                    inflater.end();
+                    assertThat(Png.encode(w, h, rgb, Runnable::run)).as("the same bytes on one thread").isEqualTo(png);
+                    assertThat(Png.encode(w, h, rgb, helper)).as("the same bytes again").isEqualTo(png);
+                }
+            }
+        } finally {
+            helper.shutdownNow();
+        }
+    }
+
     @Test
     void failedWritesNameThePathAndLeaveNothing() {
         Path target = dir.resolve("missing/folder/x.png");

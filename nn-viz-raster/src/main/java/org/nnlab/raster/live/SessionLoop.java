@@ -23,7 +23,7 @@ import org.nnlab.raster.Png;
  * arrive, trains between them while the page plays (until {@link #FRAME_NANOS} after the last snapshot began,
  * so about 30 frames a second), and snapshots a frame after each change. The snapshot holds copies the
  * session never touches again (its numbers, and the data its picture is drawn from); a second thread draws the
- * picture and encodes it to PNG. While that thread is busy no new snapshot is taken, so the newest frame wins
+ * picture and encodes it to PNG (with a helper thread for half of it). While that thread is busy no new snapshot is taken, so the newest frame wins
  * and training never waits for drawing or for a slow browser.
  */
 final class SessionLoop implements AutoCloseable {
@@ -65,6 +65,8 @@ final class SessionLoop implements AutoCloseable {
     private final BlockingQueue<FutureTask<?>> commands = new LinkedBlockingQueue<>();
     private final AtomicBoolean encoding = new AtomicBoolean();
     private final ExecutorService encoder;
+    /** Encodes the lower half of each picture while the encoder does the upper one ({@link Png#encode}). */
+    private final ExecutorService helper;
     private final FrameBox frames;
     private final Thread owner;
     private final Session session;
@@ -77,6 +79,7 @@ final class SessionLoop implements AutoCloseable {
         this.session = session;
         this.frames = frames;
         this.encoder = Executors.newSingleThreadExecutor(r -> daemon(r, name + "-encoder"));
+        this.helper = Executors.newSingleThreadExecutor(r -> daemon(r, name + "-encoder-helper"));
         this.owner = daemon(this::run, name);
     }
 
@@ -216,7 +219,7 @@ final class SessionLoop implements AutoCloseable {
                     Figure p = part.get();
                     parts.put(name, Png.encode(p.width(), p.height(), p.rgb()));
                 });
-                frames.publish(Png.encode(f.width(), f.height(), f.rgb()), s.json(), parts);
+                frames.publish(Png.encode(f.width(), f.height(), f.rgb(), helper), s.json(), parts);
             } catch (RuntimeException e) {              // a picture that cannot be drawn: say so, keep serving
                 LOG.log(System.Logger.Level.WARNING, "nnlab live: no frame: " + e.getMessage(), e);
             } finally {
@@ -236,15 +239,18 @@ final class SessionLoop implements AutoCloseable {
             owner.join(TimeUnit.SECONDS.toMillis(10));         // before the encoder stops: it may hand one more frame
             encoder.shutdown();
             encoder.awaitTermination(10, TimeUnit.SECONDS);
+            helper.shutdown();
+            helper.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             encoder.shutdownNow();
+            helper.shutdownNow();
         }
     }
 
     /** Whether the owner thread has ended (for tests: nothing left running after close). */
     boolean stopped() {
-        return !owner.isAlive() && encoder.isTerminated();
+        return !owner.isAlive() && encoder.isTerminated() && helper.isTerminated();
     }
 }
