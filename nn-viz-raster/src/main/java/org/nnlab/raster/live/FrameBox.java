@@ -9,6 +9,10 @@ import java.util.TreeMap;
  * newest wins; a slow browser skips frames, it never queues them), and readers wait for a version newer than
  * the one they have. A frame may carry parts, pictures beside the main one that change less often (GAN Lab's
  * overview graph and charts): a frame without a part keeps the part of the frame before.
+ *
+ * <p>The box also knows whether a page keeps up ({@link #awaitingPage}): while a page watches the event stream
+ * and is two pictures behind, a new frame would only be skipped, and drawing it would take the cores the browser
+ * needs to show the ones before.
  */
 final class FrameBox {
     /**
@@ -34,8 +38,17 @@ final class FrameBox {
     record Part(long version, byte[] png) {
     }
 
+    /**
+     * How long a frame no page has taken holds the next one back: a page that stopped fetching (a hidden tab, a
+     * client reading only the events) still gets five frames a second.
+     */
+    static final long TAKE_NANOS = 200_000_000L;
+
     private Frame latest;
     private boolean closed;
+    private int watchers;            // event streams open
+    private long taken;              // the newest version a page has fetched the picture of
+    private long publishedAt;        // System.nanoTime() of the latest publish
 
     /** @param first the frame readers get until the first is published (version 0) */
     FrameBox(Frame first) {
@@ -58,7 +71,27 @@ final class FrameBox {
             parts = Collections.unmodifiableMap(parts);
         }
         latest = new Frame(version, png, json, parts);
+        publishedAt = System.nanoTime();
         notifyAll();
+    }
+
+    /** An event stream opens ({@code true}) or closes. */
+    synchronized void watch(boolean on) {
+        watchers += on ? 1 : -1;
+    }
+
+    /** A page has fetched the picture of frame {@code version}. */
+    synchronized void taken(long version) {
+        taken = Math.max(taken, version);
+    }
+
+    /**
+     * Whether the next frame should wait: a page watches, it has not taken even the picture before the newest (one
+     * frame may be in flight, so that the next is drawn while the browser shows the last), and the newest is
+     * younger than {@link #TAKE_NANOS}. With no page watching (a program, a test) frames never wait.
+     */
+    synchronized boolean awaitingPage() {
+        return watchers > 0 && taken < latest.version() - 1 && System.nanoTime() - publishedAt < TAKE_NANOS;
     }
 
     synchronized Frame latest() {

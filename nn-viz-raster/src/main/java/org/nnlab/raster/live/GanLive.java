@@ -290,7 +290,7 @@ final class GanLive extends LoopPage<GanSession> {
                     running = false;
                     return false;
                 }
-            } while (System.nanoTime() < end);
+            } while (keepTraining(end));
             return true;
         }
         long now = System.nanoTime();

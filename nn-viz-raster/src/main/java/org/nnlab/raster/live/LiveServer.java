@@ -47,6 +47,20 @@ final class LiveServer implements AutoCloseable {
     private static final String SECURITY_HEADERS_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /**
+     * The JDK server's switch for TCP_NODELAY on its connections, off by default: with it off, a response whose last
+     * segment is small waits for the browser's delayed acknowledgement (Nagle's algorithm meeting delayed ACKs), and
+     * a 40 KB frame took 42 ms to arrive instead of 2, which halved GAN Lab's frame rate once its picture had become
+     * simple. Read once, when the JVM's first {@link HttpServer} is made; a value the user set is kept.
+     */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NO_DELAY) == null) {
+            System.setProperty(NO_DELAY, "true");
+        }
+    }
+
     private final LivePage<?> page;
     private final HttpServer http;
     private final ExecutorService pool;
@@ -102,7 +116,9 @@ final class LiveServer implements AutoCloseable {
                 case "/" -> resource(ex, method, page.html());
                 case "/frame.png" -> {
                     if (get(ex, method)) {
-                        send(ex, 200, "image/png", page.frames().latest().png());
+                        FrameBox.Frame f = page.frames().latest();
+                        send(ex, 200, "image/png", f.png());
+                        page.frames().taken(f.version());
                     }
                 }
                 case "/state" -> {
@@ -183,6 +199,7 @@ final class LiveServer implements AutoCloseable {
             text(ex, 503, "already " + MAX_STREAMS + " event streams open; close a tab");
             return;
         }
+        page.frames().watch(true);
         try {
             headers(ex, "text/event-stream; charset=utf-8");
             ex.sendResponseHeaders(200, 0);
@@ -203,6 +220,7 @@ final class LiveServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            page.frames().watch(false);
             streams.release();
         }
     }

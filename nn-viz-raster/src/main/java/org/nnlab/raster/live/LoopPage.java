@@ -32,8 +32,19 @@ abstract class LoopPage<S> implements LivePage<S> {
         loop.start();
     }
 
-    /** While playing: trains for about {@code nanos} (at least one step); false to stop playing. */
+    /**
+     * While playing: trains for about {@code nanos} (at least one step, then while {@link #keepTraining}); false to
+     * stop playing.
+     */
     abstract boolean trainFor(long nanos);
+
+    /**
+     * Whether a slice of play that ends at {@code end} ({@link System#nanoTime}) goes on after a step: until then,
+     * and not once a control waits, so that a control never waits for the rest of a slice.
+     */
+    final boolean keepTraining(long end) {
+        return System.nanoTime() < end && !loop.commandWaiting();
+    }
 
     /** The session's numbers now and its picture to draw, from copies (on the session's thread). */
     abstract SessionLoop.Snapshot snapshot();

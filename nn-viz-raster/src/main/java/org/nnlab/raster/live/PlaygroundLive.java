@@ -141,7 +141,7 @@ final class PlaygroundLive extends LoopPage<PlaygroundSession> {
                 return false;
             }
             session.step();
-        } while (System.nanoTime() < end);
+        } while (keepTraining(end));
         return !session.diverged();
     }
 

@@ -21,10 +21,13 @@ import org.nnlab.raster.Png;
 /**
  * The one thread that owns a live session: it runs the page's and the program's commands in the order they
  * arrive, trains between them while the page plays (until {@link #FRAME_NANOS} after the last snapshot began,
- * so about 30 frames a second), and snapshots a frame after each change. The snapshot holds copies the
- * session never touches again (its numbers, and the data its picture is drawn from); a second thread draws the
- * picture and encodes it to PNG (with a helper thread for half of it). While that thread is busy no new snapshot is taken, so the newest frame wins
- * and training never waits for drawing or for a slow browser.
+ * so up to 33 frames a second), and snapshots a frame after each change. The snapshot holds copies the session
+ * never touches again (its numbers, and the data its picture is drawn from); a second thread draws the picture
+ * and encodes it to PNG, with a helper thread for half of it.
+ *
+ * <p>No new snapshot is taken while that thread is busy, nor while a watching page has yet to fetch the frame
+ * before ({@link FrameBox#awaitingPage}): the cores go to the frames a browser can show, and training takes what
+ * is left. While playing, training waits for the frame being drawn ({@link #awaitEncoder}).
  */
 final class SessionLoop implements AutoCloseable {
     /** What the loop drives: one training slice, and a snapshot of the session as it is. */
@@ -52,7 +55,8 @@ final class SessionLoop implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SessionLoop.class.getName());
     /**
      * A frame this often while playing (about 33 a second): a little under 1/30 s, so that the last epoch of a slice,
-     * the HTTP threads and the collector, which the clock cannot foresee, still leave 30 frames a second.
+     * the HTTP threads and the collector, which the clock cannot foresee, still leave 30 frames a second. A browser
+     * that shows fewer holds frames back itself ({@link FrameBox#awaitingPage}).
      */
     static final long FRAME_NANOS = 30_000_000L;
     /** The shortest training slice between frames, so that a slow snapshot never stops training. */
@@ -146,6 +150,11 @@ final class SessionLoop implements AutoCloseable {
         return playing;
     }
 
+    /** Whether a command waits for its turn: a slice of play ends early for it (a control shows a slice sooner). */
+    boolean commandWaiting() {
+        return !commands.isEmpty();
+    }
+
     /** Takes a snapshot now if the encoder is free, else marks one due; for long commands between slices. */
     void frameIfFree() {
         due = true;
@@ -188,7 +197,7 @@ final class SessionLoop implements AutoCloseable {
     /**
      * Frames first: while playing, training waits for the frame being drawn (at most {@link #FRAME_NANOS}), so
      * that on a machine with few cores, shared with the browser, drawing is not starved by training; the slice
-     * that follows is what is left of the frame's {@link #FRAME_NANOS}, which keeps about 30 frames a second.
+     * that follows is what is left of the frame's {@link #FRAME_NANOS}.
      */
     private void awaitEncoder() {
         long deadline = System.nanoTime() + FRAME_NANOS;
@@ -198,8 +207,8 @@ final class SessionLoop implements AutoCloseable {
     }
 
     private void publishIfFree() {
-        if (!due || closed || !encoding.compareAndSet(false, true)) {
-            return;
+        if (!due || closed || frames.awaitingPage() || !encoding.compareAndSet(false, true)) {
+            return;                  // nothing new, or the page has yet to take the frame before: train on meanwhile
         }
         due = false;
         Snapshot s;

@@ -63,13 +63,13 @@ function buildModel(box) {
 function render(newest) {
   state = newest;
   config = JSON.parse(state.config);
-  $("epoch").textContent = state.epoch.toLocaleString("en-US").padStart(3, "0");
-  $("dLoss").textContent = live.number(state.dLoss, 4);
-  $("gLoss").textContent = live.number(state.gLoss, 4);
-  $("kl").textContent = live.number(state.kl, 3);
-  $("js").textContent = live.number(state.js, 3);
+  live.text($("epoch"), state.epoch.toLocaleString("en-US").padStart(3, "0"));
+  live.text($("dLoss"), live.number(state.dLoss, 4));
+  live.text($("gLoss"), live.number(state.gLoss, 4));
+  live.text($("kl"), live.number(state.kl, 3));
+  live.text($("js"), live.number(state.js, 3));
   const play = $("play");
-  play.innerHTML = state.playing && state.running ? "&#10074;&#10074;" : "&#9654;";
+  live.text(play, state.playing && state.running ? "\u275a\u275a" : "\u25b6");
   play.classList.toggle("playing", state.playing && state.running);
   live.set($("slow"), state.slow);
   if ($("drawing").hidden) live.set($("dataset"), state.dataset);
@@ -78,8 +78,8 @@ function render(newest) {
     live.set(el, typeof v === "number" && el.dataset.config.endsWith("LR") ? String(v) : v);
   }
   for (const p of ["g", "d"]) {
-    $(p + "LayersOut").textContent = config[p + "Layers"];
-    $(p + "NeuronsOut").textContent = config[p + "Neurons"];
+    live.text($(p + "LayersOut"), String(config[p + "Layers"]));
+    live.text($(p + "NeuronsOut"), String(config[p + "Neurons"]));
     $(p + "LayersMinus").disabled = config[p + "Layers"] <= 0;
     $(p + "LayersPlus").disabled = config[p + "Layers"] >= MAX_HIDDEN;
     $(p + "NeuronsMinus").disabled = config[p + "Neurons"] <= 1;
@@ -87,12 +87,12 @@ function render(newest) {
   }
   for (const box of document.querySelectorAll("#layers input")) live.set(box, state.layers.includes(box.dataset.layer));
   renderWalk(state.walk);
-  $("status").textContent = state.diverged
-      ? "Training diverged: a weight or a loss is no longer a number. Reset or change a setting." : "";
+  live.text($("status"), state.diverged
+      ? "Training diverged: a weight or a loss is no longer a number. Reset or change a setting." : "");
 }
 
 function renderWalk(walk) {
-  $("walk").hidden = !walk;
+  if ($("walk").hidden !== !walk) $("walk").hidden = !walk;
   if (!walk) return;
   $("walkPhase").textContent = (walk.network === "discriminator" ? "Discriminator" : "Generator") + " update, "
       + walk.phase + "/" + walk.phases + ":";

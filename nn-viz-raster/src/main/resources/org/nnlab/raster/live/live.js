@@ -97,7 +97,7 @@ const live = {
   set(el, value) {
     if (document.activeElement === el) return;
     if (el.type === "checkbox") {
-      el.checked = value;
+      if (el.checked !== value) el.checked = value;
       return;
     }
     const text = String(value);
@@ -106,7 +106,15 @@ const live = {
       o.value = o.textContent = text;
       el.append(o);
     }
-    el.value = text;
+    if (el.value !== text) el.value = text;
+  },
+
+  /**
+   * Sets an element's text, and a control's value, only when they change: a page redrawn 30 times a second would
+   * otherwise make the browser lay it out anew with every frame.
+   */
+  text(el, text) {
+    if (el.textContent !== text) el.textContent = text;
   },
 
   number(x, digits) {

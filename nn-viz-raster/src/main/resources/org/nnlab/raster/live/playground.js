@@ -16,6 +16,7 @@ let keys = [];            // the hash's keys in order, and their values
 let values = {};
 let state = null;         // the newest frame's numbers
 let built = "";           // what the data set, feature and layer buttons show now
+let shownHash = null;     // the hash keys and values were parsed from
 
 function parseHash(hash) {
   const k = [], v = {};
@@ -59,24 +60,32 @@ function setShape(layers) {
 
 function render(newest) {
   state = newest;
-  $("epoch").textContent = state.epoch.toLocaleString("en-US").padStart(3, "0");
-  $("trainLoss").textContent = state.trainLoss === null ? "NaN" : state.trainLoss.toFixed(3);
-  $("testLoss").textContent = state.testLoss === null ? "NaN" : state.testLoss.toFixed(3);
+  live.text($("epoch"), state.epoch.toLocaleString("en-US").padStart(3, "0"));
+  live.text($("trainLoss"), state.trainLoss === null ? "NaN" : state.trainLoss.toFixed(3));
+  live.text($("testLoss"), state.testLoss === null ? "NaN" : state.testLoss.toFixed(3));
   const play = $("play");
-  play.innerHTML = state.playing ? "&#10074;&#10074;" : "&#9654;";
+  live.text(play, state.playing ? "\u275a\u275a" : "\u25b6");
   play.classList.toggle("playing", state.playing);
-  $("status").textContent = state.diverged ? "Training diverged: the losses are no longer numbers. Reset or change a setting."
-      : state.ownData ? "This session trains on the program's own data." : "";
-  [keys, values] = parseHash(state.hash);
-  history.replaceState(null, "", "#" + state.hash);
+  live.text($("status"), state.diverged
+      ? "Training diverged: the losses are no longer numbers. Reset or change a setting."
+      : state.ownData ? "This session trains on the program's own data." : "");
+  if (state.hash !== shownHash) {
+    shownHash = state.hash;
+    [keys, values] = parseHash(state.hash);
+  }
+  // the address follows the state; written only when it differs, for each write costs the browser an update of its
+  // history entry, too much 30 times a second
+  if (location.hash !== "#" + state.hash) history.replaceState(null, "", "#" + state.hash);
   for (const el of document.querySelectorAll("[data-key]")) {
     const key = el.dataset.key;
     let v = values[key];
     if (key === "regularization" && v === undefined) v = "none";
-    if (el.type === "checkbox") el.checked = v === "true";
-    else if (v !== undefined && document.activeElement !== el) el.value = v;
+    if (el.type === "checkbox") {
+      if (el.checked !== (v === "true")) el.checked = v === "true";
+    }
+    else if (v !== undefined) live.set(el, v);
     const out = $(key + "Out");
-    if (out) out.textContent = el.value;
+    if (out) live.text(out, el.value);
   }
   const problem = values.problem || "classification";
   const datasetKey = problem === "regression" ? "regDataset" : "dataset";
