@@ -77,6 +77,7 @@ final class SessionLoop implements AutoCloseable {
     private volatile boolean closed;
     private boolean playing;                 // owner thread only
     private boolean due = true;              // a snapshot is due (owner thread only)
+    private boolean shown = true;            // the last command's effect is in a snapshot (owner thread only)
     private long frameStart;                 // when the last snapshot began (owner thread only)
 
     SessionLoop(String name, Session session, FrameBox frames) {
@@ -115,6 +116,7 @@ final class SessionLoop implements AutoCloseable {
         }
         FutureTask<T> task = new FutureTask<>(command);
         commands.add(task);
+        LockSupport.unpark(owner);                     // ends a wait for the encoder: commands go first
         try {
             return task.get(COMMAND_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
@@ -164,13 +166,14 @@ final class SessionLoop implements AutoCloseable {
     private void run() {
         try {
             while (!closed) {
-                FutureTask<?> command = playing ? commands.poll() : commands.poll(20, TimeUnit.MILLISECONDS);
+                FutureTask<?> command = playing ? commands.poll() : commands.poll(shown ? 20 : 1, TimeUnit.MILLISECONDS);
                 if (command != null) {
                     command.run();
                     due = true;
-                } else if (playing) {
+                    shown = false;
+                } else if (playing && (shown || !encoding.get())) {
                     // a frame clock: the next snapshot starts FRAME_NANOS after the last one began, whatever the
-                    // drawing, the wait for it and anything else took in between
+                    // drawing, the wait for it and anything else took in between; a control's frame goes first
                     long slice = frameStart + FRAME_NANOS - System.nanoTime();
                     playing = session.train(Math.max(MIN_SLICE_NANOS, slice));
                     due = true;
@@ -180,7 +183,7 @@ final class SessionLoop implements AutoCloseable {
                 } catch (RuntimeException e) {             // a picture that cannot be drawn: say so, keep serving
                     LOG.log(System.Logger.Level.WARNING, "nnlab live: no frame: " + e.getMessage(), e);
                 }
-                if (playing) {
+                if (playing || !shown) {
                     awaitEncoder();
                 }
             }
@@ -197,11 +200,13 @@ final class SessionLoop implements AutoCloseable {
     /**
      * Frames first: while playing, training waits for the frame being drawn (at most {@link #FRAME_NANOS}), so
      * that on a machine with few cores, shared with the browser, drawing is not starved by training; the slice
-     * that follows is what is left of the frame's {@link #FRAME_NANOS}.
+     * that follows is what is left of the frame's {@link #FRAME_NANOS}. A command that arrives meanwhile ends the
+     * wait: it runs at once, and its frame is snapshotted as soon as the encoder is free, before any more training.
      */
     private void awaitEncoder() {
         long deadline = System.nanoTime() + FRAME_NANOS;
-        for (long left = FRAME_NANOS; encoding.get() && left > 0 && !closed; left = deadline - System.nanoTime()) {
+        for (long left = FRAME_NANOS; encoding.get() && left > 0 && !closed && commands.isEmpty();
+                left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
         }
     }
@@ -211,6 +216,7 @@ final class SessionLoop implements AutoCloseable {
             return;                  // nothing new, or the page has yet to take the frame before: train on meanwhile
         }
         due = false;
+        shown = true;
         Snapshot s;
         long start = System.nanoTime();
         frameStart = start;
