@@ -15,7 +15,9 @@ import org.nnlab.core.Rng;
 import org.nnlab.gan.GanConfig;
 import org.nnlab.core.io.Json;
 import org.nnlab.core.io.JsonWriter;
-import org.nnlab.gan.Mlp;
+import org.nnlab.nn.dense.DenseStack;
+import org.nnlab.gan.GanNetworks;
+import org.nnlab.nn.Activation;
 
 /** The ganlab subcommand: its JSON layout, given weights and atlases taken in order, and its errors. */
 class GanLabCliTest {
@@ -69,8 +71,8 @@ class GanLabCliTest {
                 + " \"dLayers\": 0, \"dNeurons\": 3, \"dLR\": 0.1, \"gLR\": 0.1, \"dOpt\": \"SGD\", \"gOpt\": \"SGD\","
                 + " \"loss\": \"Log loss\", \"kD\": 1, \"kG\": 1, \"batch\": 150}");
         Rng rng = Rng.seeded(5);
-        Mlp g = Mlp.ganLab(2, 0, 4, 2, Mlp.Output.TANH, rng);
-        Mlp d = Mlp.ganLab(2, 0, 3, 1, Mlp.Output.SIGMOID, rng);
+        DenseStack g = GanNetworks.create(2, 0, 4, 2, Activation.TANH, rng);
+        DenseStack d = GanNetworks.create(2, 0, 3, 1, Activation.SIGMOID, rng);
         float[] real = new float[300 * 2];
         float[] noise = new float[450 * 2];
         for (int i = 0; i < real.length; i++) {
@@ -102,7 +104,7 @@ class GanLabCliTest {
         // epoch 1's G step takes noise rows 150..299 (one counter shared by D and G): with D as it was
         // after its update, taken from epoch 1's weights
         Map<String, Object> w1 = (Map<String, Object>) ((Map<String, Object>) epochs.get(0)).get("weights");
-        Mlp dAfter = d.copy();
+        DenseStack dAfter = d.copy();
         dAfter.setParameters(Json.floats(w1.get("d"), "d"));
         float[] noise2 = java.util.Arrays.copyOfRange(noise, 300, 600);
         float[] p2 = dAfter.apply(g.apply(noise2, 150), 150);

@@ -55,6 +55,32 @@ public final class Checks {
     }
 
     /**
+     * Checks that a hyperparameter is finite and strictly positive.
+     *
+     * @throws IllegalArgumentException naming {@code owner}, {@code name} and the value otherwise
+     */
+    public static double requirePositive(String owner, String name, double value) {
+        requireArgument(value > 0 && Double.isFinite(value), "%s: %s must be > 0, got %s", owner, name, number(value));
+        return value;
+    }
+
+    /**
+     * Checks {@code lo <= value < hi} for a hyperparameter.
+     *
+     * @throws IllegalArgumentException naming {@code owner}, {@code name}, the value and the range otherwise
+     */
+    public static double requireInRange(String owner, String name, double value, double lo, double hi) {
+        requireArgument(value >= lo && value < hi, "%s: %s must be in [%s, %s), got %s", owner, name, number(lo), number(hi),
+                number(value));
+        return value;
+    }
+
+    /** A number as its caller wrote it: a float widened to double prints as the float ({@code 0.001}, not 0.0010000000474974513). */
+    private static String number(double v) {
+        return (double) (float) v == v ? Float.toString((float) v) : Double.toString(v);
+    }
+
+    /**
      * Formats with {@link Locale#ROOT}, for messages built in several parts.
      */
     public static String format(String format, Object... args) {

@@ -12,12 +12,15 @@ public enum Activation {
     TANH,
     /** 1 / (1 + e^-x). */
     SIGMOID,
-    /** x for x &gt; 0, 0.2·x otherwise (GAN Lab's leaky relu slope). */
+    /** x for x &gt; 0, {@value #LEAKY_RELU_SLOPE}·x otherwise (GAN Lab's leaky relu slope). */
     LEAKY_RELU,
     /** x for x &gt; 0, e^x - 1 otherwise. */
     ELU,
     /** softmax over the last axis. */
     SOFTMAX;
+
+    /** Leaky ReLU's slope below 0, GAN Lab's (TensorFlow.js's {@code leakyRelu} default). */
+    public static final double LEAKY_RELU_SLOPE = 0.2;
 
     /** Applies the function. */
     public Tensor apply(Tensor x) {
@@ -26,7 +29,7 @@ public enum Activation {
             case RELU -> x.relu();
             case TANH -> x.tanh();
             case SIGMOID -> x.sigmoid();
-            case LEAKY_RELU -> x.leakyRelu(0.2f);
+            case LEAKY_RELU -> x.leakyRelu((float) LEAKY_RELU_SLOPE);
             case ELU -> x.elu(1f);
             case SOFTMAX -> x.softmax();
         };

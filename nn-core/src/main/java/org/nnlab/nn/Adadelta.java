@@ -9,11 +9,12 @@ import org.nnlab.core.Tensor;
  * Adadelta (Zeiler, "ADADELTA: an adaptive learning rate method", arXiv:1212.5701, 2012) in Keras 1.2's
  * form, per parameter with accumulators a and d starting at 0:
  * a ← ρa + (1−ρ)g²; u = g·sqrt(d + ε)/sqrt(a + ε); w ← w − η·u; d ← ρd + (1−ρ)u².
- * Defaults (Keras 1.2): η = 1.0, ρ = 0.95, ε = 1e-8.
+ * Defaults (Keras 1.2): η = 1.0, ρ = 0.95, ε = 1e-8. Each new value is computed in double from the stored
+ * floats and rounded to float once.
  */
 public final class Adadelta extends AbstractOptimizer {
-    private float rho = 0.95f;
-    private float epsilon = 1e-8f;
+    private double rho = 0.95;
+    private double epsilon = 1e-8;
     private float[][] accGrad;
     private float[][] accUpdate;
 
@@ -23,39 +24,59 @@ public final class Adadelta extends AbstractOptimizer {
         accUpdate = zeroState();
     }
 
+    private Adadelta(int length) {
+        super("Adadelta", length, 1.0f);
+        accGrad = zeroState();
+        accUpdate = zeroState();
+    }
+
     /** Adadelta over {@code parameters} with Keras 1.2's defaults. */
     public static Adadelta over(List<Tensor> parameters) {
         return new Adadelta(parameters);
     }
 
+    /**
+     * Adadelta over one plain array of {@code length} values ({@link #step(float[], float[])}), with Keras 1.2's
+     * defaults.
+     *
+     * @throws IllegalArgumentException if length is below 1
+     */
+    public static Adadelta overArray(int length) {
+        return new Adadelta(length);
+    }
+
     @Override
-    public Adadelta learningRate(float learningRate) {
+    public Adadelta learningRate(double learningRate) {
         super.learningRate(learningRate);
         return this;
     }
 
     /** Sets the decay ρ in [0, 1). */
-    public Adadelta rho(float rho) {
-        this.rho = Checks.requireInRange("Adadelta", "rho", rho, 0f, 1f);
+    public Adadelta rho(double rho) {
+        this.rho = Checks.requireInRange("Adadelta", "rho", rho, 0, 1);
         return this;
     }
 
     /** Sets ε &gt; 0. */
-    public Adadelta epsilon(float epsilon) {
+    public Adadelta epsilon(double epsilon) {
         this.epsilon = Checks.requirePositive("Adadelta", "epsilon", epsilon);
         return this;
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g) {
-        float[] a = accGrad[index];
-        float[] d = accUpdate[index];
-        float lr = learningRate();
+    protected void update(int slot, float[] w, float[] g) {
+        double r = rho;
+        double eps = epsilon;
+        double lr = learningRate();
+        float[] a = accGrad[slot];
+        float[] d = accUpdate[slot];
         for (int i = 0; i < w.length; i++) {
-            a[i] = rho * a[i] + (1 - rho) * g[i] * g[i];
-            float u = g[i] * (float) Math.sqrt(d[i] + epsilon) / (float) Math.sqrt(a[i] + epsilon);
-            w[i] -= lr * u;
-            d[i] = rho * d[i] + (1 - rho) * u * u;
+            double gi = g[i];
+            double ai = r * a[i] + (1 - r) * gi * gi;
+            double u = gi * Math.sqrt(d[i] + eps) / Math.sqrt(ai + eps);
+            a[i] = (float) ai;
+            w[i] = (float) (w[i] - lr * u);
+            d[i] = (float) (r * d[i] + (1 - r) * u * u);
         }
     }
 

@@ -27,14 +27,14 @@ public interface Optimizer {
     List<Tensor> parameters();
 
     /** The current learning rate. */
-    float learningRate();
+    double learningRate();
 
     /**
      * Sets the learning rate for the next steps.
      *
      * @throws IllegalArgumentException if it is not finite and &gt; 0
      */
-    Optimizer learningRate(float learningRate);
+    Optimizer learningRate(double learningRate);
 
     /** Updates applied since creation or the last reset. */
     long steps();

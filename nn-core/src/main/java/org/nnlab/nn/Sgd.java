@@ -8,14 +8,19 @@ import org.nnlab.core.Tensor;
 /**
  * Stochastic gradient descent with optional momentum (PyTorch's form):
  * v ← μ·v + g; w ← w − η·v. With μ = 0 (the default) this is plain w ← w − η·g, as in Playground and
- * GAN Lab.
+ * GAN Lab. Each new value is computed in double and rounded to float once ({@link AbstractOptimizer}).
  */
 public final class Sgd extends AbstractOptimizer {
-    private float momentum;
+    private double momentum;
     private float[][] velocity;
 
     private Sgd(List<Tensor> parameters) {
         super("Sgd", parameters, 0.01f);
+        this.velocity = zeroState();
+    }
+
+    private Sgd(int length) {
+        super("Sgd", length, 0.01f);
         this.velocity = zeroState();
     }
 
@@ -24,31 +29,48 @@ public final class Sgd extends AbstractOptimizer {
         return new Sgd(parameters);
     }
 
+    /**
+     * SGD over one plain array of {@code length} values ({@link #step(float[], float[])}), learning rate 0.01,
+     * no momentum.
+     *
+     * @throws IllegalArgumentException if length is below 1
+     */
+    public static Sgd overArray(int length) {
+        return new Sgd(length);
+    }
+
     /** Sets the momentum μ in [0, 1). */
-    public Sgd momentum(float momentum) {
-        this.momentum = Checks.requireInRange("Sgd", "momentum", momentum, 0f, 1f);
+    public Sgd momentum(double momentum) {
+        this.momentum = Checks.requireInRange("Sgd", "momentum", momentum, 0, 1);
         return this;
     }
 
+    /** The momentum μ (0: plain SGD). */
+    public double momentum() {
+        return momentum;
+    }
+
     @Override
-    public Sgd learningRate(float learningRate) {
+    public Sgd learningRate(double learningRate) {
         super.learningRate(learningRate);
         return this;
     }
 
     @Override
-    protected void update(int index, float[] w, float[] g) {
-        float lr = learningRate();
-        if (momentum == 0f) {
+    protected void update(int slot, float[] w, float[] g) {
+        double lr = learningRate();
+        if (momentum == 0) {
             for (int i = 0; i < w.length; i++) {
-                w[i] -= lr * g[i];
+                w[i] = (float) (w[i] - lr * g[i]);
             }
             return;
         }
-        float[] v = velocity[index];
+        double mu = momentum;
+        float[] v = velocity[slot];
         for (int i = 0; i < w.length; i++) {
-            v[i] = momentum * v[i] + g[i];
-            w[i] -= lr * v[i];
+            double vi = mu * v[i] + g[i];
+            v[i] = (float) vi;
+            w[i] = (float) (w[i] - lr * vi);
         }
     }
 

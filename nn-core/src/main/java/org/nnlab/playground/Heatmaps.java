@@ -173,7 +173,7 @@ public final class Heatmaps {
             case TANH -> k.map(Unary.TANH, 0f, v, v, v.length);
             case SIGMOID -> k.map(Unary.SIGMOID, 0f, v, v, v.length);
             case LINEAR -> { }
-            case LEAKY_RELU -> k.map(Unary.LEAKY_RELU, (float) PlaygroundActivation.LEAKY_SLOPE, v, v, v.length);
+            case LEAKY_RELU -> k.map(Unary.LEAKY_RELU, (float) org.nnlab.nn.Activation.LEAKY_RELU_SLOPE, v, v, v.length);
             case ELU -> k.map(Unary.ELU, 1f, v, v, v.length);
             case SWISH -> {
                 float[] s = new float[v.length];

@@ -12,7 +12,10 @@ public enum PlaygroundActivation {
     SIGMOID("sigmoid"),
     /** z; f'(z) = 1. */
     LINEAR("linear"),
-    /** Beyond Playground: z for z &gt; 0, 0.01·z otherwise. Playground reads an unknown id as tanh. */
+    /**
+     * Beyond Playground: z for z &gt; 0, {@link org.nnlab.nn.Activation#LEAKY_RELU_SLOPE}·z otherwise (0.2, the
+     * slope of every leaky ReLU in nnlab). Playground reads an unknown id as tanh.
+     */
     LEAKY_RELU("leakyRelu"),
     /** Beyond Playground: z for z &gt; 0, e^z - 1 otherwise (Clevert et al., 2016). */
     ELU("elu"),
@@ -20,9 +23,6 @@ public enum PlaygroundActivation {
     SWISH("swish"),
     /** Beyond Playground: sin z (Playground PR #138). */
     SINE("sine");
-
-    /** The slope of {@link #LEAKY_RELU} below 0. */
-    public static final double LEAKY_SLOPE = 0.01;
 
     private final String id;
 
@@ -42,7 +42,7 @@ public enum PlaygroundActivation {
             case TANH -> StrictMath.tanh(z);
             case SIGMOID -> 1 / (1 + StrictMath.exp(-z));
             case LINEAR -> z;
-            case LEAKY_RELU -> z > 0 ? z : LEAKY_SLOPE * z;
+            case LEAKY_RELU -> z > 0 ? z : org.nnlab.nn.Activation.LEAKY_RELU_SLOPE * z;
             case ELU -> z > 0 ? z : StrictMath.expm1(z);
             case SWISH -> z / (1 + StrictMath.exp(-z));
             case SINE -> StrictMath.sin(z);
@@ -82,7 +82,7 @@ public enum PlaygroundActivation {
                 yield s * (1 - s);
             }
             case LINEAR -> 1;
-            case LEAKY_RELU -> z > 0 ? 1 : LEAKY_SLOPE;
+            case LEAKY_RELU -> z > 0 ? 1 : org.nnlab.nn.Activation.LEAKY_RELU_SLOPE;
             case ELU -> z > 0 ? 1 : StrictMath.exp(z);
             case SWISH -> {
                 double s = 1 / (1 + StrictMath.exp(-z));

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.nnlab.core.Checks;
 import org.nnlab.core.kernel.Kernels;
+import org.nnlab.nn.OptimizerKind;
+import org.nnlab.nn.UpdateRule;
 
 /**
  * Playground's network, exactly: fully connected layers [inputs, hidden..., 1] in double precision,
@@ -484,12 +486,12 @@ public final class PlaygroundNetwork {
         if (n == 0) {
             return;
         }
-        if (rule.kind() == UpdateRule.Kind.ADAM) {
+        if (rule.kind() == OptimizerKind.ADAM) {
             adamSteps++;
         }
         for (int l = 1; l < sizes.length; l++) {
             for (int d = 0; d < sizes[l]; d++) {
-                biases[l][d] = rule.kind() == UpdateRule.Kind.SGD
+                biases[l][d] = rule.kind() == OptimizerKind.SGD
                         ? biases[l][d] - (learningRate * accBiases[l][d]) / n
                         : biases[l][d] - learningRate * step(accBiases[l][d] / n, stateB1[l], stateB2[l], d);
                 accBiases[l][d] = 0;
@@ -500,7 +502,7 @@ public final class PlaygroundNetwork {
                 }
                 double w = weights[l][k];
                 double r = regularization.derivative(w);
-                double w1 = rule.kind() == UpdateRule.Kind.SGD
+                double w1 = rule.kind() == OptimizerKind.SGD
                         ? w - (learningRate / n) * accWeights[l][k]
                         : w - learningRate * step(accWeights[l][k] / n, stateW1[l], stateW2[l], k);
                 double w2 = w1 - (learningRate * regularizationRate) * r;
@@ -518,7 +520,7 @@ public final class PlaygroundNetwork {
 
     /** The step direction for mean gradient g under momentum or Adam, updating that parameter's state. */
     private double step(double g, double[] s1, double[] s2, int i) {
-        if (rule.kind() == UpdateRule.Kind.MOMENTUM) {
+        if (rule.kind() == OptimizerKind.MOMENTUM) {
             s1[i] = rule.momentum() * s1[i] + g;
             return s1[i];
         }
@@ -534,9 +536,11 @@ public final class PlaygroundNetwork {
      * optimizer would.
      */
     public void setUpdateRule(UpdateRule newRule) {
+        Checks.requireArgument(newRule.kind() != OptimizerKind.ADADELTA,
+                "PlaygroundNetwork.setUpdateRule: %s is not one of Playground's options (SGD, momentum, Adam)", newRule.kind());
         rule = newRule;
         adamSteps = 0;
-        if (newRule.kind() == UpdateRule.Kind.SGD) {
+        if (newRule.kind() == OptimizerKind.SGD) {
             stateW1 = stateW2 = stateB1 = stateB2 = null;
             return;
         }

@@ -9,6 +9,7 @@ import org.nnlab.core.Checks;
 import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.Memory;
 import org.nnlab.core.OneThread;
+import org.nnlab.nn.UpdateRule;
 
 /**
  * TensorFlow Playground's page logic without the page: a {@link PlaygroundState} becomes data and a

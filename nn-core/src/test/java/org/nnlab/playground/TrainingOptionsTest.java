@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.nnlab.nn.UpdateRule;
 import org.junit.jupiter.api.Test;
 
 /** Momentum, Adam and learning-rate schedules: options beyond Playground that leave its default untouched. */

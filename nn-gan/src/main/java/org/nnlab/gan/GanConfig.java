@@ -6,6 +6,8 @@ import java.util.Set;
 import org.nnlab.core.Checks;
 import org.nnlab.core.io.Json;
 import org.nnlab.core.io.JsonWriter;
+import org.nnlab.nn.OptimizerKind;
+import org.nnlab.nn.UpdateRule;
 
 /**
  * GAN Lab's hyperparameters (spec 2.c to 2.f, 2.k). {@code gLayers} and {@code dLayers} are GAN Lab's
@@ -18,8 +20,8 @@ import org.nnlab.core.io.JsonWriter;
  * @param dNeurons     N for the discriminator
  * @param dLearningRate the discriminator's learning rate (GAN Lab offers 0.001 to 1)
  * @param gLearningRate the generator's learning rate
- * @param dOptimizer   the discriminator's optimizer
- * @param gOptimizer   the generator's optimizer
+ * @param dOptimizer   the discriminator's optimizer: GAN Lab's two, {@link OptimizerKind#SGD} or {@link OptimizerKind#ADAM}
+ * @param gOptimizer   the generator's optimizer, likewise
  * @param loss         the loss
  * @param kD           discriminator updates per epoch, 0..10
  * @param kG           generator updates per epoch, 0..10
@@ -29,7 +31,7 @@ import org.nnlab.core.io.JsonWriter;
  * @param epsilon      Adam's ε (tfjs 0.12 used 1e-8 on WebGL with float32 rendering)
  */
 public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers, int dNeurons, double dLearningRate,
-                        double gLearningRate, Optimizer dOptimizer, Optimizer gOptimizer, GanLoss loss, int kD, int kG,
+                        double gLearningRate, OptimizerKind dOptimizer, OptimizerKind gOptimizer, GanLoss loss, int kD, int kG,
                         int batch, double beta1, double beta2, double epsilon) {
     /** GAN Lab's batch size. */
     public static final int BATCH = 150;
@@ -38,6 +40,10 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
     public GanConfig {
         Checks.requireArgument(noise != null && dOptimizer != null && gOptimizer != null && loss != null,
                 "GanConfig: noise, optimizers and loss must not be null");
+        Checks.requireArgument(ganLab(dOptimizer), "GanConfig: dOpt must be \"SGD\" or \"Adam\", got \"%s\"",
+                dOptimizer.label());
+        Checks.requireArgument(ganLab(gOptimizer), "GanConfig: gOpt must be \"SGD\" or \"Adam\", got \"%s\"",
+                gOptimizer.label());
         Checks.requireArgument(gLayers >= 0 && gLayers <= 20, "GanConfig: gLayers must be 0..20, got %d", gLayers);
         Checks.requireArgument(dLayers >= 0 && dLayers <= 20, "GanConfig: dLayers must be 0..20, got %d", dLayers);
         Checks.requireArgument(gNeurons >= 1 && gNeurons <= 4096, "GanConfig: gNeurons must be 1..4096, got %d", gNeurons);
@@ -54,12 +60,30 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
         Checks.requireArgument(epsilon > 0, "GanConfig: epsilon must be > 0, got %s", epsilon);
     }
 
+    private static boolean ganLab(OptimizerKind kind) {
+        return kind == OptimizerKind.SGD || kind == OptimizerKind.ADAM;
+    }
+
+    /** The discriminator's update rule: its optimizer with this configuration's β₁, β₂ and ε. */
+    public UpdateRule dRule() {
+        return rule(dOptimizer);
+    }
+
+    /** The generator's update rule: its optimizer with this configuration's β₁, β₂ and ε. */
+    public UpdateRule gRule() {
+        return rule(gOptimizer);
+    }
+
+    private UpdateRule rule(OptimizerKind kind) {
+        return kind == OptimizerKind.ADAM ? UpdateRule.adam(beta1, beta2, epsilon) : UpdateRule.sgd();
+    }
+
     /**
      * The built-in defaults: 2-D uniform noise, L = 1 and N = 8 for both networks, SGD at 0.1 for both,
      * log loss, kD = 2, kG = 1, batch 150 (Adam's β₁ 0.9, β₂ 0.999, ε 1e-8).
      */
     public static GanConfig defaults() {
-        return new GanConfig(NoiseType.UNIFORM_2D, 1, 8, 1, 8, 0.1, 0.1, Optimizer.SGD, Optimizer.SGD, GanLoss.LOG, 2, 1,
+        return new GanConfig(NoiseType.UNIFORM_2D, 1, 8, 1, 8, 0.1, 0.1, OptimizerKind.SGD, OptimizerKind.SGD, GanLoss.LOG, 2, 1,
                 BATCH, 0.9, 0.999, 1e-8);
     }
 
@@ -97,7 +121,7 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
     }
 
     /** This configuration with other optimizers. */
-    public GanConfig withOptimizers(Optimizer d, Optimizer g) {
+    public GanConfig withOptimizers(OptimizerKind d, OptimizerKind g) {
         return new GanConfig(noise, gLayers, gNeurons, dLayers, dNeurons, dLearningRate, gLearningRate, d, g, loss, kD,
                 kG, batch, beta1, beta2, epsilon);
     }
@@ -174,8 +198,8 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
                 map.containsKey("dNeurons") ? integer(map, "dNeurons") : d.dNeurons,
                 map.containsKey("dLR") ? real(map, "dLR") : d.dLearningRate,
                 map.containsKey("gLR") ? real(map, "gLR") : d.gLearningRate,
-                map.containsKey("dOpt") ? Optimizer.ofLabel(text(map, "dOpt")) : d.dOptimizer,
-                map.containsKey("gOpt") ? Optimizer.ofLabel(text(map, "gOpt")) : d.gOptimizer,
+                map.containsKey("dOpt") ? OptimizerKind.ofLabel(text(map, "dOpt")) : d.dOptimizer,
+                map.containsKey("gOpt") ? OptimizerKind.ofLabel(text(map, "gOpt")) : d.gOptimizer,
                 map.containsKey("loss") ? GanLoss.ofLabel(text(map, "loss")) : d.loss,
                 map.containsKey("kD") ? integer(map, "kD") : d.kD,
                 map.containsKey("kG") ? integer(map, "kG") : d.kG,

@@ -1,5 +1,6 @@
 package org.nnlab.gan;
 
+import org.nnlab.nn.dense.DenseStack;
 /**
  * Everything GAN Lab's views show at one moment (spec 2.g, 2.h), as numbers.
  *
@@ -32,8 +33,8 @@ public record GanFrame(long epoch, float[] heatmapD, float[] manifold, double[] 
     public static final double ARROW_SCALE = 0.15;
 
     static GanFrame of(GanSession session, boolean ganLabCompatible) {
-        Mlp g = session.generator();
-        Mlp d = session.discriminator();
+        DenseStack g = session.generator();
+        DenseStack d = session.discriminator();
         int cells = GridDivergence.CELLS;
         float[] centres = new float[cells * cells * 2];
         for (int j = 0; j < cells; j++) {
@@ -42,7 +43,7 @@ public record GanFrame(long epoch, float[] heatmapD, float[] manifold, double[] 
                 centres[2 * (j * cells + i) + 1] = (j + 0.5f) / cells;
             }
         }
-        Mlp.Pass dPass = d.new Pass(cells * cells);
+        DenseStack.Workspace dPass = d.workspace(cells * cells);
         d.forward(centres, cells * cells, dPass);
         float[] heatmap = dPass.output().clone();
 

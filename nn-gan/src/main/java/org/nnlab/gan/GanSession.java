@@ -15,6 +15,9 @@ import org.nnlab.core.Tensor;
 import org.nnlab.core.io.Json;
 import org.nnlab.core.io.JsonWriter;
 import org.nnlab.core.kernel.Kernels;
+import org.nnlab.nn.AbstractOptimizer;
+import org.nnlab.nn.UpdateRule;
+import org.nnlab.nn.dense.DenseStack;
 
 /**
  * One GAN Lab experiment: a real distribution, its 12,000-sample atlas, a noise atlas, a generator and
@@ -45,12 +48,12 @@ public final class GanSession {
     private final RealData data;
     private final Rng rng;
     private GanConfig config;
-    private Mlp generator;
-    private Mlp discriminator;
+    private DenseStack generator;
+    private DenseStack discriminator;
     private Atlas real;
     private Atlas noise;
-    private Optimizer.State dOptimizer;
-    private Optimizer.State gOptimizer;
+    private AbstractOptimizer dOptimizer;
+    private AbstractOptimizer gOptimizer;
     private long epoch;
     private boolean diverged;
     private final OneThread guard = new OneThread("GanSession");
@@ -118,21 +121,22 @@ public final class GanSession {
         Rng weights = rng.split();
         Rng atlases = rng.split();
         int noiseSize = config.noise().size();
-        generator = Mlp.ganLab(noiseSize, config.gLayers(), config.gNeurons(), 2, Mlp.Output.TANH, weights);
-        discriminator = Mlp.ganLab(2, config.dLayers(), config.dNeurons(), 1, Mlp.Output.SIGMOID, weights);
+        generator = GanNetworks.generator(config, weights);
+        discriminator = GanNetworks.discriminator(config, weights);
         real = givenReal != null ? givenReal : new Atlas(data.sample(atlases, Atlas.ROWS), Atlas.ROWS, 2);
         noise = givenNoise != null ? givenNoise
                 : new Atlas(config.noise().sample(atlases, Atlas.ROWS), Atlas.ROWS, noiseSize);
-        dOptimizer = newOptimizer(config.dOptimizer(), discriminator, config.dLearningRate());
-        gOptimizer = newOptimizer(config.gOptimizer(), generator, config.gLearningRate());
+        dOptimizer = newOptimizer(config.dRule(), discriminator, config.dLearningRate());
+        gOptimizer = newOptimizer(config.gRule(), generator, config.gLearningRate());
         epoch = 0;
         diverged = false;
         history.clear();
         buffers = new Buffers(config.batch(), noiseSize, generator, discriminator);
     }
 
-    private Optimizer.State newOptimizer(Optimizer kind, Mlp net, double lr) {
-        return new Optimizer.State(kind, net.parameterCount(), lr, config.beta1(), config.beta2(), config.epsilon());
+    /** A fresh optimizer for {@code net}. */
+    private static AbstractOptimizer newOptimizer(UpdateRule rule, DenseStack net, double lr) {
+        return rule.create(net.parameterCount(), lr);
     }
 
     /**
@@ -160,11 +164,11 @@ public final class GanSession {
             }
             if (before.dOptimizer() != next.dOptimizer() || before.dLearningRate() != next.dLearningRate()
                     || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
-                dOptimizer = newOptimizer(next.dOptimizer(), discriminator, next.dLearningRate());
+                dOptimizer = newOptimizer(next.dRule(), discriminator, next.dLearningRate());
             }
             if (before.gOptimizer() != next.gOptimizer() || before.gLearningRate() != next.gLearningRate()
                     || before.beta1() != next.beta1() || before.beta2() != next.beta2() || before.epsilon() != next.epsilon()) {
-                gOptimizer = newOptimizer(next.gOptimizer(), generator, next.gLearningRate());
+                gOptimizer = newOptimizer(next.gRule(), generator, next.gLearningRate());
             }
             return false;
         } finally {
@@ -322,9 +326,9 @@ public final class GanSession {
         if (trace != null) {
             trace.phase(StepTrace.Phase.GRADIENTS, layers(discriminator, b.dGradients));
         }
-        dOptimizer.step(discriminator.live(), b.dGradients);
+        discriminator.step(dOptimizer, b.dGradients);
         if (trace != null) {
-            trace.phase(StepTrace.Phase.UPDATE, layers(discriminator, discriminator.live()));
+            trace.phase(StepTrace.Phase.UPDATE, layers(discriminator, discriminator.parameters()));
         }
         check(loss, discriminator);
         return loss;
@@ -361,27 +365,20 @@ public final class GanSession {
             grads.put("fakeGradients", Tensor.of(Arrays.copyOf(b.fakeGradients, 2 * n), n, 2));
             trace.phase(StepTrace.Phase.GRADIENTS, grads);
         }
-        gOptimizer.step(generator.live(), b.gGradients);
+        generator.step(gOptimizer, b.gGradients);
         if (trace != null) {
-            trace.phase(StepTrace.Phase.UPDATE, layers(generator, generator.live()));
+            trace.phase(StepTrace.Phase.UPDATE, layers(generator, generator.parameters()));
         }
         check(loss, generator);
         return loss;
     }
 
-    private void check(double loss, Mlp updated) {
-        if (diverged) {
-            return;
-        }
-        double sum = 0;
-        for (float w : updated.live()) {
-            sum += w;
-        }
-        diverged = Double.isNaN(loss) || !Double.isFinite(sum);
+    private void check(double loss, DenseStack updated) {
+        diverged = diverged || Double.isNaN(loss) || !updated.isFinite();
     }
 
     /** A network's per-layer slices of a parameter-shaped array, as W1, b1, W2, b2, ... */
-    private static Map<String, Tensor> layers(Mlp net, float[] values) {
+    private static Map<String, Tensor> layers(DenseStack net, float[] values) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (int l = 1; l <= net.layers(); l++) {
             int in = net.size(l - 1);
@@ -442,12 +439,12 @@ public final class GanSession {
     }
 
     /** The generator (live: it changes as training goes on). */
-    public Mlp generator() {
+    public DenseStack generator() {
         return generator;
     }
 
     /** The discriminator (live). */
-    public Mlp discriminator() {
+    public DenseStack discriminator() {
         return discriminator;
     }
 
@@ -488,7 +485,7 @@ public final class GanSession {
 
     /** Writes both networks' parameters as {@link #weightsJson()} does, into a document being written. */
     public void writeWeights(JsonWriter w) {
-        w.beginObject().name("g").values(generator.live()).name("d").values(discriminator.live()).endObject();
+        w.beginObject().name("g").values(generator.parameters()).name("d").values(discriminator.parameters()).endObject();
     }
 
     /**
@@ -504,24 +501,16 @@ public final class GanSession {
         float[] d = Json.floats(map.get("d"), "weights \"d\"");
         Checks.requireArgument(g.length == generator.parameterCount(),
                 "GanSession.loadWeightsJson: \"g\" has %d values, the generator %s has %d parameters", g.length,
-                shape(generator), generator.parameterCount());
+                generator.shape(), generator.parameterCount());
         Checks.requireArgument(d.length == discriminator.parameterCount(),
                 "GanSession.loadWeightsJson: \"d\" has %d values, the discriminator %s has %d parameters", d.length,
-                shape(discriminator), discriminator.parameterCount());
+                discriminator.shape(), discriminator.parameterCount());
         setWeights(g, d);
-    }
-
-    private static String shape(Mlp net) {
-        StringBuilder b = new StringBuilder();
-        for (int l = 0; l <= net.layers(); l++) {
-            b.append(l == 0 ? "" : "-").append(net.size(l));
-        }
-        return b.toString();
     }
 
     @Override
     public String toString() {
-        return "GanSession[" + data.name() + ", G " + shape(generator) + ", D " + shape(discriminator) + ", epoch " + epoch
+        return "GanSession[" + data.name() + ", G " + generator.shape() + ", D " + discriminator.shape() + ", epoch " + epoch
                 + (diverged ? ", diverged" : "") + "]";
     }
 
@@ -536,10 +525,10 @@ public final class GanSession {
         final float[] fakeGradients;
         final float[] dGradients;
         final float[] gGradients;
-        final Mlp.Pass gPass;
-        final Mlp.Pass dPass;
+        final DenseStack.Workspace gPass;
+        final DenseStack.Workspace dPass;
 
-        Buffers(int batch, int noiseSize, Mlp g, Mlp d) {
+        Buffers(int batch, int noiseSize, DenseStack g, DenseStack d) {
             noise = new float[batch * noiseSize];
             dInput = new float[4 * batch];
             dDelta = new float[2 * batch];
@@ -549,8 +538,8 @@ public final class GanSession {
             fakeGradients = new float[2 * batch];
             dGradients = new float[d.parameterCount()];
             gGradients = new float[g.parameterCount()];
-            gPass = g.new Pass(batch);
-            dPass = d.new Pass(2 * batch);
+            gPass = g.workspace(batch);
+            dPass = d.workspace(2 * batch);
         }
     }
 }

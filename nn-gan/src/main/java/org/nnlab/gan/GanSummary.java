@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.nnlab.core.Shape;
 import org.nnlab.nn.ModelSummary;
+import org.nnlab.nn.dense.DenseStack;
 
 /**
  * A GAN as a two-player model summary (spec/diagrams.md B.4): the generator's section (input z) and
@@ -20,18 +21,18 @@ public final class GanSummary {
     }
 
     /** The summary of a generator and a discriminator. */
-    public static ModelSummary of(String name, Mlp generator, Mlp discriminator) {
+    public static ModelSummary of(String name, DenseStack generator, DenseStack discriminator) {
         return new ModelSummary(name, Shape.of(generator.inputs()), List.of(
                 section("generator", "G", "z", "x\u0302", generator),
                 section("discriminator", "D", "x or x\u0302", "p(real)", discriminator)));
     }
 
-    private static ModelSummary.Section section(String title, String symbol, String input, String output, Mlp net) {
+    private static ModelSummary.Section section(String title, String symbol, String input, String output, DenseStack net) {
         List<ModelSummary.Row> rows = new ArrayList<>();
         for (int l = 1; l <= net.layers(); l++) {
             int in = net.size(l - 1);
             int out = net.size(l);
-            String activation = l < net.layers() ? "relu" : net.output() == Mlp.Output.TANH ? "tanh" : "sigmoid";
+            String activation = (l < net.layers() ? net.hidden() : net.output()).label();
             rows.add(new ModelSummary.Row(l, "Dense " + out, "", activation, Shape.of(out), (long) (in + 1) * out,
                     (long) in * out, ModelSummary.Category.LEARNABLE, 1));
         }

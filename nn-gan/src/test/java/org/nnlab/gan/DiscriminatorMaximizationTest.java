@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.nnlab.actmax.ActivationMaximization;
 import org.nnlab.core.Rng;
+import org.nnlab.nn.dense.DenseStack;
 
 /** Activation maximization of GAN Lab's discriminator output: the point D finds most real. */
 class DiscriminatorMaximizationTest {
@@ -12,8 +13,8 @@ class DiscriminatorMaximizationTest {
     void ascentFindsWhereTheDiscriminatorSaysReal() {
         GanSession s = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(4));
         s.train(300);
-        Mlp d = s.discriminator();
-        Mlp.Pass pass = d.new Pass(1);
+        DenseStack d = s.discriminator();
+        DenseStack.Workspace pass = d.workspace(1);
         float[] delta = new float[1];
         ActivationMaximization.Objective real = (x, gradient) -> {
             d.forward(x, 1, pass);

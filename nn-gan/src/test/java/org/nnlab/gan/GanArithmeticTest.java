@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.Rng;
+import org.nnlab.nn.OptimizerKind;
 
 /**
  * nnlab's GAN training is never less accurate than GAN Lab's: on a spread of configurations (learning rates
@@ -27,17 +28,17 @@ class GanArithmeticTest {
         cases.add(new Case("tiny lr1 k3 SGD lsq",
                 base.withNetworks(0, 3, 0, 4).withLearningRates(1, 1).withK(3, 3).withLoss(GanLoss.LEAST_SQUARES)));
         cases.add(new Case("D 1x100 Adam lsq", base.withNetworks(0, 16, 0, 100).withLearningRates(0.01, 0.01)
-                .withOptimizers(Optimizer.ADAM, Optimizer.ADAM).withLoss(GanLoss.LEAST_SQUARES)));
+                .withOptimizers(OptimizerKind.ADAM, OptimizerKind.ADAM).withLoss(GanLoss.LEAST_SQUARES)));
         cases.add(new Case("D 1x100 Adam log", base.withNetworks(0, 16, 0, 100).withLearningRates(0.01, 0.01)
-                .withOptimizers(Optimizer.ADAM, Optimizer.ADAM)));
+                .withOptimizers(OptimizerKind.ADAM, OptimizerKind.ADAM)));
         cases.add(new Case("tiny lr1 Adam", base.withNetworks(0, 3, 0, 4).withLearningRates(1, 1).withK(1, 2)
-                .withOptimizers(Optimizer.ADAM, Optimizer.ADAM)));
+                .withOptimizers(OptimizerKind.ADAM, OptimizerKind.ADAM)));
         cases.add(new Case("defaults", base));
         cases.add(new Case("ring preset", GanConfig.preset("ring")));
         cases.add(new Case("2x32 lr0.5 k2 SGD lsq", base.withNetworks(1, 32, 1, 32).withLearningRates(0.5, 0.5)
                 .withK(2, 3).withLoss(GanLoss.LEAST_SQUARES)));
         cases.add(new Case("G 3x100 D 1x3 Adam", base.withNetworks(2, 100, 0, 3).withLearningRates(0.1, 0.1)
-                .withOptimizers(Optimizer.SGD, Optimizer.ADAM).withK(1, 1)));
+                .withOptimizers(OptimizerKind.SGD, OptimizerKind.ADAM).withK(1, 1)));
         cases.add(new Case("1D gaussian noise D 2x50", base.withNoise(NoiseType.GAUSSIAN_1D).withNetworks(0, 8, 1, 50)
                 .withLearningRates(1, 0.3).withK(3, 1)));
         return cases;

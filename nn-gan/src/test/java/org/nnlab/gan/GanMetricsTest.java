@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.nnlab.core.Rng;
+import org.nnlab.nn.dense.DenseStack;
 
 /**
  * KL and JS on constructed histograms and GAN Lab's binning, the manifold's areas and opacities for an
@@ -112,7 +113,7 @@ class GanMetricsTest {
         GanSession s = GanSession.create(RealData.gaussians(), GanConfig.preset("gaussians"), Rng.seeded(31));
         s.train(20);
         GanFrame f = s.frame();
-        Mlp d = s.discriminator();
+        DenseStack d = s.discriminator();
         // heatmap index j·30 + i is D at ((i + 0.5)/30, (j + 0.5)/30); a one-row product may round
         // differently from a 900-row one (the kernel blocks by row count), hence a float tolerance
         assertThat(f.heatmapD()[7 * 30 + 3]).isCloseTo(d.apply(new float[] {3.5f / 30, 7.5f / 30}, 1)[0], within(1e-6f));

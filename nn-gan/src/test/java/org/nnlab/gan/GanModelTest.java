@@ -14,6 +14,8 @@ import org.nnlab.core.Gradients;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
 import org.nnlab.core.check.GradCheck;
+import org.nnlab.nn.OptimizerKind;
+import org.nnlab.nn.dense.DenseStack;
 
 /**
  * The model against the spec: distribution moments from their formulas, noise supports, both losses on
@@ -160,7 +162,7 @@ class GanModelTest {
         return h;
     }
 
-    private static Tensor[] layers(Mlp net, boolean trainable) {
+    private static Tensor[] layers(DenseStack net, boolean trainable) {
         List<Tensor> out = new ArrayList<>();
         float[] w = net.parameters();
         for (int l = 1; l <= net.layers(); l++) {
@@ -233,7 +235,7 @@ class GanModelTest {
      * first-layer ReLUs are all off puts every second-layer input exactly on its kink, where finite
      * differences mean nothing.
      */
-    private static void randomize(Mlp net, long seed) {
+    private static void randomize(DenseStack net, long seed) {
         Rng rng = Rng.seeded(seed);
         float[] p = new float[net.parameterCount()];
         for (int i = 0; i < p.length; i++) {
@@ -302,7 +304,8 @@ class GanModelTest {
     void adamsFirstStepMovesEachWeightByAboutTheLearningRate() {
         float[] w = {1f, -2f, 3f};
         float[] g = {0.5f, -0.001f, 4f};
-        Optimizer.State adam = new Optimizer.State(Optimizer.ADAM, 3, 0.01, 0.9, 0.999, 1e-8);
+        org.nnlab.nn.AbstractOptimizer adam = GanConfig.defaults().withOptimizers(OptimizerKind.ADAM, OptimizerKind.ADAM).dRule()
+                .create(3, 0.01);
         adam.step(w, g);
         // m̂ = g and v̂ = g² after one step, so w -= lr · g / (|g| + ε)
         assertThat(w[0]).isCloseTo(1f - 0.01f, within(1e-6f));
@@ -315,7 +318,7 @@ class GanModelTest {
         GanSession s = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(16));
         s.train(10);
         float[] g = s.generator().parameters();
-        assertThat(s.apply(s.config().withLearningRates(0.01, 0.01).withOptimizers(Optimizer.ADAM, Optimizer.SGD)
+        assertThat(s.apply(s.config().withLearningRates(0.01, 0.01).withOptimizers(OptimizerKind.ADAM, OptimizerKind.SGD)
                 .withLoss(GanLoss.LEAST_SQUARES).withK(1, 2))).isFalse();
         assertThat(s.generator().parameters()).containsExactly(g);
         assertThat(s.epochCount()).isEqualTo(10);
@@ -344,7 +347,7 @@ class GanModelTest {
         assertThat(c.gLayers()).isEqualTo(2);
         assertThat(c.dNeurons()).isEqualTo(5);
         assertThat(c.dLearningRate()).isEqualTo(0.03);
-        assertThat(c.gOptimizer()).isEqualTo(Optimizer.ADAM);
+        assertThat(c.gOptimizer()).isEqualTo(OptimizerKind.ADAM);
         assertThat(c.loss()).isEqualTo(GanLoss.LEAST_SQUARES);
         assertThat(c.kD()).isEqualTo(3);
         assertThat(c.beta1()).isEqualTo(0.5);
@@ -372,7 +375,7 @@ class GanModelTest {
         b.loadWeightsJson(a.weightsJson());
         assertThat(b.generator().parameters()).containsExactly(a.generator().parameters());
         // layer-major: G's first weight matrix is [2, 5], row-major, at the start
-        Mlp g = a.generator();
+        DenseStack g = a.generator();
         float[] p = g.parameters();
         float[] out = g.apply(new float[] {1, 0}, 1);
         assertThat(g.weightOffset(1)).isZero();

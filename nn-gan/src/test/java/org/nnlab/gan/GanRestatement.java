@@ -1,7 +1,9 @@
 package org.nnlab.gan;
 
+import org.nnlab.nn.OptimizerKind;
+import org.nnlab.nn.dense.DenseStack;
 /**
- * GAN Lab's epoch restated independently of {@link GanSession} and {@link Mlp}, in one of two arithmetics:
+ * GAN Lab's epoch restated independently of {@link GanSession} and {@link DenseStack}, in one of two arithmetics:
  * exact (float64 throughout, the oracle) or GAN Lab's own (TensorFlow.js on the CPU: every tensor stored in
  * float32, each operation's result rounded to float32, matrix products and sums accumulated in double
  * and rounded once, scalars such as the learning rate held as float32, Adam's β powers kept as float32
@@ -139,8 +141,8 @@ final class GanRestatement {
         step(config.gOptimizer(), gAdam, config.gLearningRate(), g.p, grads);
     }
 
-    private void step(Optimizer kind, Adam adam, double learningRate, double[] w, double[] grad) {
-        if (kind == Optimizer.SGD) {
+    private void step(OptimizerKind kind, Adam adam, double learningRate, double[] w, double[] grad) {
+        if (kind == OptimizerKind.SGD) {
             double c = q(-learningRate);
             for (int i = 0; i < w.length; i++) {
                 w[i] = stored(q(w[i] + q(c * grad[i])));
@@ -188,7 +190,7 @@ final class GanRestatement {
         }
     }
 
-    /** A network in the restatement's arithmetic, with Mlp's parameter layout. */
+    /** A network in the restatement's arithmetic, with DenseStack's parameter layout. */
     private final class Net {
         final int[] sizes;
         final int[] weightAt;
@@ -196,7 +198,7 @@ final class GanRestatement {
         final double[] p;
         final boolean tanh;
 
-        Net(Mlp net, boolean tanh) {
+        Net(DenseStack net, boolean tanh) {
             this.tanh = tanh;
             sizes = new int[net.layers() + 1];
             weightAt = new int[sizes.length];

@@ -10,11 +10,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nnlab.core.Rng;
+import org.nnlab.nn.dense.DenseStack;
 
 /**
  * A GAN run gives bitwise the same losses and weights whatever the kernels and the JIT: this JVM's run
  * against the same run in child JVMs with {@code -Dnn.kernels=scalar}, with {@code -Xint} (the interpreter
- * only) and with {@code -XX:TieredStopAtLevel=1} (C1 only). Mlp sums in double in one fixed order in plain
+ * only) and with {@code -XX:TieredStopAtLevel=1} (C1 only). DenseStack sums in double in one fixed order in plain
  * loops, so nothing depends on the kernels' summation order or on what the JIT has compiled.
  */
 class KernelAgreementTest {

@@ -98,7 +98,7 @@ class GanLiveTest {
         assertThat(config("loss", "LeastSq loss").statusCode()).isEqualTo(204);
         assertThat(config("kG", "2").statusCode()).isEqualTo(204);
         GanConfig expected = GanConfig.preset("ring").withLearningRates(0.03, 0.03);
-        expected = expected.withOptimizers(expected.dOptimizer(), org.nnlab.gan.Optimizer.ADAM)
+        expected = expected.withOptimizers(expected.dOptimizer(), org.nnlab.nn.OptimizerKind.ADAM)
                 .withLoss(org.nnlab.gan.GanLoss.LEAST_SQUARES).withK(expected.kD(), 2);
         assertThat(live.with(GanSession::config)).isEqualTo(expected);
         assertThat(live.with(GanSession::epochCount)).as("no reset").isEqualTo(10);

@@ -17,12 +17,12 @@ import org.nnlab.gan.GanFrame;
 import org.nnlab.gan.GanLoss;
 import org.nnlab.gan.GanSession;
 import org.nnlab.gan.NoiseType;
-import org.nnlab.gan.Optimizer;
 import org.nnlab.gan.RealData;
 import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
 import org.nnlab.raster.Figure;
+import org.nnlab.nn.OptimizerKind;
 
 /**
  * "You can't break it": seeded fuzzing of Playground, GAN Lab and ShapeShop configurations across and
@@ -133,8 +133,8 @@ class ConfigFuzzTest {
             int batch = rng.nextInt(10) == 0 ? 0 : 1 + rng.nextInt(300);
             GanConfig config;
             try {
-                config = new GanConfig(noise, gl, gn, dl, dn, dlr, glr, Optimizer.values()[rng.nextInt(2)],
-                        Optimizer.values()[rng.nextInt(2)], GanLoss.values()[rng.nextInt(2)], kd, kg, batch, 0.9, 0.999,
+                config = new GanConfig(noise, gl, gn, dl, dn, dlr, glr, OptimizerKind.values()[rng.nextInt(2)],
+                        OptimizerKind.values()[rng.nextInt(2)], GanLoss.values()[rng.nextInt(2)], kd, kg, batch, 0.9, 0.999,
                         1e-8);
             } catch (IllegalArgumentException e) {
                 refused++;

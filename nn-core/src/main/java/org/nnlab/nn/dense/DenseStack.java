@@ -1,0 +1,400 @@
+package org.nnlab.nn.dense;
+
+import java.util.Arrays;
+
+import org.nnlab.core.Checks;
+import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.kernel.Unary;
+import org.nnlab.nn.AbstractOptimizer;
+import org.nnlab.nn.Activation;
+
+/**
+ * A fully connected network, layer sizes [inputs, hidden..., outputs], whose layers are fused: each runs as
+ * one matrix product with the bias and then its activation in one pass, on buffers that are reused
+ * ({@link Workspace}), forward for a whole batch or grid in one call, backward to the parameters and to the
+ * inputs. Built for small networks (GAN Lab's are 2 to 10 wide), where per-operation overhead, not arithmetic,
+ * is the cost; {@link org.nnlab.nn.Sequential} of {@link org.nnlab.nn.Linear} layers computes the same
+ * function through autodiff.
+ *
+ * <p>Arithmetic: every value is stored in float32, and every sum (each z = b + Σ x·w, each weight gradient
+ * Σ_rows x·δ, each bias gradient Σ_rows δ, each back-propagated Σ_j δ·w) is accumulated in double in one fixed
+ * order ({@link Kernels#gemmDoubleSum}) and rounded to float once, as TensorFlow.js's CPU engine accumulates
+ * (GAN Lab's). Products of floats are exact in double, so the result is the same on every kernel, thread
+ * count and JIT tier. The output activation is evaluated in double and rounded once.
+ *
+ * <p>Parameters live in one array, layer-major as GAN Lab's weight files: per layer l the weight matrix
+ * W_l [size(l-1), size(l)] row-major, then the bias b_l [size(l)]. Layer l computes a_l = f(a_{l-1}·W_l + b_l)
+ * for rows a_{l-1}, f the hidden activation below the last layer and the output activation at it.
+ *
+ * <p>Mutable and not thread-safe; a {@link Workspace} belongs to one thread.
+ */
+public final class DenseStack {
+    private final int[] sizes;                       // [inputs, hidden..., outputs]
+    private final Activation hidden;
+    private final Activation output;
+    private final Unary hiddenUnary;                 // null for LINEAR
+    private final float hiddenAlpha;
+    private final float[] parameters;
+    private final int[] weightAt;
+    private final int[] biasAt;
+
+    private DenseStack(int[] sizes, Activation hidden, Activation output) {
+        this.sizes = sizes.clone();
+        this.hidden = hidden;
+        this.output = output;
+        this.hiddenUnary = unary(hidden);
+        this.hiddenAlpha = alpha(hidden);
+        this.weightAt = new int[sizes.length];
+        this.biasAt = new int[sizes.length];
+        int at = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            weightAt[l] = at;
+            at += sizes[l - 1] * sizes[l];
+            biasAt[l] = at;
+            at += sizes[l];
+        }
+        this.parameters = new float[at];
+    }
+
+    /**
+     * A network with these layer sizes and zero parameters.
+     *
+     * @param sizes  [inputs, hidden..., outputs], each &gt;= 1, at least two
+     * @param hidden the hidden layers' activation: LINEAR, RELU, TANH, SIGMOID, LEAKY_RELU or ELU
+     * @param output the output layer's: LINEAR, TANH, SIGMOID or SOFTMAX (over each row's outputs)
+     * @throws IllegalArgumentException for fewer than two sizes, a size below 1, a softmax hidden activation,
+     *                                  or a parameter count beyond an array's
+     */
+    public static DenseStack of(int[] sizes, Activation hidden, Activation output) {
+        Checks.requireArgument(sizes.length >= 2, "DenseStack: needs at least an input and an output size, got %s",
+                Arrays.toString(sizes));
+        long count = 0;
+        for (int l = 0; l < sizes.length; l++) {
+            Checks.requireArgument(sizes[l] >= 1, "DenseStack: layer sizes must be >= 1, got %s", Arrays.toString(sizes));
+            count += l == 0 ? 0 : ((long) sizes[l - 1] + 1) * sizes[l];
+        }
+        Checks.requireArgument(count <= Integer.MAX_VALUE - 8, "DenseStack: sizes %s need %d parameters, more than an array holds",
+                Arrays.toString(sizes), count);
+        Checks.requireArgument(hidden != Activation.SOFTMAX, "DenseStack: softmax is an output activation, not a hidden one");
+        Checks.requireArgument(output == Activation.LINEAR || output == Activation.TANH || output == Activation.SIGMOID
+                || output == Activation.SOFTMAX, "DenseStack: the output activation must be linear, tanh, sigmoid or softmax, got %s",
+                output.label());
+        return new DenseStack(sizes, hidden, output);
+    }
+
+    private static Unary unary(Activation f) {
+        return switch (f) {
+            case LINEAR, SOFTMAX -> null;
+            case RELU -> Unary.RELU;
+            case TANH -> Unary.TANH;
+            case SIGMOID -> Unary.SIGMOID;
+            case LEAKY_RELU -> Unary.LEAKY_RELU;
+            case ELU -> Unary.ELU;
+        };
+    }
+
+    private static float alpha(Activation f) {
+        return switch (f) {
+            case LEAKY_RELU -> (float) Activation.LEAKY_RELU_SLOPE;
+            case ELU -> 1f;
+            default -> 0f;
+        };
+    }
+
+    /** Number of layers with parameters. */
+    public int layers() {
+        return sizes.length - 1;
+    }
+
+    /** Width of layer l: 0 is the input, {@link #layers()} the output. */
+    public int size(int l) {
+        return sizes[l];
+    }
+
+    /** Inputs per row. */
+    public int inputs() {
+        return sizes[0];
+    }
+
+    /** Outputs per row. */
+    public int outputs() {
+        return sizes[sizes.length - 1];
+    }
+
+    /** The hidden layers' activation. */
+    public Activation hidden() {
+        return hidden;
+    }
+
+    /** The output layer's activation. */
+    public Activation output() {
+        return output;
+    }
+
+    /** Number of parameters. */
+    public int parameterCount() {
+        return parameters.length;
+    }
+
+    /** The parameters, layer-major (a copy). */
+    public float[] parameters() {
+        return parameters.clone();
+    }
+
+    /** Where layer l's weights start in the parameter array. */
+    public int weightOffset(int l) {
+        return weightAt[l];
+    }
+
+    /** Where layer l's bias starts in the parameter array. */
+    public int biasOffset(int l) {
+        return biasAt[l];
+    }
+
+    /**
+     * Replaces the parameters.
+     *
+     * @throws IllegalArgumentException if the count differs
+     */
+    public void setParameters(float[] values) {
+        Checks.requireArgument(values.length == parameters.length, "DenseStack.setParameters: %d values for %d parameters",
+                values.length, parameters.length);
+        System.arraycopy(values, 0, parameters, 0, values.length);
+    }
+
+    /**
+     * Applies one optimizer step to the parameters in place.
+     *
+     * @param optimizer  an optimizer made over an array of {@link #parameterCount()} values
+     * @param gradients  dL/dθ, layer-major as the parameters (from {@link #backward})
+     * @throws IllegalArgumentException if a length differs
+     */
+    public void step(AbstractOptimizer optimizer, float[] gradients) {
+        optimizer.step(parameters, gradients);
+    }
+
+    /** Whether every parameter is finite. */
+    public boolean isFinite() {
+        double sum = 0;                                  // NaN or ±∞ anywhere makes the sum non-finite
+        for (float w : parameters) {
+            sum += w;
+        }
+        return Double.isFinite(sum);                     // floats cannot overflow a double sum of 2³¹ terms
+    }
+
+    /** A copy with the same parameters. */
+    public DenseStack copy() {
+        DenseStack c = new DenseStack(sizes, hidden, output);
+        System.arraycopy(parameters, 0, c.parameters, 0, parameters.length);
+        return c;
+    }
+
+    /** The outputs for n rows of inputs, [n, outputs()] (a convenience that allocates its buffers). */
+    public float[] apply(float[] inputs, int n) {
+        Workspace ws = workspace(n);
+        forward(inputs, n, ws);
+        return Arrays.copyOf(ws.output(), n * outputs());
+    }
+
+    /**
+     * Buffers for forward and backward passes of up to {@code capacity} rows.
+     *
+     * @throws IllegalArgumentException if capacity is below 1
+     */
+    public Workspace workspace(int capacity) {
+        return new Workspace(capacity);
+    }
+
+    /**
+     * Buffers for one forward and backward pass of up to a fixed number of rows: every layer's activations
+     * (kept for backward), the deltas and the output layer's pre-activations. Reused from pass to pass.
+     */
+    public final class Workspace {
+        private final int capacity;
+        private final float[][] activations;
+        private final float[][] deltas;
+        private final float[] logits;
+        private final float[] ones;                     // [capacity] ones: a bias gradient is ones·δ
+        private final float[] product;                  // δ·Wᵀ before the activation's derivative
+        private int rows;
+
+        private Workspace(int capacity) {
+            Checks.requireArgument(capacity >= 1, "DenseStack.workspace: capacity must be >= 1, got %d", capacity);
+            this.capacity = capacity;
+            this.activations = new float[sizes.length][];
+            this.deltas = new float[sizes.length][];
+            this.logits = new float[capacity * sizes[sizes.length - 1]];
+            for (int l = 0; l < sizes.length; l++) {
+                activations[l] = new float[capacity * sizes[l]];
+                deltas[l] = new float[capacity * sizes[l]];
+            }
+            this.ones = new float[capacity];
+            Arrays.fill(ones, 1f);
+            this.product = new float[capacity * Arrays.stream(sizes).max().orElseThrow()];
+        }
+
+        /** The last forward pass's outputs, [rows, outputs()] from index 0 (live, overwritten by the next pass). */
+        public float[] output() {
+            return activations[sizes.length - 1];
+        }
+
+        /** The output layer's pre-activations z of the last forward pass, [rows, outputs()] (live). */
+        public float[] logits() {
+            return logits;
+        }
+
+        /** Layer l's activations of the last forward pass, [rows, size(l)] row-major (live); 0 is the input. */
+        public float[] activations(int l) {
+            return activations[l];
+        }
+
+        /** Rows of the last forward pass. */
+        public int rows() {
+            return rows;
+        }
+
+        /** The most rows a pass may hold. */
+        public int capacity() {
+            return capacity;
+        }
+
+        private DenseStack owner() {
+            return DenseStack.this;
+        }
+    }
+
+    /**
+     * Runs n rows through the network into the workspace's buffers.
+     *
+     * @param x  [n, inputs()] row-major
+     * @param ws a workspace of this network with capacity &gt;= n
+     * @throws IllegalArgumentException if n is outside 1..capacity, x is too short or ws is another network's
+     */
+    public void forward(float[] x, int n, Workspace ws) {
+        Checks.requireArgument(ws.owner() == this, "DenseStack.forward: the workspace belongs to another network");
+        Checks.requireArgument(n >= 1 && n <= ws.capacity, "DenseStack.forward: %d rows for a workspace of capacity %d", n,
+                ws.capacity);
+        Checks.requireArgument(x.length >= n * sizes[0], "DenseStack.forward: %d inputs for %d rows of %d", x.length, n,
+                sizes[0]);
+        Kernels k = Kernels.get();
+        ws.rows = n;
+        System.arraycopy(x, 0, ws.activations[0], 0, n * sizes[0]);
+        int last = sizes.length - 1;
+        for (int l = 1; l <= last; l++) {
+            float[] a = ws.activations[l];
+            k.gemmDoubleSum(ws.activations[l - 1], 0, parameters, weightAt[l], parameters, biasAt[l], a, 0, n, sizes[l - 1],
+                    sizes[l]);
+            int count = n * sizes[l];
+            if (l < last) {
+                if (hiddenUnary != null) {
+                    k.map(hiddenUnary, hiddenAlpha, a, a, count);     // ReLU keeps a NaN: divergence shows
+                }
+            } else {
+                System.arraycopy(a, 0, ws.logits, 0, count);
+                activateOutput(a, n);
+            }
+        }
+    }
+
+    /** The output activation in double, rounded once. */
+    private void activateOutput(float[] a, int n) {
+        int count = n * outputs();
+        switch (output) {
+            case TANH -> {
+                for (int i = 0; i < count; i++) {
+                    a[i] = (float) Math.tanh(a[i]);
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < count; i++) {
+                    a[i] = (float) (1 / (1 + Math.exp(-(double) a[i])));
+                }
+            }
+            case SOFTMAX -> softmaxRows(a, n, outputs());
+            default -> {
+            }
+        }
+    }
+
+    /** p = exp(z - max) / Σ exp(z - max) per row, so large totals cannot overflow. */
+    private static void softmaxRows(float[] z, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int at = r * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, z[at + c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < cols; c++) {
+                sum += Math.exp(z[at + c] - max);
+            }
+            for (int c = 0; c < cols; c++) {
+                z[at + c] = (float) (Math.exp(z[at + c] - max) / sum);
+            }
+        }
+    }
+
+    /**
+     * Back-propagates from the gradient of a loss with respect to the output layer's pre-activations
+     * (dL/dz, [rows, outputs()]; the output activation's derivative is the caller's, as a fused loss gives
+     * it) through the last forward pass: per layer dL/dW = xᵀ·δ, dL/db = Σ_rows δ and δ below = (δ·Wᵀ)⊙f'(z),
+     * each sum in double, rounded to float once.
+     *
+     * @param ws          the workspace of the last {@link #forward}
+     * @param outputDelta dL/dz at the output, [rows, outputs()]. Not modified.
+     * @param gradients   receives dL/dθ, layer-major like the parameters (overwritten), or null to skip
+     * @param inputGrads  receives dL/dx, [rows, inputs()] (overwritten), or null to skip
+     * @throws IllegalArgumentException if gradients is not {@link #parameterCount()} long or ws is another network's
+     */
+    public void backward(Workspace ws, float[] outputDelta, float[] gradients, float[] inputGrads) {
+        Checks.requireArgument(ws.owner() == this, "DenseStack.backward: the workspace belongs to another network");
+        Checks.requireArgument(gradients == null || gradients.length == parameters.length,
+                "DenseStack.backward: %d gradients for %d parameters", gradients == null ? 0 : gradients.length,
+                parameters.length);
+        Kernels k = Kernels.get();
+        int n = ws.rows;
+        int last = sizes.length - 1;
+        System.arraycopy(outputDelta, 0, ws.deltas[last], 0, n * sizes[last]);
+        for (int l = last; l >= 1; l--) {
+            int in = sizes[l - 1];
+            int out = sizes[l];
+            float[] delta = ws.deltas[l];
+            if (gradients != null) {
+                k.gemmDoubleSum(ws.activations[l - 1], 0, true, delta, 0, false, null, 0, gradients, weightAt[l], in,
+                        n, out);                                                                     // xᵀ·δ
+                k.gemmDoubleSum(ws.ones, 0, delta, 0, null, 0, gradients, biasAt[l], 1, n, out);    // Σ_rows δ
+            }
+            if (l == 1) {                                               // the input layer: dL/dx, no activation
+                if (inputGrads != null) {
+                    k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, inputGrads, 0, n, out, in);
+                }
+                break;
+            }
+            float[] below = ws.deltas[l - 1];
+            float[] a = ws.activations[l - 1];
+            if (hiddenUnary == null) {
+                k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, below, 0, n, out, in);
+                continue;
+            }
+            k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, ws.product, 0, n, out, in);  // δ·Wᵀ
+            Arrays.fill(below, 0, n * in, 0f);
+            // f'(z) from the outputs alone (ReLU's and leaky ReLU's sign, tanh's 1 - y², ELU's y + α): as a select,
+            // since a branch on each activation's sign mispredicts often
+            k.mapGrad(hiddenUnary, hiddenAlpha, a, a, ws.product, below, n * in);
+        }
+    }
+
+    /** The layer sizes joined by dashes, as {@code 2-8-8-1}. */
+    public String shape() {
+        StringBuilder b = new StringBuilder();
+        for (int l = 0; l < sizes.length; l++) {
+            b.append(l == 0 ? "" : "-").append(sizes[l]);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() {
+        return "DenseStack[" + shape() + ", " + hidden.label() + ", " + output.label() + "]";
+    }
+}
