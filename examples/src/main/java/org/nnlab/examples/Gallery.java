@@ -129,7 +129,7 @@ public final class Gallery {
         gif("GAN Lab", "ganlab-ring.gif", lapse, 10, "Training on the ring, 1,500 epochs (50 per frame): D's heatmap, "
                 + "real and fake samples, gradients and the manifold");
         png("GAN Lab", "ganlab-ring.png", GanLabView.distributions(s.frame(), s.config().noise(), 400,
-                GanLabView.Layer.all()), "Every layer after 1,500 epochs: D in PRGn, the real density in greens, real "
+                GanLabView.Part.all()), "Every layer after 1,500 epochs: D in PRGn, the real density in greens, real "
                 + "(green) and fake (purple) samples, gradient kites, the generator's manifold");
         png("GAN Lab", "ganlab-overview.png", GanLabOverview.of(s, 1), "The model overview: noise, generator, samples, "
                 + "discriminator, predictions and the two update loops");

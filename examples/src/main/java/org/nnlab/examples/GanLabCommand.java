@@ -107,7 +107,7 @@ final class GanLabCommand extends Subcommand {
         AtomicFiles.writeJson(json, w -> {
             w.beginObject().name("epochs").beginArray();
             for (int e = 0; e < epochs && !session.diverged(); e++) {
-                GanSession.EpochStats stats = session.epoch();
+                GanSession.EpochLosses stats = session.epoch();
                 Kernels.get().progress(e + 1, epochs);
                 progress.update(e + 1, String.format(Locale.ROOT, "D loss/2 %.3f, G loss %.3f", stats.displayedDLoss(),
                         stats.gLoss()));

@@ -25,7 +25,7 @@ public final class GanLabSteps {
         print(s.stepDiscriminator());
         print(s.stepGenerator());
         for (int block = 1; block <= 4; block++) {
-            GanSession.EpochStats e = s.train(500);
+            GanSession.EpochLosses e = s.train(500);
             GanFrame f = s.frame();
             System.out.printf(Locale.ROOT, "epoch %,5d  D loss/2 %.3f  G loss %.3f  KL %.2f  JS %.2f bits%n", e.epoch(),
                     e.displayedDLoss(), e.gLoss(), f.kl(), f.js());

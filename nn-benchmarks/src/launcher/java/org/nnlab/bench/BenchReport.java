@@ -44,7 +44,7 @@ public final class BenchReport {
     @SuppressWarnings("unchecked")
     static List<Row> read(String json) {
         List<Row> rows = new ArrayList<>();
-        for (Object o : (List<Object>) Json.parse(json)) {
+        for (Object o : (List<Object>) ResultsJson.parse(json)) {
             Map<String, Object> r = (Map<String, Object>) o;
             String name = (String) r.get("benchmark");
             Map<String, String> params = new TreeMap<>();

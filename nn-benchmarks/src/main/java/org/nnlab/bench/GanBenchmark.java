@@ -57,7 +57,7 @@ public class GanBenchmark {
 
     /** One epoch: kD D updates, then kG G updates. */
     @Benchmark
-    public GanSession.EpochStats epoch() {
+    public GanSession.EpochLosses epoch() {
         return session.epoch();
     }
 

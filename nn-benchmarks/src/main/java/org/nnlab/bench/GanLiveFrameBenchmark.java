@@ -67,8 +67,8 @@ public class GanLiveFrameBenchmark {
     /** Every frame: the layered distributions view, 400 px, GAN Lab's default layers and the manifold. */
     @Benchmark
     public byte[] distributions() {
-        Set<GanLabView.Layer> layers = EnumSet.copyOf(GanLabView.Layer.ganLabDefault());
-        layers.add(GanLabView.Layer.MANIFOLD);
+        Set<GanLabView.Part> layers = EnumSet.copyOf(GanLabView.Part.ganLabDefault());
+        layers.add(GanLabView.Part.MANIFOLD);
         Figure f = GanLabView.distributions(frame, session.config().noise(), 400, layers);
         return Png.encode(f.width(), f.height(), f.rgb());
     }
@@ -76,7 +76,7 @@ public class GanLiveFrameBenchmark {
     /** The same with every layer, the real samples' density (a KDE and its contours) included. */
     @Benchmark
     public byte[] distributionsAllLayers() {
-        Figure f = GanLabView.distributions(frame, session.config().noise(), 400, GanLabView.Layer.all());
+        Figure f = GanLabView.distributions(frame, session.config().noise(), 400, GanLabView.Part.all());
         return Png.encode(f.width(), f.height(), f.rgb());
     }
 

@@ -35,10 +35,10 @@ class BenchReportTest {
 
     @Test
     void jsonReaderHandlesJmhValuesAndReportsPositions() {
-        assertThat(Json.parse("{\"a\": [1, -2.5e3, true, null, \"x\\\"y\\u0041\"], \"b\": NaN}"))
+        assertThat(ResultsJson.parse("{\"a\": [1, -2.5e3, true, null, \"x\\\"y\\u0041\"], \"b\": NaN}"))
                 .isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, true, null, "x\"yA"), "b", Double.NaN));
-        assertThat(Json.parse("[]")).isEqualTo(List.of());
-        assertThatThrownBy(() -> Json.parse("{\"a\" 1}")).hasMessage("JSON: expected ':' at character 5");
-        assertThatThrownBy(() -> Json.parse("[1] x")).hasMessage("JSON: trailing characters at character 4");
+        assertThat(ResultsJson.parse("[]")).isEqualTo(List.of());
+        assertThatThrownBy(() -> ResultsJson.parse("{\"a\" 1}")).hasMessage("JSON: expected ':' at character 5");
+        assertThatThrownBy(() -> ResultsJson.parse("[1] x")).hasMessage("JSON: trailing characters at character 4");
     }
 }

@@ -8,7 +8,7 @@ import org.nnlab.core.kernel.Binary;
 import org.nnlab.core.kernel.Unary;
 import org.nnlab.core.op.Arithmetic;
 import org.nnlab.core.op.Convolution;
-import org.nnlab.core.op.Dropout;
+import org.nnlab.core.op.DropoutMask;
 import org.nnlab.core.op.MatMul;
 import org.nnlab.core.op.Padding;
 import org.nnlab.core.op.Pointwise;
@@ -509,7 +509,7 @@ public final class Tensor {
 
     /** Inverted dropout: each element is zeroed with probability p, the rest scaled by 1/(1-p); the mask is drawn from rng. */
     public Tensor dropout(Rng rng, float p) {
-        return Dropout.dropout(this, rng, p);
+        return DropoutMask.dropout(this, rng, p);
     }
 
     // ---------------------------------------------------------------- text

@@ -74,9 +74,10 @@ public abstract class AbstractOptimizer implements Optimizer {
      * @throws IllegalArgumentException if a length differs from the optimizer's
      */
     public final void step(float[] w, float[] g) {
-        Checks.requireArgument(slots.length == 1 && w.length == slots[0] && g.length == slots[0],
-                "%s.step: w has %d values and g %d, the optimizer was made for %s", name, w.length, g.length,
-                Arrays.toString(slots));
+        if (slots.length != 1 || w.length != slots[0] || g.length != slots[0]) {       // no message built on the hot path
+            throw new IllegalArgumentException(Checks.format("%s.step: w has %d values and g %d, the optimizer was made for %s",
+                    name, w.length, g.length, Arrays.toString(slots)));
+        }
         steps++;
         update(0, w, g);
     }

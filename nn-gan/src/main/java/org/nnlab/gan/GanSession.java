@@ -57,7 +57,7 @@ public final class GanSession {
     private long epoch;
     private boolean diverged;
     private final OneThread guard = new OneThread("GanSession");
-    private final List<EpochStats> history = new ArrayList<>();
+    private final List<EpochLosses> history = new ArrayList<>();
     private Buffers buffers;
 
     private GanSession(RealData data, GanConfig config, Rng rng, Atlas real, Atlas noise) {
@@ -208,7 +208,7 @@ public final class GanSession {
     // ------------------------------------------------------------------ training
 
     /** The epoch's losses: each D and G step's loss, evaluated before that step's update. */
-    public record EpochStats(long epoch, double[] dSteps, double[] gSteps) {
+    public record EpochLosses(long epoch, double[] dSteps, double[] gSteps) {
         /** L_D of the epoch's last D step (NaN if it had none). */
         public double dLoss() {
             return dSteps.length == 0 ? Double.NaN : dSteps[dSteps.length - 1];
@@ -226,14 +226,14 @@ public final class GanSession {
     }
 
     /** One epoch: kD discriminator updates, then kG generator updates. */
-    public EpochStats epoch() {
+    public EpochLosses epoch() {
         return run(config.kD(), config.kG());
     }
 
     /** {@code epochs} epochs; returns the last one's statistics. */
-    public EpochStats train(int epochs) {
+    public EpochLosses train(int epochs) {
         Checks.requireArgument(epochs >= 1, "GanSession.train: epochs must be >= 1, got %d", epochs);
-        EpochStats last = null;
+        EpochLosses last = null;
         Kernels kernels = Kernels.get();
         for (int i = 0; i < epochs; i++) {
             last = epoch();
@@ -242,7 +242,7 @@ public final class GanSession {
         return last;
     }
 
-    private EpochStats run(int dSteps, int gSteps) {
+    private EpochLosses run(int dSteps, int gSteps) {
         guard.enter();
         try {
             double[] d = new double[dSteps];
@@ -254,7 +254,7 @@ public final class GanSession {
                 g[i] = generatorUpdate(null);
             }
             epoch++;
-            EpochStats stats = new EpochStats(epoch, d, g);
+            EpochLosses stats = new EpochLosses(epoch, d, g);
             history.add(stats);
             return stats;
         } finally {
@@ -272,7 +272,7 @@ public final class GanSession {
             StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.DISCRIMINATOR);
             double loss = discriminatorUpdate(trace);
             epoch++;
-            history.add(new EpochStats(epoch, new double[] {loss}, new double[0]));
+            history.add(new EpochLosses(epoch, new double[] {loss}, new double[0]));
             return trace.build();
         } finally {
             guard.exit();
@@ -286,7 +286,7 @@ public final class GanSession {
             StepTrace.Builder trace = new StepTrace.Builder(StepTrace.Network.GENERATOR);
             double loss = generatorUpdate(trace);
             epoch++;
-            history.add(new EpochStats(epoch, new double[0], new double[] {loss}));
+            history.add(new EpochLosses(epoch, new double[0], new double[] {loss}));
             return trace.build();
         } finally {
             guard.exit();
@@ -419,7 +419,7 @@ public final class GanSession {
     }
 
     /** Every epoch's statistics, oldest first (unmodifiable view). */
-    public List<EpochStats> history() {
+    public List<EpochLosses> history() {
         return Collections.unmodifiableList(history);
     }
 

@@ -277,7 +277,7 @@ class GanModelTest {
     @Test
     void anEpochIsKdThenKgUpdatesOnConsecutiveBatches() {
         GanSession s = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(14));   // kD 3, kG 1
-        GanSession.EpochStats e = s.epoch();
+        GanSession.EpochLosses e = s.epoch();
         assertThat(e.dSteps()).hasSize(3);
         assertThat(e.gSteps()).hasSize(1);
         assertThat(e.displayedDLoss()).isEqualTo(e.dSteps()[2] / 2);

@@ -28,7 +28,7 @@ class KernelAgreementTest {
 
     static double[] run() {
         GanSession s = GanSession.create(RealData.ring(), GanConfig.defaults(), Rng.seeded(3));
-        GanSession.EpochStats e = s.train(30);
+        GanSession.EpochLosses e = s.train(30);
         float[] g = s.generator().parameters();
         float[] d = s.discriminator().parameters();
         double[] out = new double[2 + g.length + d.length];

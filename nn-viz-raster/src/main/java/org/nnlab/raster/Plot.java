@@ -276,11 +276,11 @@ public final class Plot {
     }
 
     /**
-     * {@link #scatter}'s dots drawn once onto a transparent {@link Layer}, to blend with {@link #layer} onto this
+     * {@link #scatter}'s dots drawn once onto a transparent {@link Overlay}, to blend with {@link #overlay} onto this
      * plot or any plot of the same rectangle and view: for points that stay while the layers beneath them change.
      */
-    public Layer scatterLayer(Points points, ColorMap fill, int strokeArgb, double radius) {
-        return Layer.draw(this, g -> dots(g, points, fill, strokeArgb, radius));
+    public Overlay scatterOverlay(Points points, ColorMap fill, int strokeArgb, double radius) {
+        return Overlay.draw(this, g -> dots(g, points, fill, strokeArgb, radius));
     }
 
     /**
@@ -288,8 +288,8 @@ public final class Plot {
      *
      * @throws IllegalArgumentException if it was drawn for another rectangle or view
      */
-    public Plot layer(Layer layer) {
-        layer.blendOnto(this);
+    public Plot overlay(Overlay overlay) {
+        overlay.blendOnto(this);
         return this;
     }
 

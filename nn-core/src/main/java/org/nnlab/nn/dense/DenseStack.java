@@ -271,11 +271,18 @@ public final class DenseStack {
      * @throws IllegalArgumentException if n is outside 1..capacity, x is too short or ws is another network's
      */
     public void forward(float[] x, int n, Workspace ws) {
-        Checks.requireArgument(ws.owner() == this, "DenseStack.forward: the workspace belongs to another network");
-        Checks.requireArgument(n >= 1 && n <= ws.capacity, "DenseStack.forward: %d rows for a workspace of capacity %d", n,
-                ws.capacity);
-        Checks.requireArgument(x.length >= n * sizes[0], "DenseStack.forward: %d inputs for %d rows of %d", x.length, n,
-                sizes[0]);
+        // explicit tests, not Checks' varargs: this runs thousands of times a second and must not allocate
+        if (ws.owner() != this) {
+            throw new IllegalArgumentException("DenseStack.forward: the workspace belongs to another network");
+        }
+        if (n < 1 || n > ws.capacity) {
+            throw new IllegalArgumentException(Checks.format("DenseStack.forward: %d rows for a workspace of capacity %d", n,
+                    ws.capacity));
+        }
+        if (x.length < n * sizes[0]) {
+            throw new IllegalArgumentException(Checks.format("DenseStack.forward: %d inputs for %d rows of %d", x.length, n,
+                    sizes[0]));
+        }
         Kernels k = Kernels.get();
         ws.rows = n;
         System.arraycopy(x, 0, ws.activations[0], 0, n * sizes[0]);
@@ -344,13 +351,26 @@ public final class DenseStack {
      * @param outputDelta dL/dz at the output, [rows, outputs()]. Not modified.
      * @param gradients   receives dL/dθ, layer-major like the parameters (overwritten), or null to skip
      * @param inputGrads  receives dL/dx, [rows, inputs()] (overwritten), or null to skip
-     * @throws IllegalArgumentException if gradients is not {@link #parameterCount()} long or ws is another network's
+     * @throws IllegalArgumentException if gradients is not {@link #parameterCount()} long, outputDelta or inputGrads is
+     *                                  too short for the pass's rows, or ws is another network's
      */
     public void backward(Workspace ws, float[] outputDelta, float[] gradients, float[] inputGrads) {
-        Checks.requireArgument(ws.owner() == this, "DenseStack.backward: the workspace belongs to another network");
-        Checks.requireArgument(gradients == null || gradients.length == parameters.length,
-                "DenseStack.backward: %d gradients for %d parameters", gradients == null ? 0 : gradients.length,
-                parameters.length);
+        if (ws.owner() != this) {
+            throw new IllegalArgumentException("DenseStack.backward: the workspace belongs to another network");
+        }
+        int rows = ws.rows;
+        if (outputDelta.length < rows * outputs()) {
+            throw new IllegalArgumentException(Checks.format("DenseStack.backward: %d output deltas for %d rows of %d",
+                    outputDelta.length, rows, outputs()));
+        }
+        if (gradients != null && gradients.length != parameters.length) {
+            throw new IllegalArgumentException(Checks.format("DenseStack.backward: %d gradients for %d parameters",
+                    gradients.length, parameters.length));
+        }
+        if (inputGrads != null && inputGrads.length < rows * inputs()) {
+            throw new IllegalArgumentException(Checks.format("DenseStack.backward: %d input gradients for %d rows of %d",
+                    inputGrads.length, rows, inputs()));
+        }
         Kernels k = Kernels.get();
         int n = ws.rows;
         int last = sizes.length - 1;

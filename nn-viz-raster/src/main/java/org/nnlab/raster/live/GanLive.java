@@ -66,7 +66,7 @@ final class GanLive extends LoopPage<GanSession> {
             "kD", "kG", "batch", "beta1", "beta2", "epsilon");
 
     private GanSession session;                                   // the loop's thread only, from here on
-    private final EnumSet<GanLabView.Layer> layers = EnumSet.copyOf(GanLabView.Layer.ganLabDefault());
+    private final EnumSet<GanLabView.Part> layers = EnumSet.copyOf(GanLabView.Part.ganLabDefault());
     private final Chart chart = new Chart();
     private boolean slow;
     private boolean running;                                      // the user pressed play
@@ -236,12 +236,12 @@ final class GanLive extends LoopPage<GanSession> {
     }
 
     private void layer(String name, boolean on) {
-        GanLabView.Layer layer;
+        GanLabView.Part layer;
         try {
-            layer = GanLabView.Layer.valueOf(name.toUpperCase(Locale.ROOT));
+            layer = GanLabView.Part.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("layer '" + name + "': must be one of "
-                    + Arrays.toString(GanLabView.Layer.values()).toLowerCase(Locale.ROOT));
+                    + Arrays.toString(GanLabView.Part.values()).toLowerCase(Locale.ROOT));
         }
         if (on) {
             layers.add(layer);
@@ -321,7 +321,7 @@ final class GanLive extends LoopPage<GanSession> {
         StepTrace trace = w == null ? null : w.trace;
         int phase = w == null ? -1 : w.phase;
         GanConfig config = session.config();
-        Set<GanLabView.Layer> shownLayers = EnumSet.copyOf(layers);
+        Set<GanLabView.Part> shownLayers = EnumSet.copyOf(layers);
         Map<String, Supplier<Figure>> parts = new LinkedHashMap<>();
         long t = System.nanoTime();
         if (t - overviewDrawn >= OVERVIEW_NANOS) {
@@ -349,7 +349,7 @@ final class GanLive extends LoopPage<GanSession> {
                     .name("config").value(session.config().toJson())
                     .name("slow").value(slow)
                     .name("layers").beginArray();
-            for (GanLabView.Layer l : layers) {
+            for (GanLabView.Part l : layers) {
                 j.value(l.name().toLowerCase(Locale.ROOT));
             }
             j.endArray().name("walk");
@@ -398,7 +398,7 @@ final class GanLive extends LoopPage<GanSession> {
     }
 
     /** The layered distributions view, with slow motion's batch over it until the update's last phase. */
-    private static Figure distributions(GanFrame frame, GanConfig config, Set<GanLabView.Layer> layers, StepTrace trace,
+    private static Figure distributions(GanFrame frame, GanConfig config, Set<GanLabView.Part> layers, StepTrace trace,
                                         int phase) {
         Figure f = GanLabView.distributions(frame, config.noise(), SIZE, layers);
         if (trace != null && phase < StepTrace.Phase.UPDATE.ordinal()) {
@@ -428,12 +428,12 @@ final class GanLive extends LoopPage<GanSession> {
         }
 
         void add(GanSession session, GanFrame frame) {
-            List<GanSession.EpochStats> history = session.history();
+            List<GanSession.EpochLosses> history = session.history();
             if (history.isEmpty() || session.epochCount() == epoch) {
                 return;
             }
             epoch = session.epochCount();
-            GanSession.EpochStats last = history.get(history.size() - 1);
+            GanSession.EpochLosses last = history.get(history.size() - 1);
             dLoss = last.dSteps().length > 0 ? last.displayedDLoss() : dLoss;
             gLoss = last.gSteps().length > 0 ? last.gLoss() : gLoss;
             if (size == CAPACITY) {

@@ -95,8 +95,8 @@ public final class GanLabOverview {
         mini(f, scale, real).scatter(Points.ofRows(java.util.Arrays.copyOf(frame.realSamples(), 2 * GanFrame.FIXED),
                 Argb.rgba(0, 136, 55, 0.75)), null, 0, scale);
         Plot h = f.plot(px(heatmap.x, scale), px(heatmap.y, scale), px(heatmap.size, scale), px(heatmap.size, scale), UNIT);
-        GanLabView.draw(h, frame, noise, EnumSet.of(GanLabView.Layer.HEATMAP, GanLabView.Layer.REAL,
-                GanLabView.Layer.FAKE), 140 / 400.0 * scale);
+        GanLabView.draw(h, frame, noise, EnumSet.of(GanLabView.Part.HEATMAP, GanLabView.Part.REAL,
+                GanLabView.Part.FAKE), 140 / 400.0 * scale);
         GanLabView.predictions(mini(f, scale, predReal), java.util.Arrays.copyOf(frame.realSamples(), 2 * GanFrame.FIXED),
                 frame.realPredictions(), 0, 1.3 * scale);
         GanLabView.predictions(mini(f, scale, predFake), frame.fixedFake(), frame.fixedFakeD(), 0, 1.3 * scale);

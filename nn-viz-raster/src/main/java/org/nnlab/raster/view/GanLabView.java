@@ -50,7 +50,7 @@ public final class GanLabView {
     }
 
     /** The layers of the distributions view, bottom to top. */
-    public enum Layer {
+    public enum Part {
         /** D on the 30 x 30 cells in PRGn (purple: fake, green: real). */
         HEATMAP,
         /** The real samples' density as filled contours in greens (a KDE, as the paper describes). */
@@ -65,19 +65,19 @@ public final class GanLabView {
         MANIFOLD;
 
         /** GAN Lab's default: heatmap, real, gradients and fake on; manifold (and the density) off. */
-        public static Set<Layer> ganLabDefault() {
+        public static Set<Part> ganLabDefault() {
             return EnumSet.of(HEATMAP, REAL, GRADIENTS, FAKE);
         }
 
         /** Every layer. */
-        public static Set<Layer> all() {
-            return EnumSet.allOf(Layer.class);
+        public static Set<Part> all() {
+            return EnumSet.allOf(Part.class);
         }
     }
 
     /** {@link #distributions(GanFrame, NoiseType, int, Set)} of the session now, GAN Lab's default layers. */
     public static Figure distributions(GanSession session, int size) {
-        return distributions(session.frame(), session.config().noise(), size, Layer.ganLabDefault());
+        return distributions(session.frame(), session.config().noise(), size, Part.ganLabDefault());
     }
 
     /**
@@ -87,7 +87,7 @@ public final class GanLabView {
      *
      * @throws IllegalArgumentException if size is outside 100..4096
      */
-    public static Figure distributions(GanFrame frame, NoiseType noise, int size, Set<Layer> layers) {
+    public static Figure distributions(GanFrame frame, NoiseType noise, int size, Set<Part> layers) {
         Checks.requireArgument(size >= 100 && size <= 4096, "GanLabView.distributions: size must be 100..4096, got %d",
                 size);
         Figure f = Figure.of(size, size, UNIT);
@@ -96,18 +96,18 @@ public final class GanLabView {
     }
 
     /** The layers on any plot of the unit square; {@code scale} is pixels per GAN Lab pixel. */
-    static void draw(Plot p, GanFrame frame, NoiseType noise, Set<Layer> layers, double scale) {
+    static void draw(Plot p, GanFrame frame, NoiseType noise, Set<Part> layers, double scale) {
         p.background(0xf3f3f3);
-        if (layers.contains(Layer.HEATMAP)) {
+        if (layers.contains(Part.HEATMAP)) {
             p.heatmap(new Grid(30, 30, frame.heatmapD(), UNIT), ColorMap.PRGN, false);
         }
-        if (layers.contains(Layer.REAL_DENSITY)) {
+        if (layers.contains(Part.REAL_DENSITY)) {
             density(p, frame.realSamples());
         }
-        if (layers.contains(Layer.REAL)) {
+        if (layers.contains(Part.REAL)) {
             p.scatter(Points.ofRows(frame.realSamples(), Argb.rgba(0, 136, 55, 0.75)), null, 0, 2 * scale);
         }
-        if (layers.contains(Layer.GRADIENTS)) {
+        if (layers.contains(Part.GRADIENTS)) {
             int n = GanFrame.FIXED;
             double[] xs = new double[n];
             double[] ys = new double[n];
@@ -121,10 +121,10 @@ public final class GanLabView {
             }
             p.arrows(xs, ys, vx, vy, GanFrame.ARROW_SCALE, 0.002, Argb.rgba(196, 20, 219, 0.5));
         }
-        if (layers.contains(Layer.FAKE)) {
+        if (layers.contains(Part.FAKE)) {
             p.scatter(Points.ofRows(frame.fixedFake(), Argb.rgba(123, 50, 148, 0.75)), null, 0, 2 * scale);
         }
-        if (layers.contains(Layer.MANIFOLD)) {
+        if (layers.contains(Part.MANIFOLD)) {
             manifold(p, frame.manifold(), frame.cellOpacity(), noise, scale);
         }
         p.border(Argb.opaque(0xeeeeee), Math.max(1, scale));
@@ -220,7 +220,7 @@ public final class GanLabView {
      * @param history the session's {@link GanSession#history()}
      * @param frames  frames taken during the run, oldest first
      */
-    public static Figure charts(List<GanSession.EpochStats> history, List<GanFrame> frames, int width, int height) {
+    public static Figure charts(List<GanSession.EpochLosses> history, List<GanFrame> frames, int width, int height) {
         Checks.requireArgument(width >= 200 && height >= 100, "GanLabView.charts: size must be at least 200 x 100, got %d x %d",
                 width, height);
         int n = frames.size();
@@ -232,7 +232,7 @@ public final class GanLabView {
         for (int i = 0; i < n; i++) {
             GanFrame frame = frames.get(i);
             at[i] = frame.epoch();
-            GanSession.EpochStats stats = statsAt(history, frame.epoch());
+            GanSession.EpochLosses stats = statsAt(history, frame.epoch());
             d[i] = stats == null ? Double.NaN : stats.displayedDLoss();
             g[i] = stats == null ? Double.NaN : stats.gLoss();
             kl[i] = frame.kl();
@@ -267,12 +267,12 @@ public final class GanLabView {
     }
 
     /** The statistics of that epoch (epochs count from 1 and are recorded in order), or null. */
-    private static GanSession.EpochStats statsAt(List<GanSession.EpochStats> history, long epoch) {
+    private static GanSession.EpochLosses statsAt(List<GanSession.EpochLosses> history, long epoch) {
         int guess = (int) epoch - 1;
         if (guess >= 0 && guess < history.size() && history.get(guess).epoch() == epoch) {
             return history.get(guess);
         }
-        for (GanSession.EpochStats s : history) {
+        for (GanSession.EpochLosses s : history) {
             if (s.epoch() == epoch) {
                 return s;
             }
@@ -364,8 +364,8 @@ public final class GanLabView {
     }
 
     /** The layers of a time-lapse frame: every one but the density. */
-    private static final Set<Layer> TIMELAPSE = EnumSet.of(Layer.HEATMAP, Layer.REAL, Layer.GRADIENTS, Layer.FAKE,
-            Layer.MANIFOLD);
+    private static final Set<Part> TIMELAPSE = EnumSet.of(Part.HEATMAP, Part.REAL, Part.GRADIENTS, Part.FAKE,
+            Part.MANIFOLD);
 
     /**
      * One {@link #timelapse} frame for a frame already computed: the distributions view with every layer
@@ -374,7 +374,7 @@ public final class GanLabView {
     public static Figure timelapseFrame(GanSession session, GanFrame frame, int size) {
         int title = Math.max(20, size / 16);
         Figure f = Figure.blank(size, size + title);
-        List<GanSession.EpochStats> h = session.history();
+        List<GanSession.EpochLosses> h = session.history();
         String losses = h.isEmpty() ? "" : String.format(Locale.ROOT, " \u00b7 D %.3f \u00b7 G %.3f",
                 h.get(h.size() - 1).displayedDLoss(), h.get(h.size() - 1).gLoss());
         String text = String.format(Locale.ROOT, "epoch %,d%s \u00b7 KL %.2f \u00b7 JS %.2f%s", frame.epoch(), losses,

@@ -22,7 +22,7 @@ import org.nnlab.raster.ColorMap;
 import org.nnlab.raster.Figure;
 import org.nnlab.raster.Gif;
 import org.nnlab.raster.Grid;
-import org.nnlab.raster.Layer;
+import org.nnlab.raster.Overlay;
 import org.nnlab.raster.LayeredNetwork;
 import org.nnlab.raster.LineChart;
 import org.nnlab.raster.NetworkDiagram;
@@ -83,14 +83,14 @@ public final class PlaygroundView {
 
     /**
      * Draws one page's pictures frame after frame ({@link #figure(PlaygroundFrame, double)}), keeping what changes
-     * only with the data from one frame to the next: the output map's dots, drawn once as a {@link Layer} and
+     * only with the data from one frame to the next: the output map's dots, drawn once as a {@link Overlay} and
      * blended over each frame's heatmap (a third of a default network's frame, when drawn anew). Not thread-safe:
      * one painter per drawing thread.
      */
     public static final class Painter {
         private DotsKey drawn;
-        private Layer trainDots;
-        private Layer testDots;
+        private Overlay trainDots;
+        private Overlay testDots;
 
         /** {@link PlaygroundView#figure(PlaygroundFrame, double)}, reusing the dots while the data stay the same. */
         public Figure figure(PlaygroundFrame now, double scale) {
@@ -105,14 +105,14 @@ public final class PlaygroundView {
             int[] rect = plot.pixelRect();
             DotsKey key = new DotsKey(rect[0], rect[1], rect[2], rect[3], radius, train, test);
             if (!key.equals(drawn)) {
-                trainDots = plot.scatterLayer(points(train), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), radius);
+                trainDots = plot.scatterOverlay(points(train), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), radius);
                 testDots = test == null ? null
-                        : plot.scatterLayer(points(test), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0x000000, 0.6), radius);
+                        : plot.scatterOverlay(points(test), ColorMap.PLAYGROUND_OPAQUE, Argb.of(0x000000, 0.6), radius);
                 drawn = key;
             }
-            plot.layer(trainDots);
+            plot.overlay(trainDots);
             if (testDots != null) {
-                plot.layer(testDots);
+                plot.overlay(testDots);
             }
         }
     }

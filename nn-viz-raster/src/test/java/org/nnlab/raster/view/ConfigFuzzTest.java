@@ -149,7 +149,7 @@ class ConfigFuzzTest {
             assertThat(f.heatmapD()).hasSize(900);
             diverged += s.diverged() ? 1 : 0;
             if (i % 10 == 0) {
-                assertThat(GanLabView.distributions(f, config.noise(), 100, GanLabView.Layer.all()).width()).isEqualTo(100);
+                assertThat(GanLabView.distributions(f, config.noise(), 100, GanLabView.Part.all()).width()).isEqualTo(100);
             }
         }
         System.out.printf("gan fuzz: %d configurations, %d refused up front, %d diverged%n", tried, refused, diverged);

@@ -33,7 +33,7 @@ class GanLabViewTest {
     @Test
     void distributionsWithEveryLayer() throws IOException {
         GanSession s = ring(20);
-        GoldenImages.assertMatches(GanLabView.distributions(s.frame(), s.config().noise(), 400, GanLabView.Layer.all()),
+        GoldenImages.assertMatches(GanLabView.distributions(s.frame(), s.config().noise(), 400, GanLabView.Part.all()),
                 "ganlab-distributions");
     }
 

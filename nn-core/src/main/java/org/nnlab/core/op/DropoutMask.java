@@ -8,8 +8,8 @@ import org.nnlab.core.Tensor;
  * Inverted dropout (Srivastava et al., JMLR 2014, as Keras and PyTorch apply it): each element is kept
  * with probability 1 - p and scaled by 1/(1 - p), so evaluation needs no rescaling.
  */
-public final class Dropout {
-    private Dropout() {
+public final class DropoutMask {
+    private DropoutMask() {
     }
 
     /**

@@ -7,10 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.nnlab.core.Rng;
 
 /**
- * A scatter drawn once as a {@link Layer} and blended, against the same scatter drawn straight onto the picture by
+ * A scatter drawn once as a {@link Overlay} and blended, against the same scatter drawn straight onto the picture by
  * Java2D, and the blend against source-over's closed form.
  */
-class LayerTest {
+class OverlayTest {
     private static final Bounds VIEW = Bounds.square(-6, 6);
 
     @Test
@@ -37,8 +37,8 @@ class LayerTest {
         a.scatter(points, ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), 3.75);
         Figure layered = Figure.blank(300, 260);
         Plot b = layered.plot(20, 10, 240, 240, VIEW).heatmap(grid, ColorMap.PLAYGROUND, true);
-        Layer dots = b.scatterLayer(points, ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), 3.75);
-        b.layer(dots);
+        Overlay dots = b.scatterOverlay(points, ColorMap.PLAYGROUND_OPAQUE, Argb.of(0xffffff, 0.8), 3.75);
+        b.overlay(dots);
 
         int[] expected = straight.rgb();
         int[] actual = layered.rgb();
@@ -63,9 +63,9 @@ class LayerTest {
         Plot plot = f.plot(0, 0, 40, 40, VIEW);
         plot.background(0x336699);
         // one disc of radius 10 pixels at 50 % red: its centre pixel is fully covered
-        Layer disc = plot.scatterLayer(Points.uniform(new double[] {0}, new double[] {0}, Argb.rgba(255, 0, 0, 0.5)),
+        Overlay disc = plot.scatterOverlay(Points.uniform(new double[] {0}, new double[] {0}, Argb.rgba(255, 0, 0, 0.5)),
                 null, 0, 10);
-        plot.layer(disc);
+        plot.overlay(disc);
         int centre = f.rgb()[20 * 40 + 20];
         int alpha = Math.round(0.5f * 255);                         // the colour's alpha byte
         int[] background = {0x33, 0x66, 0x99};
@@ -81,12 +81,12 @@ class LayerTest {
     @Test
     void aLayerRefusesAnotherPlot() {
         Figure f = Figure.blank(100, 100);
-        Layer dots = f.plot(0, 0, 50, 50, VIEW).scatterLayer(Points.uniform(new double[] {1}, new double[] {1},
+        Overlay dots = f.plot(0, 0, 50, 50, VIEW).scatterOverlay(Points.uniform(new double[] {1}, new double[] {1},
                 Argb.opaque(0)), null, 0, 2);
-        assertThatThrownBy(() -> f.plot(10, 0, 50, 50, VIEW).layer(dots))
+        assertThatThrownBy(() -> f.plot(10, 0, 50, 50, VIEW).overlay(dots))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[0, 0, 50, 50]").hasMessageContaining("[10, 0, 50, 50]");
-        assertThatThrownBy(() -> f.plot(0, 0, 50, 50, Bounds.square(-1, 1)).layer(dots))
+        assertThatThrownBy(() -> f.plot(0, 0, 50, 50, Bounds.square(-1, 1)).overlay(dots))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -10,16 +10,16 @@ import java.util.Map;
  * {@code List<Object>}, numbers {@code Double}, and {@code true}, {@code false}, {@code null} themselves.
  * Malformed input fails with the character position.
  */
-final class Json {
+final class ResultsJson {
     private final String s;
     private int at;
 
-    private Json(String s) {
+    private ResultsJson(String s) {
         this.s = s;
     }
 
     static Object parse(String text) {
-        Json j = new Json(text);
+        ResultsJson j = new ResultsJson(text);
         Object v = j.value();
         j.skipSpace();
         if (j.at != text.length()) {

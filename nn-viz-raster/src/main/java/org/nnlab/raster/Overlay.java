@@ -18,13 +18,13 @@ import org.nnlab.core.Checks;
  * {@code out = src + dst · (255 - alpha) / 255} per channel, rounded; it matches drawing the shapes straight
  * onto the figure up to that rounding (one or two levels where shapes overlap).
  */
-public final class Layer {
+public final class Overlay {
     private final int[] rect;
     private final Bounds view;
     private final int[] offsets;        // covered pixels, y * width + x within the rectangle
     private final int[] premultiplied;  // 0xAARRGGBB, colour already times alpha
 
-    private Layer(int[] rect, Bounds view, int[] offsets, int[] premultiplied) {
+    private Overlay(int[] rect, Bounds view, int[] offsets, int[] premultiplied) {
         this.rect = rect;
         this.view = view;
         this.offsets = offsets;
@@ -35,7 +35,7 @@ public final class Layer {
      * Draws with {@code draw} onto a transparent picture of the plot's rectangle; the graphics are translated
      * so that picture coordinates are the figure's, carry the figure's rendering hints and clip to the plot.
      */
-    static Layer draw(Plot plot, Consumer<Graphics2D> draw) {
+    static Overlay draw(Plot plot, Consumer<Graphics2D> draw) {
         int[] r = plot.pixelRect();
         BufferedImage image = new BufferedImage(r[2], r[3], BufferedImage.TYPE_INT_ARGB_PRE);
         Graphics2D g = image.createGraphics();
@@ -58,7 +58,7 @@ public final class Layer {
                 colors[k++] = argb[i];
             }
         }
-        return new Layer(r, plot.view(), offsets, colors);
+        return new Overlay(r, plot.view(), offsets, colors);
     }
 
     /** Pixels with any coverage. */
@@ -73,7 +73,7 @@ public final class Layer {
      */
     void blendOnto(Plot plot) {
         Checks.requireArgument(Arrays.equals(rect, plot.pixelRect()) && view.equals(plot.view()),
-                "Layer: drawn for the plot at %s showing %s, blended onto one at %s showing %s", Arrays.toString(rect),
+                "Overlay: drawn for the plot at %s showing %s, blended onto one at %s showing %s", Arrays.toString(rect),
                 view, Arrays.toString(plot.pixelRect()), plot.view());
         int[] pixels = plot.figure().pixels();
         int stride = plot.figure().width();
