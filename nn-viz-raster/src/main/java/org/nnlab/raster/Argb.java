@@ -13,7 +13,7 @@ public final class Argb {
 
     /** rgb with the given opacity in [0, 1] (rounded to 1/255). */
     public static int of(int rgb, double opacity) {
-        Checks.opacity(opacity);
+        Preconditions.opacity(opacity);
         return ((int) Math.round(opacity * 255) << 24) | (rgb & 0xffffff);
     }
 
@@ -38,16 +38,5 @@ public final class Argb {
 
     private static int clamp(int c) {
         return Math.max(0, Math.min(255, c));
-    }
-
-    /** Argument checks shared by the package. */
-    static final class Checks {
-        private Checks() {
-        }
-
-        static void opacity(double opacity) {
-            org.nnlab.core.Checks.requireArgument(opacity >= 0 && opacity <= 1,
-                    "opacity must be in [0, 1], got %s", opacity);
-        }
     }
 }

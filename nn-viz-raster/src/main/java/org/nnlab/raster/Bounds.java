@@ -1,6 +1,5 @@
 package org.nnlab.raster;
 
-import org.nnlab.core.Checks;
 
 /**
  * A rectangle of the data plane: [xMin, xMax] x [yMin, yMax], y up.
@@ -13,9 +12,9 @@ import org.nnlab.core.Checks;
 public record Bounds(double xMin, double xMax, double yMin, double yMax) {
     /** Validates: finite, and min &lt; max on both axes. */
     public Bounds {
-        Checks.requireArgument(Double.isFinite(xMin) && Double.isFinite(xMax) && xMin < xMax,
+        Preconditions.requireArgument(Double.isFinite(xMin) && Double.isFinite(xMax) && xMin < xMax,
                 "Bounds: x range must be finite with xMin < xMax, got [%s, %s]", xMin, xMax);
-        Checks.requireArgument(Double.isFinite(yMin) && Double.isFinite(yMax) && yMin < yMax,
+        Preconditions.requireArgument(Double.isFinite(yMin) && Double.isFinite(yMax) && yMin < yMax,
                 "Bounds: y range must be finite with yMin < yMax, got [%s, %s]", yMin, yMax);
     }
 

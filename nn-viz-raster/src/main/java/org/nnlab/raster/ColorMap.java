@@ -70,7 +70,7 @@ public interface ColorMap {
      * @throws IllegalArgumentException unless lo &lt; hi, both finite
      */
     static ColorMap scaled(ColorMap unit, double lo, double hi) {
-        org.nnlab.core.Checks.requireArgument(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi,
+        Preconditions.requireArgument(Double.isFinite(lo) && Double.isFinite(hi) && lo < hi,
                 "ColorMap.scaled: need finite lo < hi, got [%s, %s]", lo, hi);
         return v -> Float.isNaN(v) ? NAN_GREY : unit.rgb((float) ((v - lo) / (hi - lo)));
     }

@@ -2,7 +2,6 @@ package org.nnlab.raster;
 
 import java.util.List;
 
-import org.nnlab.core.Checks;
 
 /**
  * Small multiples: many figures on one sheet in rows of {@code columns}, each under its title, on cells
@@ -21,9 +20,9 @@ public final class ContactSheet {
      * @throws IllegalArgumentException if there are no figures, the counts differ, or columns &lt; 1
      */
     public static Figure of(int columns, List<Figure> figures, List<String> titles, double fontSize) {
-        Checks.requireArgument(!figures.isEmpty(), "ContactSheet: no figures");
-        Checks.requireArgument(columns >= 1, "ContactSheet: columns must be >= 1, got %d", columns);
-        Checks.requireArgument(titles.size() == figures.size(), "ContactSheet: %d titles for %d figures", titles.size(),
+        Preconditions.requireArgument(!figures.isEmpty(), "ContactSheet: no figures");
+        Preconditions.requireArgument(columns >= 1, "ContactSheet: columns must be >= 1, got %d", columns);
+        Preconditions.requireArgument(titles.size() == figures.size(), "ContactSheet: %d titles for %d figures", titles.size(),
                 figures.size());
         int cellW = 0;
         int cellH = 0;

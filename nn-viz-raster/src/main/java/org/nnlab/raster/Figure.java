@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.nnlab.core.Checks;
 import org.nnlab.core.Memory;
 
 /**
@@ -72,7 +71,7 @@ public final class Figure {
     public static final int BYTES_PER_PIXEL = 12;
 
     private static void checkSize(int width, int height) {
-        Checks.requireArgument(width >= 1 && width <= 16384 && height >= 1 && height <= 16384,
+        Preconditions.requireArgument(width >= 1 && width <= 16384 && height >= 1 && height <= 16384,
                 "Figure: size must be 1..16384 pixels a side, got %d x %d", width, height);
         Memory.require((long) width * height * BYTES_PER_PIXEL,
                 "Figure: a " + width + " x " + height + " picture");
@@ -84,7 +83,7 @@ public final class Figure {
      * @throws IllegalArgumentException if the rectangle is empty or leaves the picture
      */
     public Plot plot(int x, int y, int width, int height, Bounds view) {
-        Checks.requireArgument(width >= 1 && height >= 1 && x >= 0 && y >= 0 && x + width <= width()
+        Preconditions.requireArgument(width >= 1 && height >= 1 && x >= 0 && y >= 0 && x + width <= width()
                         && y + height <= height(),
                 "Figure.plot: rectangle (%d, %d, %d x %d) must lie inside the %d x %d picture", x, y, width, height,
                 width(), height());
@@ -93,7 +92,7 @@ public final class Figure {
 
     /** The plot of {@link #of}. */
     public Plot main() {
-        Checks.requireState(main != null, "Figure.main: a blank figure has no main plot; use plot(...)");
+        Preconditions.requireState(main != null, "Figure.main: a blank figure has no main plot; use plot(...)");
         return main;
     }
 

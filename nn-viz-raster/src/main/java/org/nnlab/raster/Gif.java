@@ -18,7 +18,6 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
-import org.nnlab.core.Checks;
 import org.nnlab.core.Memory;
 
 /**
@@ -60,20 +59,20 @@ public final class Gif {
 
     /** The animated GIF's bytes; see {@link #write}. */
     public static byte[] encode(List<Figure> frames, int delayCentis, int loops) throws IOException {
-        Checks.requireArgument(!frames.isEmpty(), "Gif: no frames");
-        Checks.requireArgument(delayCentis >= 1 && delayCentis <= 65535, "Gif: delay must be 1..65535 (1/100 s), got %d",
+        Preconditions.requireArgument(!frames.isEmpty(), "Gif: no frames");
+        Preconditions.requireArgument(delayCentis >= 1 && delayCentis <= 65535, "Gif: delay must be 1..65535 (1/100 s), got %d",
                 delayCentis);
-        Checks.requireArgument(loops >= 0 && loops <= 65535, "Gif: loops must be 0 (forever)..65535, got %d", loops);
+        Preconditions.requireArgument(loops >= 0 && loops <= 65535, "Gif: loops must be 0 (forever)..65535, got %d", loops);
         int w = frames.get(0).width();
         int h = frames.get(0).height();
         for (int i = 1; i < frames.size(); i++) {
-            Checks.requireArgument(frames.get(i).width() == w && frames.get(i).height() == h,
+            Preconditions.requireArgument(frames.get(i).width() == w && frames.get(i).height() == h,
                     "Gif: frame %d is %d x %d, frame 0 is %d x %d", i, frames.get(i).width(), frames.get(i).height(), w, h);
         }
         Palette palette = Palette.of(frames);
         IndexColorModel model = palette.model();
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("gif");
-        Checks.requireState(writers.hasNext(), "Gif: this JDK has no GIF writer");
+        Preconditions.requireState(writers.hasNext(), "Gif: this JDK has no GIF writer");
         ImageWriter writer = writers.next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {

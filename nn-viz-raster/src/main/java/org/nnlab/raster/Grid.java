@@ -1,6 +1,5 @@
 package org.nnlab.raster;
 
-import org.nnlab.core.Checks;
 
 /**
  * A scalar field sampled on a regular lattice over {@link Bounds}: row-major, row 0 at the bottom
@@ -15,8 +14,8 @@ import org.nnlab.core.Checks;
 public record Grid(int width, int height, float[] values, Bounds bounds) {
     /** Validates the sizes. */
     public Grid {
-        Checks.requireArgument(width >= 1 && height >= 1, "Grid: width and height must be >= 1, got %d x %d", width, height);
-        Checks.requireArgument(values.length == (long) width * height,
+        Preconditions.requireArgument(width >= 1 && height >= 1, "Grid: width and height must be >= 1, got %d x %d", width, height);
+        Preconditions.requireArgument(values.length == (long) width * height,
                 "Grid: values.length %d != width * height = %d * %d = %d", values.length, width, height, width * height);
     }
 
@@ -26,7 +25,7 @@ public record Grid(int width, int height, float[] values, Bounds bounds) {
      * @throws IllegalArgumentException if the sizes disagree
      */
     public static Grid fromTopDown(int width, int height, float[] topDown, Bounds bounds) {
-        Checks.requireArgument(topDown.length == (long) width * height,
+        Preconditions.requireArgument(topDown.length == (long) width * height,
                 "Grid: values.length %d != width * height = %d * %d = %d", topDown.length, width, height, width * height);
         float[] v = new float[topDown.length];
         for (int row = 0; row < height; row++) {

@@ -1,6 +1,5 @@
 package org.nnlab.raster;
 
-import org.nnlab.core.Checks;
 
 /**
  * Gaussian kernel density estimate of points onto a {@link Grid}:
@@ -23,9 +22,9 @@ public final class Kde {
      * @throws IllegalArgumentException for a non-positive bandwidth or grid size
      */
     public static Grid density(Points points, Bounds bounds, int width, int height, double bandwidth) {
-        Checks.requireArgument(bandwidth > 0 && Double.isFinite(bandwidth), "Kde.density: bandwidth must be > 0, got %s",
+        Preconditions.requireArgument(bandwidth > 0 && Double.isFinite(bandwidth), "Kde.density: bandwidth must be > 0, got %s",
                 bandwidth);
-        Checks.requireArgument(width >= 1 && height >= 1 && width <= 16384 && height <= 16384
+        Preconditions.requireArgument(width >= 1 && height >= 1 && width <= 16384 && height <= 16384
                         && (long) width * height <= MAX_CELLS,
                 "Kde.density: grid must be 1..16384 a side and at most %d cells, got %d x %d", MAX_CELLS, width, height);
         float[] values = new float[width * height];

@@ -2,7 +2,6 @@ package org.nnlab.raster;
 
 import java.util.List;
 
-import org.nnlab.core.Checks;
 
 /**
  * A fully connected layered network as a picture sees it: the input nodes (a label, a field, whether
@@ -26,23 +25,23 @@ public record LayeredNetwork(List<String> inputLabels, List<Grid> inputFields, b
     /** Validates that all sizes agree. */
     public LayeredNetwork {
         int inputs = inputLabels.size();
-        Checks.requireArgument(inputFields.size() == inputs && inputActive.length == inputs,
+        Preconditions.requireArgument(inputFields.size() == inputs && inputActive.length == inputs,
                 "LayeredNetwork: %d input labels, %d input fields, %d active flags", inputs, inputFields.size(),
                 inputActive.length);
-        Checks.requireArgument(sizes.length >= 1, "LayeredNetwork: needs at least the output layer");
-        Checks.requireArgument(weights.length == sizes.length && biases.length == sizes.length
+        Preconditions.requireArgument(sizes.length >= 1, "LayeredNetwork: needs at least the output layer");
+        Preconditions.requireArgument(weights.length == sizes.length && biases.length == sizes.length
                         && fields.size() == sizes.length && (dead == null || dead.length == sizes.length),
                 "LayeredNetwork: %d layer sizes but %d weight, %d bias, %d field layers", sizes.length, weights.length,
                 biases.length, fields.size());
         int prev = activeInputs(inputActive);
         for (int l = 0; l < sizes.length; l++) {
-            Checks.requireArgument(weights[l].length == sizes[l] * prev,
+            Preconditions.requireArgument(weights[l].length == sizes[l] * prev,
                     "LayeredNetwork: layer %d has %d weights, expected %d x %d = %d", l, weights[l].length, sizes[l], prev,
                     sizes[l] * prev);
-            Checks.requireArgument(biases[l].length == sizes[l] && fields.get(l).size() == sizes[l],
+            Preconditions.requireArgument(biases[l].length == sizes[l] && fields.get(l).size() == sizes[l],
                     "LayeredNetwork: layer %d has %d neurons but %d biases and %d fields", l, sizes[l], biases[l].length,
                     fields.get(l).size());
-            Checks.requireArgument(dead == null || dead[l].length == weights[l].length,
+            Preconditions.requireArgument(dead == null || dead[l].length == weights[l].length,
                     "LayeredNetwork: layer %d has %d dead flags for %d weights", l, dead == null ? 0 : dead[l].length,
                     weights[l].length);
             prev = sizes[l];

@@ -3,7 +3,6 @@ package org.nnlab.raster;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nnlab.core.Checks;
 
 /**
  * A line chart with axes, nice ticks, light grid lines, axis labels, a title and a legend, drawn into a
@@ -79,7 +78,7 @@ public final class LineChart {
 
     /** Font size of the labels in pixels (default 12; the title is 1.2x). */
     public LineChart fontSize(double size) {
-        Checks.requireArgument(size > 0, "LineChart.fontSize: must be > 0, got %s", size);
+        Preconditions.requireArgument(size > 0, "LineChart.fontSize: must be > 0, got %s", size);
         this.fontSize = size;
         return this;
     }
@@ -119,7 +118,7 @@ public final class LineChart {
         int left = x + (axes ? (int) Math.ceil(labelWidth + 10) : 2);
         int bottom = y + height - (axes ? (int) Math.ceil(fontSize * (xLabel.isEmpty() ? 2.0 : 3.4)) : 2);
         int right = x + width - (int) Math.ceil(fontSize * 0.8);
-        Checks.requireArgument(right - left >= 4 && bottom - top >= 4,
+        Preconditions.requireArgument(right - left >= 4 && bottom - top >= 4,
                 "LineChart: %d x %d pixels leave no room for the plot", width, height);
         if (!title.isEmpty()) {
             f.text(title, x + width / 2.0, y + titleSize * 1.15, titleSize, Argb.opaque(0x222222), Figure.Anchor.MIDDLE,

@@ -6,7 +6,6 @@ import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 import java.util.function.Consumer;
 
-import org.nnlab.core.Checks;
 
 /**
  * A transparent picture of one plot's rectangle, drawn once and blended onto many figures: the dots of a
@@ -72,7 +71,7 @@ public final class Overlay {
      * @throws IllegalArgumentException if the plot's rectangle or view differ from the one it was drawn for
      */
     void blendOnto(Plot plot) {
-        Checks.requireArgument(Arrays.equals(rect, plot.pixelRect()) && view.equals(plot.view()),
+        Preconditions.requireArgument(Arrays.equals(rect, plot.pixelRect()) && view.equals(plot.view()),
                 "Overlay: drawn for the plot at %s showing %s, blended onto one at %s showing %s", Arrays.toString(rect),
                 view, Arrays.toString(plot.pixelRect()), plot.view());
         int[] pixels = plot.figure().pixels();

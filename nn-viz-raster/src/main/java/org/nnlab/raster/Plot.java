@@ -9,7 +9,6 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.List;
 
-import org.nnlab.core.Checks;
 
 /**
  * A rectangle of a {@link Figure}'s pixels showing a rectangle of the data plane ({@link Bounds}, y up).
@@ -215,13 +214,13 @@ public final class Plot {
      * @throws IllegalArgumentException if the levels are not ascending or the counts differ
      */
     public Plot filledContours(Grid grid, double[] levels, int[] bandColors, double opacity) {
-        Checks.requireArgument(levels.length == bandColors.length,
+        Preconditions.requireArgument(levels.length == bandColors.length,
                 "Plot.filledContours: %d levels but %d band colours", levels.length, bandColors.length);
         for (int k = 1; k < levels.length; k++) {
-            Checks.requireArgument(levels[k] > levels[k - 1], "Plot.filledContours: levels must ascend, got %s after %s",
+            Preconditions.requireArgument(levels[k] > levels[k - 1], "Plot.filledContours: levels must ascend, got %s after %s",
                     levels[k], levels[k - 1]);
         }
-        Argb.Checks.opacity(opacity);
+        Preconditions.opacity(opacity);
         Bounds b = grid.bounds();
         int[] pixels = figure.pixels();
         int stride = figure.width();
@@ -319,7 +318,7 @@ public final class Plot {
      * @throws IllegalArgumentException if there is not one opacity per cell
      */
     public Plot warpedGrid(WarpedGrid grid, int fillRgb, double[] opacities, int strokeArgb, double lineWidth) {
-        Checks.requireArgument(opacities.length == grid.rows() * grid.cols(),
+        Preconditions.requireArgument(opacities.length == grid.rows() * grid.cols(),
                 "Plot.warpedGrid: %d opacities for %d x %d = %d cells", opacities.length, grid.rows(), grid.cols(),
                 grid.rows() * grid.cols());
         Graphics2D g = clipped();
@@ -365,7 +364,7 @@ public final class Plot {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public Plot arrows(double[] xs, double[] ys, double[] vx, double[] vy, double scale, double halfWidth, int argb) {
-        Checks.requireArgument(xs.length == ys.length && ys.length == vx.length && vx.length == vy.length,
+        Preconditions.requireArgument(xs.length == ys.length && ys.length == vx.length && vx.length == vy.length,
                 "Plot.arrows: xs, ys, vx, vy differ in length: %d, %d, %d, %d", xs.length, ys.length, vx.length,
                 vy.length);
         Path2D.Double kites = new Path2D.Double(Path2D.WIND_NON_ZERO);
@@ -397,7 +396,7 @@ public final class Plot {
 
     /** Line segments (x0, y0) to (x1, y1) in data units. */
     public Plot segments(double[] x0, double[] y0, double[] x1, double[] y1, int argb, double lineWidth) {
-        Checks.requireArgument(x0.length == y0.length && y0.length == x1.length && x1.length == y1.length,
+        Preconditions.requireArgument(x0.length == y0.length && y0.length == x1.length && x1.length == y1.length,
                 "Plot.segments: x0, y0, x1, y1 differ in length: %d, %d, %d, %d", x0.length, y0.length, x1.length,
                 y1.length);
         Path2D.Double path = new Path2D.Double();
@@ -409,7 +408,7 @@ public final class Plot {
 
     /** A polyline through the points in order; non-finite points break it. */
     public Plot polyline(double[] xs, double[] ys, int argb, double lineWidth) {
-        Checks.requireArgument(xs.length == ys.length, "Plot.polyline: xs and ys differ in length: %d and %d", xs.length,
+        Preconditions.requireArgument(xs.length == ys.length, "Plot.polyline: xs and ys differ in length: %d and %d", xs.length,
                 ys.length);
         return stroke(path(xs, ys), argb, lineWidth);
     }

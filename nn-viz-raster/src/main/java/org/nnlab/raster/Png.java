@@ -11,7 +11,6 @@ import java.util.zip.Adler32;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
-import org.nnlab.core.Checks;
 
 /**
  * A PNG encoder for opaque RGB pictures (colour type 2, 8 bits), on {@link Deflater} alone: each row is
@@ -45,9 +44,9 @@ public final class Png {
      * @throws IllegalArgumentException if the sizes disagree
      */
     public static byte[] encode(int width, int height, int[] rgb, Executor helper) {
-        Checks.requireArgument(width >= 1 && height >= 1, "Png: width and height must be >= 1, got %d x %d", width, height);
-        Checks.requireArgument(rgb.length == (long) width * height, "Png: pixels.length %d != %d x %d", rgb.length, width, height);
-        Checks.requireArgument((long) height * (1 + 3L * width) <= Integer.MAX_VALUE - 64,
+        Preconditions.requireArgument(width >= 1 && height >= 1, "Png: width and height must be >= 1, got %d x %d", width, height);
+        Preconditions.requireArgument(rgb.length == (long) width * height, "Png: pixels.length %d != %d x %d", rgb.length, width, height);
+        Preconditions.requireArgument((long) height * (1 + 3L * width) <= Integer.MAX_VALUE - 64,
                 "Png: %d x %d pixels do not fit one array", width, height);
         int split = helper == null || height < SPLIT_ROWS ? height : height / 2;
         CompletableFuture<Stripe> lower = split == height ? null

@@ -1,6 +1,5 @@
 package org.nnlab.raster;
 
-import org.nnlab.core.Checks;
 
 /**
  * Points of the data plane, each with a value (coloured through a {@link ColorMap}, as labels are) or
@@ -14,11 +13,11 @@ import org.nnlab.core.Checks;
 public record Points(double[] xs, double[] ys, float[] values, int[] colors) {
     /** Validates that the arrays agree in length. */
     public Points {
-        Checks.requireArgument(xs.length == ys.length, "Points: xs and ys differ in length: %d and %d",
+        Preconditions.requireArgument(xs.length == ys.length, "Points: xs and ys differ in length: %d and %d",
                 xs.length, ys.length);
-        Checks.requireArgument(values == null || values.length == xs.length,
+        Preconditions.requireArgument(values == null || values.length == xs.length,
                 "Points: values has %d entries for %d points", values == null ? 0 : values.length, xs.length);
-        Checks.requireArgument(colors == null || colors.length == xs.length,
+        Preconditions.requireArgument(colors == null || colors.length == xs.length,
                 "Points: colors has %d entries for %d points", colors == null ? 0 : colors.length, xs.length);
     }
 
@@ -36,7 +35,7 @@ public record Points(double[] xs, double[] ys, float[] values, int[] colors) {
 
     /** Points from interleaved (x, y) rows, as a generator's output [n, 2] comes. */
     public static Points ofRows(float[] xy, int argb) {
-        Checks.requireArgument(xy.length % 2 == 0, "Points.ofRows: %d values is not a whole number of (x, y) rows",
+        Preconditions.requireArgument(xy.length % 2 == 0, "Points.ofRows: %d values is not a whole number of (x, y) rows",
                 xy.length);
         double[] xs = new double[xy.length / 2];
         double[] ys = new double[xy.length / 2];
@@ -57,7 +56,7 @@ public record Points(double[] xs, double[] ys, float[] values, int[] colors) {
         if (colors != null) {
             return colors[i];
         }
-        Checks.requireArgument(map != null, "Points: points with values need a colour map");
+        Preconditions.requireArgument(map != null, "Points: points with values need a colour map");
         return Argb.of(map.rgb(values[i]), opacity);
     }
 }

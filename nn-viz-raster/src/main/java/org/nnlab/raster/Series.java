@@ -1,6 +1,5 @@
 package org.nnlab.raster;
 
-import org.nnlab.core.Checks;
 
 /**
  * One line of a {@link LineChart}: a name for the legend, an ARGB colour, a width in pixels, and the
@@ -16,9 +15,9 @@ import org.nnlab.core.Checks;
 public record Series(String name, int argb, double width, double[] xs, double[] ys) {
     /** Validates lengths and width. */
     public Series {
-        Checks.requireArgument(xs.length == ys.length, "Series '%s': xs and ys differ in length: %d and %d", name,
+        Preconditions.requireArgument(xs.length == ys.length, "Series '%s': xs and ys differ in length: %d and %d", name,
                 xs.length, ys.length);
-        Checks.requireArgument(width > 0 && Double.isFinite(width), "Series '%s': width must be > 0, got %s", name,
+        Preconditions.requireArgument(width > 0 && Double.isFinite(width), "Series '%s': width must be > 0, got %s", name,
                 width);
     }
 

@@ -1,6 +1,5 @@
 package org.nnlab.raster;
 
-import org.nnlab.core.Checks;
 
 /**
  * A lattice after a map: the images of the corners of a regular grid of {@code cols x rows} cells, as
@@ -16,10 +15,10 @@ import org.nnlab.core.Checks;
 public record WarpedGrid(int rows, int cols, double[] xs, double[] ys) {
     /** Validates the sizes. */
     public WarpedGrid {
-        Checks.requireArgument(rows >= 1 && cols >= 1, "WarpedGrid: rows and cols must be >= 1, got %d x %d", rows,
+        Preconditions.requireArgument(rows >= 1 && cols >= 1, "WarpedGrid: rows and cols must be >= 1, got %d x %d", rows,
                 cols);
         int corners = (rows + 1) * (cols + 1);
-        Checks.requireArgument(xs.length == corners && ys.length == corners,
+        Preconditions.requireArgument(xs.length == corners && ys.length == corners,
                 "WarpedGrid: %d x %d cells need %d corners, got xs %d and ys %d", rows, cols, corners, xs.length,
                 ys.length);
     }
@@ -29,7 +28,7 @@ public record WarpedGrid(int rows, int cols, double[] xs, double[] ys) {
      * map(xMin + c·w/cols, yMin + r·h/rows).
      */
     public static WarpedGrid of(int rows, int cols, Bounds bounds, PointMap map) {
-        Checks.requireArgument(rows >= 1 && cols >= 1 && rows <= 4096 && cols <= 4096,
+        Preconditions.requireArgument(rows >= 1 && cols >= 1 && rows <= 4096 && cols <= 4096,
                 "WarpedGrid.of: rows and cols must be 1..4096, got %d x %d", rows, cols);
         int corners = (rows + 1) * (cols + 1);
         double[] xs = new double[corners];
