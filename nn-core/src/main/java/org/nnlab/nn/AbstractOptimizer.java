@@ -15,8 +15,8 @@ import org.nnlab.core.Tensor;
  *
  * <p>Arithmetic: every new value (the parameter and each state variable) is computed in double from the
  * stored floats and rounded to float once, so an update is never less accurate than one rounded after every
- * operation, as TensorFlow.js and Keras round it, and the same on every kernel and JIT tier (the update loops
- * use no kernels).
+ * operation, as TensorFlow.js rounds it ({@link Adadelta} apart, which keeps Keras's float32 arithmetic); and
+ * the same on every kernel and JIT tier (the update loops use no kernels).
  */
 public abstract class AbstractOptimizer implements Optimizer {
     private final String name;

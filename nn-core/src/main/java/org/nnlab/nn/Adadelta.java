@@ -9,8 +9,8 @@ import org.nnlab.core.Tensor;
  * Adadelta (Zeiler, "ADADELTA: an adaptive learning rate method", arXiv:1212.5701, 2012) in Keras 1.2's
  * form, per parameter with accumulators a and d starting at 0:
  * a ← ρa + (1−ρ)g²; u = g·sqrt(d + ε)/sqrt(a + ε); w ← w − η·u; d ← ρd + (1−ρ)u².
- * Defaults (Keras 1.2): η = 1.0, ρ = 0.95, ε = 1e-8. Each new value is computed in double from the stored
- * floats and rounded to float once.
+ * Defaults (Keras 1.2): η = 1.0, ρ = 0.95, ε = 1e-8. Unlike the other optimizers, it computes in float32
+ * operation by operation, with the hyperparameters rounded to float, as Keras 1.2 on TensorFlow does.
  */
 public final class Adadelta extends AbstractOptimizer {
     private double rho = 0.95;
@@ -65,18 +65,18 @@ public final class Adadelta extends AbstractOptimizer {
 
     @Override
     protected void update(int slot, float[] w, float[] g) {
-        double r = rho;
-        double eps = epsilon;
-        double lr = learningRate();
+        // float32 operation by operation, in Keras 1.2's order (ShapeShop's seed trains with it), not in double
+        // rounded once as the other optimizers: ShapeShop's runs keep the numbers they had
+        float r = (float) rho;
+        float eps = (float) epsilon;
+        float lr = (float) learningRate();
         float[] a = accGrad[slot];
         float[] d = accUpdate[slot];
         for (int i = 0; i < w.length; i++) {
-            double gi = g[i];
-            double ai = r * a[i] + (1 - r) * gi * gi;
-            double u = gi * Math.sqrt(d[i] + eps) / Math.sqrt(ai + eps);
-            a[i] = (float) ai;
-            w[i] = (float) (w[i] - lr * u);
-            d[i] = (float) (r * d[i] + (1 - r) * u * u);
+            a[i] = r * a[i] + (1 - r) * g[i] * g[i];
+            float u = g[i] * (float) Math.sqrt(d[i] + eps) / (float) Math.sqrt(a[i] + eps);
+            w[i] -= lr * u;
+            d[i] = r * d[i] + (1 - r) * u * u;
         }
     }
 

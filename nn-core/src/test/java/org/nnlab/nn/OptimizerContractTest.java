@@ -17,7 +17,8 @@ import org.nnlab.core.Tensor;
 
 /**
  * The contract every optimizer passes, over plain arrays and over tensors alike: its update is its closed
- * form (the formula restated here in double, each stored value rounded to float once, matched bit for bit,
+ * form (the formula restated here in its documented arithmetic, matched bit for bit: double with each stored
+ * value rounded to float once, or for Adadelta Keras's float32 op by op;
  * and in pure double within float precision), the tensor and array forms agree bit for bit, reset restores a
  * fresh optimizer, a new learning rate takes effect at the next step, and lengths that differ are refused.
  */
@@ -79,11 +80,22 @@ class OptimizerContractTest {
                             + r.epsilon());
                 }
                 case ADADELTA -> {
-                    double a = r.rho() * s1[i] + (1 - r.rho()) * gi * gi;
-                    double u = gi * Math.sqrt(s2[i] + r.epsilon()) / Math.sqrt(a + r.epsilon());
-                    s1[i] = store(a, storeFloat);
-                    s2[i] = store(r.rho() * s2[i] + (1 - r.rho()) * u * u, storeFloat);
-                    next = w[i] - lr * u;
+                    if (storeFloat) {                                          // Keras's float32, op by op
+                        float rho = (float) r.rho();
+                        float eps = (float) r.epsilon();
+                        float gf = (float) gi;
+                        float a = rho * (float) s1[i] + (1 - rho) * gf * gf;
+                        float u = gf * (float) Math.sqrt((float) s2[i] + eps) / (float) Math.sqrt(a + eps);
+                        s1[i] = a;
+                        s2[i] = rho * (float) s2[i] + (1 - rho) * u * u;
+                        next = (float) w[i] - (float) lr * u;
+                    } else {
+                        double a = r.rho() * s1[i] + (1 - r.rho()) * gi * gi;
+                        double u = gi * Math.sqrt(s2[i] + r.epsilon()) / Math.sqrt(a + r.epsilon());
+                        s1[i] = a;
+                        s2[i] = r.rho() * s2[i] + (1 - r.rho()) * u * u;
+                        next = w[i] - lr * u;
+                    }
                 }
                 default -> throw new AssertionError();
             }
