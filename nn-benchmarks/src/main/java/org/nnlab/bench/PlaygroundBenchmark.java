@@ -3,7 +3,7 @@ package org.nnlab.bench;
 import java.util.concurrent.TimeUnit;
 
 import org.nnlab.playground.Heatmaps;
-import org.nnlab.playground.NeuronGrids;
+import org.nnlab.nn.dense.NeuronGrids;
 import org.nnlab.playground.PlaygroundEngine;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;

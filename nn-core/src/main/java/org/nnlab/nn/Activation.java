@@ -16,6 +16,10 @@ public enum Activation {
     LEAKY_RELU,
     /** x for x &gt; 0, e^x - 1 otherwise. */
     ELU,
+    /** x·σ(x) (Ramachandran et al., "Searching for activation functions", 2017). */
+    SWISH,
+    /** sin x (Playground PR #138). */
+    SINE,
     /** softmax over the last axis. */
     SOFTMAX;
 
@@ -31,6 +35,8 @@ public enum Activation {
             case SIGMOID -> x.sigmoid();
             case LEAKY_RELU -> x.leakyRelu((float) LEAKY_RELU_SLOPE);
             case ELU -> x.elu(1f);
+            case SWISH -> x.mul(x.sigmoid());
+            case SINE -> x.sin();
             case SOFTMAX -> x.softmax();
         };
     }

@@ -3,8 +3,8 @@ package org.nnlab.playground;
 import java.util.List;
 
 import org.nnlab.core.Checks;
-import org.nnlab.core.kernel.Kernels;
-import org.nnlab.core.kernel.Unary;
+import org.nnlab.nn.dense.DenseStack;
+import org.nnlab.nn.dense.NeuronGrids;
 
 /**
  * Playground's heatmaps (spec section 8): every neuron's output over the 100 x 100 grid on [-6, 6]²,
@@ -44,41 +44,16 @@ public final class Heatmaps {
     }
 
     /**
-     * Every non-input neuron on the grid, in one batched evaluation: per layer, rows of biases, then
-     * H_l += W_l·H_(l-1) as one matrix product [n, prev] x [prev, 10000], then the activation in place.
+     * Every non-input neuron on the grid, in one batched evaluation ({@link DenseStack#neurons}, the one grid
+     * evaluation of the library): per layer, rows of biases, then H_l += W_l·H_(l-1) as one matrix product
+     * [n, prev] x [prev, 10000] in float32, then the activation in place.
      *
      * @throws IllegalArgumentException if the feature count differs from the network's inputs
      */
     public static NeuronGrids neurons(PlaygroundNetwork net, List<Feature> features) {
         Checks.requireArgument(features.size() == net.size(0), "Heatmaps: %d features for a network with %d inputs",
                 features.size(), net.size(0));
-        Kernels k = Kernels.get();
-        int points = DENSITY * DENSITY;
-        float[][] layers = new float[net.layers() + 1][];
-        layers[0] = new float[0];
-        float[] h = inputs(features);                                  // [inputs, points], shared, read-only
-        for (int l = 1; l <= net.layers(); l++) {
-            int n = net.size(l);
-            int prev = net.size(l - 1);
-            float[] w = new float[n * prev];                           // [n, prev]
-            float[] out = new float[n * points];                       // [n, points]
-            for (int d = 0; d < n; d++) {
-                for (int s = 0; s < prev; s++) {
-                    w[d * prev + s] = (float) net.weight(l, d, s);
-                }
-                java.util.Arrays.fill(out, d * points, (d + 1) * points, (float) net.bias(l, d));
-            }
-            k.gemm(w, 0, h, 0, out, 0, n, prev, points);              // out += W·H (gemm accumulates)
-            PlaygroundActivation f = l == net.layers() ? net.outputActivation() : net.activation();
-            if (l == net.layers() && net.classes() > 1) {
-                softmaxColumns(out, n, points);                        // class probabilities per point
-            } else {
-                activate(k, f, out);
-            }
-            layers[l] = out;
-            h = out;
-        }
-        return new NeuronGrids(layers);
+        return net.toDenseStack().neurons(inputs(features), DENSITY * DENSITY, DENSITY);
     }
 
     /** The features on the grid as rows [inputs, points]: computed once per feature list, then shared. */
@@ -145,42 +120,5 @@ public final class Heatmaps {
             r[i] = Float.isNaN(grid[i]) ? Float.NaN : (grid[i] >= 0 ? 1f : -1f);
         }
         return r;
-    }
-
-    /** Softmax over the n rows of [n, points], per point (column), with the maximum subtracted. */
-    private static void softmaxColumns(float[] v, int n, int points) {
-        for (int p = 0; p < points; p++) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int c = 0; c < n; c++) {
-                max = Math.max(max, v[c * points + p]);
-            }
-            float sum = 0;
-            for (int c = 0; c < n; c++) {
-                float e = (float) Math.exp(v[c * points + p] - max);
-                v[c * points + p] = e;
-                sum += e;
-            }
-            for (int c = 0; c < n; c++) {
-                v[c * points + p] /= sum;
-            }
-        }
-    }
-
-    /** f applied in place, one kernel pass (swish: two, z·σ(z)). */
-    private static void activate(Kernels k, PlaygroundActivation f, float[] v) {
-        switch (f) {
-            case RELU -> k.map(Unary.RELU, 0f, v, v, v.length);
-            case TANH -> k.map(Unary.TANH, 0f, v, v, v.length);
-            case SIGMOID -> k.map(Unary.SIGMOID, 0f, v, v, v.length);
-            case LINEAR -> { }
-            case LEAKY_RELU -> k.map(Unary.LEAKY_RELU, (float) org.nnlab.nn.Activation.LEAKY_RELU_SLOPE, v, v, v.length);
-            case ELU -> k.map(Unary.ELU, 1f, v, v, v.length);
-            case SWISH -> {
-                float[] s = new float[v.length];
-                k.map(Unary.SIGMOID, 0f, v, s, v.length);
-                k.zip(org.nnlab.core.kernel.Binary.MUL, v, s, v, v.length);
-            }
-            case SINE -> k.map(Unary.SIN, 0f, v, v, v.length);
-        }
     }
 }

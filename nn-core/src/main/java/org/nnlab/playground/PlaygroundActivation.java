@@ -107,4 +107,18 @@ public enum PlaygroundActivation {
                 "PlaygroundActivation: unknown id '%s'; valid ids are relu, tanh, sigmoid, linear, leakyRelu, elu, swish, sine",
                 id));
     }
+
+    /** The same function in the library's shared set (for the float32 grid evaluation and the shared engine). */
+    public org.nnlab.nn.Activation shared() {
+        return switch (this) {
+            case RELU -> org.nnlab.nn.Activation.RELU;
+            case TANH -> org.nnlab.nn.Activation.TANH;
+            case SIGMOID -> org.nnlab.nn.Activation.SIGMOID;
+            case LINEAR -> org.nnlab.nn.Activation.LINEAR;
+            case LEAKY_RELU -> org.nnlab.nn.Activation.LEAKY_RELU;
+            case ELU -> org.nnlab.nn.Activation.ELU;
+            case SWISH -> org.nnlab.nn.Activation.SWISH;
+            case SINE -> org.nnlab.nn.Activation.SINE;
+        };
+    }
 }

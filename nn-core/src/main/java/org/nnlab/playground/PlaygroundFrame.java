@@ -2,6 +2,8 @@ package org.nnlab.playground;
 
 import java.util.List;
 
+import org.nnlab.nn.dense.NeuronGrids;
+
 /**
  * Everything Playground's picture shows at one moment, as copies the session never touches again (the counterpart
  * of GAN Lab's {@code GanFrame}): taken on the session's thread, drawn on any other while the session trains on.

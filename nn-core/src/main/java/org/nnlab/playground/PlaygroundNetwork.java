@@ -4,8 +4,10 @@ import java.util.Arrays;
 
 import org.nnlab.core.Checks;
 import org.nnlab.core.kernel.Kernels;
+import org.nnlab.nn.Activation;
 import org.nnlab.nn.OptimizerKind;
 import org.nnlab.nn.UpdateRule;
+import org.nnlab.nn.dense.DenseStack;
 
 /**
  * Playground's network, exactly: fully connected layers [inputs, hidden..., 1] in double precision,
@@ -182,6 +184,27 @@ public final class PlaygroundNetwork {
             c.adamSteps = adamSteps;
         }
         return c;
+    }
+
+    /**
+     * The network's weights and biases rounded to float32 in a {@link DenseStack} (weights [in, out] per layer;
+     * a dead link is a 0 weight), with the same activations and softmax for a classifier: what the heatmaps
+     * evaluate on the grid.
+     */
+    public DenseStack toDenseStack() {
+        DenseStack stack = DenseStack.of(sizes, hidden.shared(), classes() > 1 ? Activation.SOFTMAX : output.shared());
+        float[] p = new float[stack.parameterCount()];
+        for (int l = 1; l < sizes.length; l++) {
+            int out = sizes[l];
+            for (int d = 0; d < out; d++) {
+                p[stack.biasOffset(l) + d] = (float) biases[l][d];
+                for (int src = 0; src < sizes[l - 1]; src++) {
+                    p[stack.weightOffset(l) + src * out + d] = (float) weights[l][d * sizes[l - 1] + src];
+                }
+            }
+        }
+        stack.setParameters(p);
+        return stack;
     }
 
     /** The number of weight layers: hidden layers + 1. */

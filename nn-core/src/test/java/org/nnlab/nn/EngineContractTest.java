@@ -15,6 +15,7 @@ import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
 import org.nnlab.core.check.GradCheck;
 import org.nnlab.nn.dense.DenseStack;
+import org.nnlab.nn.dense.NeuronGrids;
 import org.nnlab.playground.PlaygroundActivation;
 import org.nnlab.playground.PlaygroundNetwork;
 import org.nnlab.playground.Regularization;
@@ -70,7 +71,7 @@ class EngineContractTest {
     static final Engine SEQUENTIAL = new Engine() {
         @Override
         public boolean supports(int[] sizes, Activation hidden) {
-            return true;
+            return java.util.Arrays.stream(sizes).allMatch(size -> size >= 1);      // Linear needs a width
         }
 
         @Override
@@ -151,6 +152,8 @@ class EngineContractTest {
             case SIGMOID -> PlaygroundActivation.SIGMOID;
             case LEAKY_RELU -> PlaygroundActivation.LEAKY_RELU;
             case ELU -> PlaygroundActivation.ELU;
+            case SWISH -> PlaygroundActivation.SWISH;
+            case SINE -> PlaygroundActivation.SINE;
             case SOFTMAX -> null;
         };
     }
@@ -195,6 +198,8 @@ class EngineContractTest {
             case SIGMOID -> 1 / (1 + Math.exp(-z));
             case LEAKY_RELU -> z > 0 ? z : Activation.LEAKY_RELU_SLOPE * z;
             case ELU -> z > 0 ? z : Math.expm1(z);
+            case SWISH -> z / (1 + Math.exp(-z));
+            case SINE -> Math.sin(z);
             case SOFTMAX -> throw new AssertionError();
         };
     }
@@ -207,6 +212,8 @@ class EngineContractTest {
             case SIGMOID -> f(a, z) * (1 - f(a, z));
             case LEAKY_RELU -> z > 0 ? 1 : Activation.LEAKY_RELU_SLOPE;
             case ELU -> z > 0 ? 1 : Math.exp(z);
+            case SWISH -> f(Activation.SIGMOID, z) * (1 + z * (1 - f(Activation.SIGMOID, z)));
+            case SINE -> Math.cos(z);
             case SOFTMAX -> throw new AssertionError();
         };
     }
@@ -275,11 +282,12 @@ class EngineContractTest {
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
-        int[][] shapes = {{2, 1}, {2, 8, 8, 1}, {3, 5, 2}, {2, 4, 6, 3, 1}, {4, 16, 4}};
+        // {2, 0, 3, 1}: a layer of no neurons leaves the next its biases only, as Playground allows
+        int[][] shapes = {{2, 1}, {2, 8, 8, 1}, {3, 5, 2}, {2, 4, 6, 3, 1}, {4, 16, 4}, {2, 0, 3, 1}};
         for (Engine engine : List.of(DENSE, SEQUENTIAL, PLAYGROUND)) {
             for (int[] shape : shapes) {
                 for (Activation h : List.of(Activation.RELU, Activation.TANH, Activation.SIGMOID, Activation.LINEAR,
-                        Activation.LEAKY_RELU, Activation.ELU)) {
+                        Activation.LEAKY_RELU, Activation.ELU, Activation.SWISH, Activation.SINE)) {
                     if (engine.supports(shape, h)) {
                         out.add(Arguments.of(engine, shape, h));
                     }
@@ -403,6 +411,40 @@ class EngineContractTest {
         }
     }
 
+    /** The grid evaluation for heatmaps: every neuron of the forward pass, points in columns. */
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("cases")
+    void theGridEvaluationIsEveryNeuronOfTheForwardPass(Engine engine, int[] sizes, Activation hidden) {
+        if (engine != DENSE) {
+            return;
+        }
+        Setup s = setup(sizes, 23 + hidden.ordinal());
+        int n = s.n();
+        float[] featureMajor = new float[sizes[0] * n];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < sizes[0]; i++) {
+                featureMajor[i * n + r] = s.x()[r * sizes[0] + i];
+            }
+        }
+        DenseStack net = DenseStack.of(sizes, hidden, Activation.LINEAR);
+        net.setParameters(s.params());
+        NeuronGrids grids = net.neurons(featureMajor, n, n);
+        double[][] za = reference(sizes, hidden, doubles(s.params(), s.params().length), doubles(s.x(), s.x().length), n);
+        for (int l = 1; l < sizes.length; l++) {
+            assertThat(grids.size(l)).isEqualTo(sizes[l]);
+            for (int d = 0; d < sizes[l]; d++) {
+                float[] grid = grids.grid(l, d);
+                for (int r = 0; r < n; r++) {
+                    double expected = za[sizes.length + l][r * sizes[l] + d];
+                    assertThat(Math.abs(grid[r] - expected)).as("layer %d neuron %d point %d", l, d, r)
+                            .isLessThanOrEqualTo(1e-5 * (1 + Math.abs(expected)));
+                }
+            }
+        }
+        assertThatThrownBy(() -> net.neurons(featureMajor, n, 2))
+                .hasMessage("DenseStack.neurons: 7 points in rows of 2; points must be >= 1 and a multiple of the width");
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("cases")
     void theDenseStackRefusesWhatItCannotRun(Engine engine, int[] sizes, Activation hidden) {
@@ -419,8 +461,10 @@ class EngineContractTest {
                 .hasMessage("DenseStack.forward: 1 inputs for 1 rows of " + sizes[0]);
         assertThatThrownBy(() -> net.setParameters(new float[1]))
                 .hasMessage("DenseStack.setParameters: 1 values for " + net.parameterCount() + " parameters");
-        assertThatThrownBy(() -> DenseStack.of(new int[] {2, 0, 1}, hidden, Activation.LINEAR))
-                .hasMessage("DenseStack: layer sizes must be >= 1, got [2, 0, 1]");
+        assertThatThrownBy(() -> DenseStack.of(new int[] {2, -1, 1}, hidden, Activation.LINEAR))
+                .hasMessage("DenseStack: layer sizes must be >= 0 and the output >= 1, got [2, -1, 1]");
+        assertThatThrownBy(() -> DenseStack.of(new int[] {2, 3, 0}, hidden, Activation.LINEAR))
+                .hasMessage("DenseStack: layer sizes must be >= 0 and the output >= 1, got [2, 3, 0]");
         assertThatThrownBy(() -> DenseStack.of(sizes, Activation.SOFTMAX, Activation.LINEAR))
                 .hasMessage("DenseStack: softmax is an output activation, not a hidden one");
         assertThatThrownBy(() -> DenseStack.of(sizes, hidden, Activation.RELU))

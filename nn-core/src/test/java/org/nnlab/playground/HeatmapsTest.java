@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.nnlab.nn.dense.NeuronGrids;
 
 /** The batched heatmaps against the exact double engine, the grid's coordinates, thumbnails and discretize. */
 class HeatmapsTest {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.nnlab.nn.dense.NeuronGrids;
 
 /** Multi-class softmax output with cross-entropy: gradients by finite differences, training, heatmaps. */
 class MultiClassTest {

@@ -36,16 +36,16 @@ public record GanFrame(long epoch, float[] heatmapD, float[] manifold, double[] 
         DenseStack g = session.generator();
         DenseStack d = session.discriminator();
         int cells = GridDivergence.CELLS;
-        float[] centres = new float[cells * cells * 2];
+        int points = cells * cells;
+        float[] centres = new float[2 * points];                          // feature-major: all x, then all y
         for (int j = 0; j < cells; j++) {
             for (int i = 0; i < cells; i++) {
-                centres[2 * (j * cells + i)] = (i + 0.5f) / cells;
-                centres[2 * (j * cells + i) + 1] = (j + 0.5f) / cells;
+                centres[j * cells + i] = (i + 0.5f) / cells;
+                centres[points + j * cells + i] = (j + 0.5f) / cells;
             }
         }
-        DenseStack.Workspace dPass = d.workspace(cells * cells);
-        d.forward(centres, cells * cells, dPass);
-        float[] heatmap = dPass.output().clone();
+        float[] heatmap = d.neurons(centres, points, cells).output();     // the library's one grid evaluation
+        DenseStack.Workspace dPass = d.workspace(FIXED);
 
         int noiseSize = session.noiseSize();
         float[] corners = Manifold.noiseCorners(noiseSize);

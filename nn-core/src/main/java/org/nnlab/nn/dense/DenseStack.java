@@ -3,6 +3,7 @@ package org.nnlab.nn.dense;
 import java.util.Arrays;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.kernel.Binary;
 import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.kernel.Unary;
 import org.nnlab.nn.AbstractOptimizer;
@@ -32,8 +33,9 @@ public final class DenseStack {
     private final int[] sizes;                       // [inputs, hidden..., outputs]
     private final Activation hidden;
     private final Activation output;
-    private final Unary hiddenUnary;                 // null for LINEAR
+    private final Unary hiddenUnary;                 // null for LINEAR and SWISH
     private final float hiddenAlpha;
+    private final boolean keepTotals;                // f'(z) needs z, not only f(z): swish and sine
     private final float[] parameters;
     private final int[] weightAt;
     private final int[] biasAt;
@@ -44,6 +46,7 @@ public final class DenseStack {
         this.output = output;
         this.hiddenUnary = unary(hidden);
         this.hiddenAlpha = alpha(hidden);
+        this.keepTotals = hidden == Activation.SWISH || hidden == Activation.SINE;
         this.weightAt = new int[sizes.length];
         this.biasAt = new int[sizes.length];
         int at = 0;
@@ -59,10 +62,11 @@ public final class DenseStack {
     /**
      * A network with these layer sizes and zero parameters.
      *
-     * @param sizes  [inputs, hidden..., outputs], each &gt;= 1, at least two
-     * @param hidden the hidden layers' activation: LINEAR, RELU, TANH, SIGMOID, LEAKY_RELU or ELU
+     * @param sizes  [inputs, hidden..., outputs], at least two; the outputs &gt;= 1, the others &gt;= 0 (a layer of 0
+     *               neurons leaves the next one its biases only, as in Playground)
+     * @param hidden the hidden layers' activation: any but SOFTMAX
      * @param output the output layer's: LINEAR, TANH, SIGMOID or SOFTMAX (over each row's outputs)
-     * @throws IllegalArgumentException for fewer than two sizes, a size below 1, a softmax hidden activation,
+     * @throws IllegalArgumentException for fewer than two sizes, a negative size or no output, a softmax hidden activation,
      *                                  or a parameter count beyond an array's
      */
     public static DenseStack of(int[] sizes, Activation hidden, Activation output) {
@@ -70,7 +74,8 @@ public final class DenseStack {
                 Arrays.toString(sizes));
         long count = 0;
         for (int l = 0; l < sizes.length; l++) {
-            Checks.requireArgument(sizes[l] >= 1, "DenseStack: layer sizes must be >= 1, got %s", Arrays.toString(sizes));
+            Checks.requireArgument(sizes[l] >= (l == sizes.length - 1 ? 1 : 0),
+                    "DenseStack: layer sizes must be >= 0 and the output >= 1, got %s", Arrays.toString(sizes));
             count += l == 0 ? 0 : ((long) sizes[l - 1] + 1) * sizes[l];
         }
         Checks.requireArgument(count <= Integer.MAX_VALUE - 8, "DenseStack: sizes %s need %d parameters, more than an array holds",
@@ -84,12 +89,13 @@ public final class DenseStack {
 
     private static Unary unary(Activation f) {
         return switch (f) {
-            case LINEAR, SOFTMAX -> null;
+            case LINEAR, SOFTMAX, SWISH -> null;
             case RELU -> Unary.RELU;
             case TANH -> Unary.TANH;
             case SIGMOID -> Unary.SIGMOID;
             case LEAKY_RELU -> Unary.LEAKY_RELU;
             case ELU -> Unary.ELU;
+            case SINE -> Unary.SIN;
         };
     }
 
@@ -213,6 +219,7 @@ public final class DenseStack {
         private final int capacity;
         private final float[][] activations;
         private final float[][] deltas;
+        private final float[][] totals;                 // hidden layers' z, kept for swish and sine
         private final float[] logits;
         private final float[] ones;                     // [capacity] ones: a bias gradient is ones·δ
         private final float[] product;                  // δ·Wᵀ before the activation's derivative
@@ -223,10 +230,12 @@ public final class DenseStack {
             this.capacity = capacity;
             this.activations = new float[sizes.length][];
             this.deltas = new float[sizes.length][];
+            this.totals = new float[sizes.length][];
             this.logits = new float[capacity * sizes[sizes.length - 1]];
             for (int l = 0; l < sizes.length; l++) {
                 activations[l] = new float[capacity * sizes[l]];
                 deltas[l] = new float[capacity * sizes[l]];
+                totals[l] = keepTotals && l > 0 && l < sizes.length - 1 ? new float[capacity * sizes[l]] : null;
             }
             this.ones = new float[capacity];
             Arrays.fill(ones, 1f);
@@ -293,13 +302,24 @@ public final class DenseStack {
                     sizes[l]);
             int count = n * sizes[l];
             if (l < last) {
-                if (hiddenUnary != null) {
-                    k.map(hiddenUnary, hiddenAlpha, a, a, count);     // ReLU keeps a NaN: divergence shows
+                if (keepTotals) {
+                    System.arraycopy(a, 0, ws.totals[l], 0, count);
                 }
+                activateHidden(k, a, ws.totals[l], count);
             } else {
                 System.arraycopy(a, 0, ws.logits, 0, count);
                 activateOutput(a, n);
             }
+        }
+    }
+
+    /** The hidden activation in place on a (z in, f(z) out); z is a copy of the totals for swish, else unused. */
+    private void activateHidden(Kernels k, float[] a, float[] z, int count) {
+        if (hidden == Activation.SWISH) {
+            k.map(Unary.SIGMOID, 0f, z, a, count);                  // σ(z), then z·σ(z)
+            k.zip(Binary.MUL, z, a, a, count);
+        } else if (hiddenUnary != null) {
+            k.map(hiddenUnary, hiddenAlpha, a, a, count);            // ReLU keeps a NaN: divergence shows
         }
     }
 
@@ -392,15 +412,102 @@ public final class DenseStack {
             }
             float[] below = ws.deltas[l - 1];
             float[] a = ws.activations[l - 1];
-            if (hiddenUnary == null) {
+            if (hidden == Activation.LINEAR) {
                 k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, below, 0, n, out, in);
                 continue;
             }
             k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, ws.product, 0, n, out, in);  // δ·Wᵀ
             Arrays.fill(below, 0, n * in, 0f);
+            if (keepTotals) {
+                derivativeFromTotals(k, ws.totals[l - 1], a, ws.product, below, n * in);
+                continue;
+            }
             // f'(z) from the outputs alone (ReLU's and leaky ReLU's sign, tanh's 1 - y², ELU's y + α): as a select,
             // since a branch on each activation's sign mispredicts often
             k.mapGrad(hiddenUnary, hiddenAlpha, a, a, ws.product, below, n * in);
+        }
+    }
+
+    /** below += g ⊙ f'(z) for swish, s + y·(1 − s) with s = σ(z), and sine, cos z. */
+    private void derivativeFromTotals(Kernels k, float[] z, float[] y, float[] g, float[] below, int count) {
+        if (hidden == Activation.SINE) {
+            k.mapGrad(Unary.SIN, 0f, z, y, g, below, count);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            float s = Unary.SIGMOID.apply(z[i], 0f);
+            below[i] += g[i] * (s + y[i] * (1 - s));
+        }
+    }
+
+    /**
+     * Every neuron of the network over a grid (or any set) of points, for heatmaps: one evaluation per layer on
+     * neuron-major rows, in float32. Layer l's totals start at its biases and add Σ_i w·x as one fma chain in
+     * input order ({@link Kernels#gemmTransA}, the same bits on every kernel), then the activation runs on the
+     * kernels (tanh and the sigmoid in float, unlike {@link #forward}'s double output; softmax per point).
+     *
+     * @param inputs the points feature-major, [inputs(), points]: row i holds input i of every point. Not modified.
+     * @param points the number of points, &gt;= 1
+     * @param width  points per grid row, a divisor of points (for {@link NeuronGrids#value(int, int, int, int)})
+     * @throws IllegalArgumentException if inputs is too short, points is below 1 or width does not divide it
+     */
+    public NeuronGrids neurons(float[] inputs, int points, int width) {
+        Checks.requireArgument(points >= 1 && width >= 1 && points % width == 0,
+                "DenseStack.neurons: %d points in rows of %d; points must be >= 1 and a multiple of the width", points, width);
+        Checks.requireArgument(inputs.length >= (long) sizes[0] * points, "DenseStack.neurons: %d inputs for %d points of %d",
+                inputs.length, points, sizes[0]);
+        Kernels k = Kernels.get();
+        int last = sizes.length - 1;
+        float[][] layers = new float[sizes.length][];
+        layers[0] = new float[0];
+        float[] h = inputs;                                             // [size(l-1), points]
+        for (int l = 1; l <= last; l++) {
+            int in = sizes[l - 1];
+            int out = sizes[l];
+            float[] z = new float[Math.multiplyExact(out, points)];
+            for (int d = 0; d < out; d++) {
+                Arrays.fill(z, d * points, (d + 1) * points, parameters[biasAt[l] + d]);
+            }
+            k.gemmTransA(parameters, weightAt[l], h, 0, z, 0, out, in, points);   // z += Wᵀ·H, W stored [in, out]
+            if (l < last) {
+                float[] a = hidden == Activation.SWISH ? new float[z.length] : z;
+                if (hidden == Activation.SWISH) {
+                    activateHidden(k, a, z, z.length);
+                } else {
+                    activateHidden(k, a, null, a.length);
+                }
+                layers[l] = a;
+            } else {
+                switch (output) {
+                    case TANH -> k.map(Unary.TANH, 0f, z, z, z.length);
+                    case SIGMOID -> k.map(Unary.SIGMOID, 0f, z, z, z.length);
+                    case SOFTMAX -> softmaxColumns(z, out, points);
+                    default -> {
+                    }
+                }
+                layers[l] = z;
+            }
+            h = layers[l];
+        }
+        return new NeuronGrids(layers, points, width);
+    }
+
+    /** Softmax over the n rows of [n, points], per point (column), in float with the maximum subtracted. */
+    private static void softmaxColumns(float[] v, int n, int points) {
+        for (int p = 0; p < points; p++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < n; c++) {
+                max = Math.max(max, v[c * points + p]);
+            }
+            float sum = 0;
+            for (int c = 0; c < n; c++) {
+                float e = (float) Math.exp(v[c * points + p] - max);
+                v[c * points + p] = e;
+                sum += e;
+            }
+            for (int c = 0; c < n; c++) {
+                v[c * points + p] /= sum;
+            }
         }
     }
 

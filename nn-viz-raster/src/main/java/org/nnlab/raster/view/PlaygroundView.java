@@ -12,7 +12,7 @@ import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.Example;
 import org.nnlab.playground.Feature;
 import org.nnlab.playground.Heatmaps;
-import org.nnlab.playground.NeuronGrids;
+import org.nnlab.nn.dense.NeuronGrids;
 import org.nnlab.playground.PlaygroundFrame;
 import org.nnlab.playground.PlaygroundNetwork;
 import org.nnlab.playground.PlaygroundSession;
