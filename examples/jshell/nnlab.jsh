@@ -4,7 +4,6 @@
 import java.nio.file.*
 import java.util.*
 import org.nnlab.core.*
-import org.nnlab.core.kernel.Kernels
 import org.nnlab.nn.*
 import org.nnlab.playground.*
 import org.nnlab.gan.*

@@ -9,6 +9,6 @@ Tensor ys = Tensor.of(new float[] {0, 1, 1, 0}, 4, 1);
 Sequential mlp = Sequential.of(Linear.of(2, 8, rng), ActivationLayer.of(Activation.TANH), Linear.of(8, 1, rng));
 Adam adam = Adam.over(mlp.parameters()).learningRate(0.05f);
 for (int step = 0; step < 300; step++) { adam.step(Losses.bceWithLogits(mlp.forward(xs), ys)); }
-System.out.println("loss " + Losses.bceWithLogits(mlp.forward(xs), ys).item() + " on " + Kernels.get().name());
+System.out.println("loss " + Losses.bceWithLogits(mlp.forward(xs), ys).item() + " on " + Compute.kernels());
 System.out.println(mlp.forward(xs).sigmoid());
 /exit 0

@@ -12,7 +12,6 @@ import org.nnlab.actmax.Pearson;
 import org.nnlab.actmax.ShapeShop;
 import org.nnlab.actmax.ShapeShopScenarios;
 import org.nnlab.core.Rng;
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.gan.GanConfig;
 import org.nnlab.gan.GanFrame;
 import org.nnlab.gan.GanSession;
@@ -30,6 +29,7 @@ import org.nnlab.raster.view.GanLabOverview;
 import org.nnlab.raster.view.GanLabView;
 import org.nnlab.raster.view.PlaygroundView;
 import org.nnlab.raster.view.ShapeShopView;
+import org.nnlab.core.Compute;
 
 /**
  * Renders the gallery into one folder: for each seed system its main pictures and a time-lapse, the
@@ -52,7 +52,7 @@ public final class Gallery {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "gallery").toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        System.out.println("nnlab gallery -> " + dir + " (kernels: " + Kernels.get().name() + ")");
+        System.out.println("nnlab gallery -> " + dir + " (kernels: " + Compute.kernels() + ")");
         Gallery g = new Gallery(dir);
         g.playground();
         g.sweep();

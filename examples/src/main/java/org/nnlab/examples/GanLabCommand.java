@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.nnlab.core.Rng;
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.io.JsonWriter;
 import org.nnlab.core.io.TextFiles;
 import org.nnlab.gan.Atlas;
@@ -17,6 +16,7 @@ import org.nnlab.raster.AtomicFiles;
 import org.nnlab.raster.view.GanLabView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.nnlab.core.Compute;
 
 /**
  * {@code nnlab ganlab}: GAN Lab's training with its hyperparameter names, for comparing its numbers with ours.
@@ -108,7 +108,7 @@ final class GanLabCommand extends Subcommand {
             w.beginObject().name("epochs").beginArray();
             for (int e = 0; e < epochs && !session.diverged(); e++) {
                 GanSession.EpochLosses stats = session.epoch();
-                Kernels.get().progress(e + 1, epochs);
+                Compute.progress(e + 1, epochs);
                 progress.update(e + 1, String.format(Locale.ROOT, "D loss/2 %.3f, G loss %.3f", stats.displayedDLoss(),
                         stats.gLoss()));
                 w.beginObject().name("epoch").value(stats.epoch()).name("dSteps").values(stats.dSteps())

@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-import org.nnlab.core.kernel.Kernels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.nnlab.core.Compute;
 
 /**
  * The {@code nnlab.jar} command line: {@code java -jar nnlab.jar <subcommand> ...} (on Java 17 the jar's
@@ -104,7 +104,7 @@ public final class Nnlab implements Runnable {
             String v = Nnlab.class.getPackage().getImplementationVersion();
             String kernels;
             try {
-                kernels = Kernels.get().name();
+                kernels = Compute.kernels();
             } catch (IllegalArgumentException | IllegalStateException e) {
                 kernels = "none (" + e.getMessage() + ")";
             }

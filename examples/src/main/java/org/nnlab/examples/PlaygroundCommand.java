@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.playground.EpochStats;
 import org.nnlab.playground.PlaygroundJson;
 import org.nnlab.playground.PlaygroundSession;
@@ -15,6 +14,7 @@ import org.nnlab.raster.AtomicFiles;
 import org.nnlab.raster.view.PlaygroundView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.nnlab.core.Compute;
 
 /**
  * {@code nnlab playground}: builds exactly the state a Playground URL describes, trains, and writes the data,
@@ -81,7 +81,7 @@ final class PlaygroundCommand extends Subcommand {
         Progress progress = new Progress(err(), "playground epoch", epochs);
         List<Integer> missing = new ArrayList<>();
         AtomicFiles.writeJson(json, w -> {
-            w.beginObject().name("state").value(session.state().toHash()).name("kernels").value(Kernels.get().name());
+            w.beginObject().name("state").value(session.state().toHash()).name("kernels").value(Compute.kernels());
             w.name("trainData");
             PlaygroundJson.writeData(w, session.trainData());
             w.name("testData");

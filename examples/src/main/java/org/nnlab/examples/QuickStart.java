@@ -3,13 +3,13 @@ package org.nnlab.examples;
 import org.nnlab.core.Gradients;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.nn.Activation;
 import org.nnlab.nn.ActivationLayer;
 import org.nnlab.nn.Adam;
 import org.nnlab.nn.Linear;
 import org.nnlab.nn.Losses;
 import org.nnlab.nn.Sequential;
+import org.nnlab.core.Compute;
 
 /** The README's example: autodiff in a few lines, then an MLP that learns XOR. */
 public final class QuickStart {
@@ -31,7 +31,7 @@ public final class QuickStart {
         for (int step = 0; step < 300; step++) {
             adam.step(Losses.bceWithLogits(mlp.forward(xs), ys));
         }
-        System.out.println("loss " + Losses.bceWithLogits(mlp.forward(xs), ys).item() + " on " + Kernels.get().name());
+        System.out.println("loss " + Losses.bceWithLogits(mlp.forward(xs), ys).item() + " on " + Compute.kernels());
         System.out.println(mlp.forward(xs).sigmoid());
     }
 }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.nnlab.core.kernel.KernelSelection;
 import org.nnlab.raster.AtomicFiles;
 import picocli.CommandLine;
+import org.nnlab.core.Compute;
 
 /**
  * What every subcommand does before its work: the system properties are checked (one line naming a bad
@@ -24,7 +24,7 @@ abstract class Subcommand implements Callable<Integer> {
     @Override
     public final Integer call() throws Exception {
         try {
-            KernelSelection.checkProperties();
+            Compute.checkProperties();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,7 +1,7 @@
 package org.nnlab.bench;
 
-import org.nnlab.core.kernel.KernelSelection;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.KernelSelection;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /** Kernel lookup for benchmarks: a missing Vector API fails loudly instead of silently timing scalar code. */
 final class BenchKernels {

@@ -4,7 +4,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.ejml.data.FMatrixRMaj;
 import org.ejml.dense.row.CommonOps_FDRM;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

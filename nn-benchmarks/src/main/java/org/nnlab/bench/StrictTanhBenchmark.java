@@ -2,7 +2,7 @@ package org.nnlab.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Kernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

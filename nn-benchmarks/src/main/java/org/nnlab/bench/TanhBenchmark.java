@@ -2,8 +2,8 @@ package org.nnlab.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.nnlab.core.kernel.Kernels;
-import org.nnlab.core.kernel.Unary;
+import org.nnlab.core.internal.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Unary;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

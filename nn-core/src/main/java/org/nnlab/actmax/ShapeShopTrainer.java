@@ -1,13 +1,13 @@
 package org.nnlab.actmax;
 
 import org.nnlab.core.Checks;
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.NoGrad;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
 import org.nnlab.nn.Adadelta;
 import org.nnlab.nn.Pass;
 import org.nnlab.nn.Sequential;
+import org.nnlab.core.Compute;
 
 /**
  * ShapeShop's training (spec A.5): Adadelta (lr 1.0, ρ 0.95, ε 1e-8), batches of 4 from the training
@@ -88,7 +88,7 @@ public final class ShapeShopTrainer {
                 batches++;
             }
             losses[e] = sum / batches;
-            Kernels.get().progress(e + 1, epochs);
+            Compute.progress(e + 1, epochs);
             listener.epoch(e + 1, losses[e]);
         }
         return new Result(accuracy(model, data.trainImages(), data.trainLabels()),

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-import org.nnlab.core.kernel.Binary;
-import org.nnlab.core.kernel.Unary;
+import org.nnlab.core.internal.kernel.Binary;
+import org.nnlab.core.internal.kernel.Unary;
 import org.nnlab.core.op.Arithmetic;
 import org.nnlab.core.op.Convolution;
 import org.nnlab.core.op.DropoutMask;
@@ -287,7 +287,7 @@ public final class Tensor {
     public Tensor axpyInPlace(float alpha, Tensor x) {
         requireTrainable("axpyInPlace");
         Checks.requireArgument(x.shape.equals(shape), "axpyInPlace: shapes differ: %s and %s", shape, x.shape);
-        org.nnlab.core.kernel.Kernels.get().axpy(alpha, x.data, 0, data, 0, data.length);
+        org.nnlab.core.internal.kernel.Kernels.get().axpy(alpha, x.data, 0, data, 0, data.length);
         return this;
     }
 

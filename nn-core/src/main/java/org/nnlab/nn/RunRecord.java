@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import org.nnlab.core.io.JsonWriter;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.Compute;
 
 /**
  * The provenance of a training run (Tribuo's idea without the framework): what was trained, from
@@ -34,7 +34,7 @@ public record RunRecord(String system, String config, String seed, int epochs, M
     /** A record for a run on this JVM's kernels. */
     public static RunRecord of(String system, String config, String seed, int epochs, Map<String, Double> metrics,
                                boolean diverged) {
-        return new RunRecord(system, config, seed, epochs, metrics, diverged, Kernels.get().name(),
+        return new RunRecord(system, config, seed, epochs, metrics, diverged, Compute.kernels(),
                 Runtime.version().toString());
     }
 

@@ -3,11 +3,11 @@ package org.nnlab.playground;
 import java.util.Arrays;
 
 import org.nnlab.core.Checks;
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.nn.Activation;
 import org.nnlab.nn.OptimizerKind;
 import org.nnlab.nn.UpdateRule;
 import org.nnlab.nn.dense.DenseStack;
+import org.nnlab.core.Compute;
 
 /**
  * Playground's network, exactly: fully connected layers [inputs, hidden..., 1] in double precision,
@@ -308,7 +308,7 @@ public final class PlaygroundNetwork {
      * The outputs of many examples, bit for bit what {@link #forward} gives each one. The batch runs layer
      * by layer on neuron-major rows (one row of totals per neuron, one column per example), so each
      * example's total is still bias + Σ_s w_s·a_s added in Playground's order while the additions run
-     * across examples in vector registers, and tanh goes through {@link Kernels#strictTanh}. Leaves the
+     * across examples in vector registers, and tanh goes through {@link org.nnlab.core.Compute#strictTanh}. Leaves the
      * per-example state ({@link #lastOutput}) untouched.
      *
      * @param inputs one input vector per example, each of length {@code inputSize()}
@@ -356,7 +356,7 @@ public final class PlaygroundNetwork {
     /** a[i] = f(z[i]) for i in [0, n); tanh, the common case, runs on the kernels (bitwise StrictMath). */
     private static void activate(PlaygroundActivation f, double[] z, double[] a, int n) {
         if (f == PlaygroundActivation.TANH) {
-            Kernels.get().strictTanh(z, a, n);
+            Compute.strictTanh(z, a, n);
         } else {
             for (int i = 0; i < n; i++) {
                 a[i] = f.output(z[i]);

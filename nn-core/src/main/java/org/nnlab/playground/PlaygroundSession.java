@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import org.nnlab.core.Checks;
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.core.Memory;
 import org.nnlab.core.OneThread;
 import org.nnlab.nn.UpdateRule;
+import org.nnlab.core.Compute;
 
 /**
  * TensorFlow Playground's page logic without the page: a {@link PlaygroundState} becomes data and a
@@ -306,10 +306,9 @@ public final class PlaygroundSession {
     /** {@code epochs} steps, stopping early on divergence. */
     public EpochStats step(int epochs) {
         Checks.requireArgument(epochs >= 0, "PlaygroundSession.step: epochs must be >= 0, got %d", epochs);
-        Kernels kernels = Kernels.get();
         for (int i = 0; i < epochs && !diverged; i++) {
             step();
-            kernels.progress(i + 1, epochs);
+            Compute.progress(i + 1, epochs);
         }
         return last();
     }

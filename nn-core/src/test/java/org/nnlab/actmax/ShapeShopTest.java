@@ -12,7 +12,7 @@ import org.nnlab.core.Rng;
 import org.nnlab.core.Shape;
 import org.nnlab.core.Tensor;
 import org.nnlab.core.check.GradCheck;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Kernels;
 import org.nnlab.nn.Adadelta;
 import org.nnlab.nn.Layer;
 import org.nnlab.nn.Sequential;

@@ -49,7 +49,7 @@ class PlaygroundSessionTest {
         assertThat(r.epochs()).isEqualTo(reached.epoch());
         assertThat(r.metrics()).containsKeys("trainLoss", "testLoss", "trainAccuracy", "testAccuracy");
         assertThat(r.toString()).startsWith("RunRecord[playground, epochs=" + reached.epoch() + ", trainLoss=")
-                .contains("seed=0.12345", "kernels=" + org.nnlab.core.kernel.Kernels.get().name());
+                .contains("seed=0.12345", "kernels=" + org.nnlab.core.internal.kernel.Kernels.get().name());
         assertThat(r.toJson()).startsWith("{\"system\":\"playground\",\"config\":\"activation=tanh&")
                 .contains("\"seed\":\"0.12345\"", "\"diverged\":false", "\"java\":\"" + Runtime.version());
         assertThat(s.stepUntil(st -> true, 10).epoch()).isEqualTo(reached.epoch());       // already done: no step

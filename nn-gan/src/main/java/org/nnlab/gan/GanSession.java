@@ -14,10 +14,10 @@ import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
 import org.nnlab.core.io.Json;
 import org.nnlab.core.io.JsonWriter;
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.nn.AbstractOptimizer;
 import org.nnlab.nn.UpdateRule;
 import org.nnlab.nn.dense.DenseStack;
+import org.nnlab.core.Compute;
 
 /**
  * One GAN Lab experiment: a real distribution, its 12,000-sample atlas, a noise atlas, a generator and
@@ -234,10 +234,9 @@ public final class GanSession {
     public EpochLosses train(int epochs) {
         Checks.requireArgument(epochs >= 1, "GanSession.train: epochs must be >= 1, got %d", epochs);
         EpochLosses last = null;
-        Kernels kernels = Kernels.get();
         for (int i = 0; i < epochs; i++) {
             last = epoch();
-            kernels.progress(i + 1, epochs);
+            Compute.progress(i + 1, epochs);
         }
         return last;
     }

@@ -3,10 +3,10 @@ package consumer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.nnlab.core.kernel.Kernels;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
 import org.nnlab.raster.view.PlaygroundView;
+import org.nnlab.core.Compute;
 
 /** Trains a Playground network and writes its picture; exits 1 unless the kernels are the expected ones. */
 public final class Main {
@@ -15,7 +15,7 @@ public final class Main {
         s.step(50);
         Path out = Path.of(args[0]);
         PlaygroundView.output(s, 200).writePng(out);
-        String kernels = Kernels.get().name();
+        String kernels = Compute.kernels();
         System.out.println("consumer: " + s.record() + " on " + kernels + " -> " + out + " (" + Files.size(out) + " bytes)");
         if (!kernels.startsWith(args[1]) || Files.size(out) < 1000) {
             System.err.println("consumer: expected " + args[1] + " kernels and a PNG, got " + kernels);

@@ -1,8 +1,8 @@
 package org.nnlab.core.op;
 
 import org.nnlab.core.Tensor;
-import org.nnlab.core.kernel.Binary;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Binary;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /**
  * add, sub, mul and div: elementwise on equal shapes, with a scalar, or with a row broadcast

@@ -64,7 +64,7 @@ final class Broadcast {
     }
 
     /** small[j] += Σ full[i] over i ≡ j (mod small.length): the adjoint of {@link #tile}. */
-    static void foldInto(float[] full, float[] small, org.nnlab.core.kernel.Kernels k) {
+    static void foldInto(float[] full, float[] small, org.nnlab.core.internal.kernel.Kernels k) {
         if (small.length == 1) {
             small[0] += k.sum(full, 0, full.length);
         } else {

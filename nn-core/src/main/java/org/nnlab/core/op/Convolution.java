@@ -3,7 +3,7 @@ package org.nnlab.core.op;
 import org.nnlab.core.Checks;
 import org.nnlab.core.Shape;
 import org.nnlab.core.Tensor;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /**
  * 2-D convolution, stride 1, NCHW, as a cross-correlation (no kernel flip, as in TensorFlow and Keras):

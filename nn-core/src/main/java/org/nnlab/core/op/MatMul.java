@@ -3,7 +3,7 @@ package org.nnlab.core.op;
 import org.nnlab.core.Checks;
 import org.nnlab.core.Shape;
 import org.nnlab.core.Tensor;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /**
  * Matrix products and the transpose. The transposed variants read the operand in place instead of

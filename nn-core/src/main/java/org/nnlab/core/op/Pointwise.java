@@ -1,8 +1,8 @@
 package org.nnlab.core.op;
 
 import org.nnlab.core.Tensor;
-import org.nnlab.core.kernel.Kernels;
-import org.nnlab.core.kernel.Unary;
+import org.nnlab.core.internal.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Unary;
 
 /**
  * Elementwise functions y = f(x) as primitives: one kernel pass forward, one backward

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import org.nnlab.core.Shape;
 import org.nnlab.core.Tensor;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /** Sums and means, over all elements or over one axis (which is removed from the shape). */
 public final class Reduce {

@@ -2,7 +2,7 @@ package org.nnlab.core.op;
 
 import org.nnlab.core.Checks;
 import org.nnlab.core.Tensor;
-import org.nnlab.core.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /**
  * softmax and log-softmax over the last axis, each computed with the maximum subtracted so that

@@ -3,9 +3,9 @@ package org.nnlab.nn.dense;
 import java.util.Arrays;
 
 import org.nnlab.core.Checks;
-import org.nnlab.core.kernel.Binary;
-import org.nnlab.core.kernel.Kernels;
-import org.nnlab.core.kernel.Unary;
+import org.nnlab.core.internal.kernel.Binary;
+import org.nnlab.core.internal.kernel.Kernels;
+import org.nnlab.core.internal.kernel.Unary;
 import org.nnlab.nn.AbstractOptimizer;
 import org.nnlab.nn.Activation;
 

@@ -20,6 +20,7 @@ import org.nnlab.gan.GanSession;
 import org.nnlab.gan.RealData;
 import org.nnlab.playground.PlaygroundSession;
 import org.nnlab.playground.PlaygroundState;
+import org.nnlab.core.Compute;
 
 /**
  * Reproducibility and isolation: the same configuration and seed give bitwise the same run, whether
@@ -95,7 +96,7 @@ class ConcurrencyTest {
     void runRecordsNameTheKernels() {
         PlaygroundSession s = PlaygroundSession.load(PlaygroundState.parse("seed=0.7"));
         s.step(1);
-        assertThat(s.record().kernels()).isEqualTo(org.nnlab.core.kernel.Kernels.get().name());
+        assertThat(s.record().kernels()).isEqualTo(Compute.kernels());
         assertThat(s.record().toString()).contains("kernels=");
     }
 }

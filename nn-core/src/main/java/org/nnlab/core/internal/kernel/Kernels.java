@@ -1,0 +1,168 @@
+package org.nnlab.core.internal.kernel;
+
+/**
+ * The coarse array-level kernels that every op runs on: matrix products, vector updates, elementwise
+ * maps, reductions and the convolution helpers. All arrays are float32, dense and row-major.
+ *
+ * <p>Two implementations: {@link ScalarKernels}, the readable reference and oracle, and
+ * {@code org.nnlab.core.internal.kernel.simd.VectorKernels} on the Vector API, which returns bitwise the scalar
+ * kernels' results for every method at every vector width. {@link #get()} returns the one
+ * chosen once per JVM (see {@link KernelSelection}). Kernels validate nothing: the ops in front of them
+ * check shapes, so kernels take the sizes as given. Parameters follow EJML's convention: inputs are
+ * "not modified", the output (last) is "modified". Matrix products <em>accumulate</em> into C, like
+ * BLAS with beta = 1; a fresh {@code float[]} is already zero.
+ */
+public interface Kernels {
+
+    /** The kernels this JVM uses, chosen once (see {@link KernelSelection}). */
+    static Kernels get() {
+        return KernelSelection.get();
+    }
+
+    /** A short name for run records and benchmarks: {@code scalar} or {@code vector(S_512_BIT)}. */
+    String name();
+
+    /**
+     * Tells the kernels how far a run has come: {@code done} of its {@code total} epochs or steps. A hint for
+     * speed only, never for a result: the vector kernels start their warm-up as soon as the rest of a run,
+     * projected from the work done so far, is long enough to repay it, instead of after two seconds of scalar
+     * work. Training loops that know their length call it after each epoch; the default does nothing.
+     */
+    default void progress(long done, long total) {
+    }
+
+    /**
+     * C += A·B, each element an fma chain in float over p ascending from C's value:
+     * c[i][j] ← fma(a[i][p], b[p][j], c[i][j]) for p = 0..k-1, one rounding per step. Every implementation,
+     * vector width and thread count ({@code nn.threads}) gives these bits; so do {@link #gemmTransA} and
+     * {@link #gemmTransB}.
+     *
+     * @param a [m, k] from offset aOff. Not modified.
+     * @param b [k, n] from offset bOff. Not modified.
+     * @param c [m, n] from offset cOff. Modified.
+     */
+    void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
+
+    /**
+     * C = float(bias + A·B) with each sum accumulated in double: c[i][j] is the float nearest
+     * s_k, where s_0 = bias[j] (0 when bias is null) and s_{p+1} = s_p + a[i][p]·b[p][j] rounded to double,
+     * p ascending. A product of two floats is exact in double, so a fused multiply-add and a multiply then
+     * an add give the same s_{p+1}: every implementation returns these bits, whatever its vector width, and
+     * the only error is the k double roundings and the one float rounding (GAN Lab's TensorFlow.js engine
+     * accumulates the same way).
+     *
+     * @param a    [m, k] from offset aOff. Not modified.
+     * @param b    [k, n] from offset bOff. Not modified.
+     * @param bias [n] from offset biasOff, or null. Not modified.
+     * @param c    [m, n] from offset cOff. Overwritten.
+     */
+    default void gemmDoubleSum(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c, int cOff,
+                               int m, int k, int n) {
+        gemmDoubleSum(a, aOff, false, b, bOff, false, bias, biasOff, c, cOff, m, k, n);
+    }
+
+    /**
+     * {@link #gemmDoubleSum(float[], int, float[], int, float[], int, float[], int, int, int, int)} of op(A) and
+     * op(B), the same sums in the same order: A is [k, m] when transA (C = bias + Aᵀ·B), B is [n, k] when
+     * transB, so that weight gradients xᵀ·δ and back-propagation δ·Wᵀ need no transposed copies.
+     */
+    void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                       int biasOff, float[] c, int cOff, int m, int k, int n);
+
+    /**
+     * C += Aᵀ·B, each element the fma chain of {@link #gemm}.
+     *
+     * @param a [k, m] from offset aOff. Not modified.
+     * @param b [k, n] from offset bOff. Not modified.
+     * @param c [m, n] from offset cOff. Modified.
+     */
+    void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
+
+    /**
+     * C += A·Bᵀ, each element the fma chain of {@link #gemm}.
+     *
+     * @param a [m, k] from offset aOff. Not modified.
+     * @param b [n, k] from offset bOff. Not modified.
+     * @param c [m, n] from offset cOff. Modified.
+     */
+    void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n);
+
+    /** y[i] = fma(alpha, x[i], y[i]) for i in [0, n), one rounding each. y is modified. */
+    void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n);
+
+    /**
+     * Σ x[i]·y[i] over [0, n), in {@link ScalarKernels#STRIPES} interleaved fma chains combined in a fixed tree
+     * ({@link ScalarKernels#dot}): the same bits on every kernel and vector width.
+     */
+    float dot(float[] x, int xOff, float[] y, int yOff, int n);
+
+    /** Σ x[i] over [0, n), in the interleaved order of {@link #dot} ({@link ScalarKernels#sum}). */
+    float sum(float[] x, int xOff, int n);
+
+    /** y[i] = {@link Unary#apply f(x[i])} for i in [0, n); x and y may be the same array. y is modified. */
+    void map(Unary f, float alpha, float[] x, float[] y, int n);
+
+    /**
+     * y[i] = {@link StrictMath#tanh}(x[i]) bit for bit, in double, for i in [0, n); x and y may be the
+     * same array. For code that must reproduce fdlibm's tanh exactly (Playground's numbers) at vector
+     * speed. A NaN in gives a NaN out (its payload is not promised).
+     */
+    void strictTanh(double[] x, double[] y, int n);
+
+    /**
+     * gx[i] += f'(x[i])·gy[i] for i in [0, n), given y = f(x), rounded as {@link Unary#accumulateGradient}.
+     *
+     * @param gx modified
+     */
+    void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n);
+
+    /** out[i] = a[i] op b[i] for i in [0, n). out is modified and may alias a or b. */
+    void zip(Binary op, float[] a, float[] b, float[] out, int n);
+
+    /**
+     * out[i, j] = a[i, j] op row[j] (the row broadcast over every row of a).
+     *
+     * @param a   [rows, cols]. Not modified.
+     * @param row [cols]. Not modified.
+     * @param out [rows, cols]. Modified; may alias a.
+     */
+    void zipRow(Binary op, float[] a, float[] row, float[] out, int rows, int cols);
+
+    /** out[i] = a[i] op s for i in [0, n). out is modified and may alias a. */
+    void zipScalar(Binary op, float[] a, float s, float[] out, int n);
+
+    /** out[i] = fma(a[i], b[i], out[i]) for i in [0, n) (the gradient of a product). out is modified. */
+    void mulAdd(float[] a, float[] b, float[] out, int n);
+
+    /**
+     * out[j] += Σ_i x[i, j]: the column sums of a [rows, cols] matrix (a bias gradient).
+     *
+     * @param out [cols]. Modified.
+     */
+    void addColumnSums(float[] x, float[] out, int rows, int cols);
+
+    /**
+     * y[i, :] = softmax(x[i, :]) = exp(x - max) / Σ exp(x - max), row by row.
+     *
+     * @param y [rows, cols]. Modified.
+     */
+    void softmaxRows(float[] x, float[] y, int rows, int cols);
+
+    /**
+     * Unfolds one image for convolution (im2col).
+     * cols[(ch·kh + u)·kw + v, oy·ow + ox] = x[ch, oy + u - padTop, ox + v - padLeft], 0 outside the image.
+     *
+     * @param x    one image [channels, h, w] from xOff. Not modified.
+     * @param cols [channels·kh·kw, oh·ow] from colsOff. Modified (overwritten).
+     */
+    void im2col(float[] x, int xOff, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                int oh, int ow, float[] cols, int colsOff);
+
+    /**
+     * The adjoint of {@link #im2col}: adds every column entry back to the pixel it was read from.
+     *
+     * @param gx one image gradient [channels, h, w] from gxOff. Modified (accumulated).
+     */
+    void col2im(float[] cols, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                int oh, int ow, float[] gx, int gxOff);
+}

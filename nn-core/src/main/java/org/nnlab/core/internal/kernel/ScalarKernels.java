@@ -1,0 +1,316 @@
+package org.nnlab.core.internal.kernel;
+
+/**
+ * The reference kernels: plain loops that read like the formulas, and the definition of every kernel's
+ * bits. The vector kernels return bitwise these results at every vector width, so a run gives the same
+ * numbers on either kernels, and the vector kernels may run these loops whenever they are faster (before C2
+ * has compiled the Vector API code, and for small sizes).
+ *
+ * <p>What fixes the bits: elementwise functions are {@link Unary#apply} and {@link Unary#accumulateGradient}
+ * ({@link FloatMath}'s exp and tanh, not {@code Math}'s); {@code axpy}, {@code mulAdd} and the matrix products
+ * use {@link Math#fma}, one rounding per multiply-add; {@link #sum} and {@link #dot} keep {@link #STRIPES}
+ * interleaved partial sums and combine them in a fixed tree (see {@link #combineStripes}). Matrix products use
+ * the i-p-j loop order (row of C, then the shared dimension, then a contiguous row of B) so the inner loop
+ * streams memory; each element is the fma chain over p ascending that {@link Kernels#gemm} defines.
+ */
+public class ScalarKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * n;
+            for (int p = 0; p < k; p++) {
+                float aip = a[aOff + i * k + p];
+                int bp = bOff + p * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = Math.fma(aip, b[bp + j], c[ci + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                              int biasOff, float[] c, int cOff, int m, int k, int n) {
+        doubleSums(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, 0, m, k, n);
+    }
+
+    /** {@link #doubleSums(float[], int, boolean, float[], int, boolean, float[], int, float[], int, int, int, int, int)} of A and B as given. */
+    public static void doubleSums(float[] a, int aOff, float[] b, int bOff, float[] bias, int biasOff, float[] c,
+                                  int cOff, int from, int to, int k, int n) {
+        doubleSums(a, aOff, false, b, bOff, false, bias, biasOff, c, cOff, from, to, k, n);
+    }
+
+    /**
+     * The reference loops of {@link #gemmDoubleSum} for rows [from, to) of C (of m = to when transA, A being
+     * [k, m] then): one row's n sums at a time, p ascending. Plain Java, which the JIT never contracts into
+     * fma, in the order the contract fixes.
+     */
+    public static void doubleSums(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                                  int biasOff, float[] c, int cOff, int from, int to, int k, int n) {
+        int m = to;
+        double[] sums = new double[n];
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < n; j++) {
+                sums[j] = bias == null ? 0 : bias[biasOff + j];
+            }
+            for (int p = 0; p < k; p++) {
+                double aip = transA ? a[aOff + p * m + i] : a[aOff + i * k + p];
+                if (transB) {
+                    for (int j = 0; j < n; j++) {
+                        sums[j] += aip * b[bOff + j * k + p];
+                    }
+                } else {
+                    int bp = bOff + p * n;
+                    for (int j = 0; j < n; j++) {
+                        sums[j] += aip * b[bp + j];
+                    }
+                }
+            }
+            int ci = cOff + i * n;
+            for (int j = 0; j < n; j++) {
+                c[ci + j] = (float) sums[j];
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * m;
+            int bp = bOff + p * n;
+            for (int i = 0; i < m; i++) {
+                float api = a[ap + i];
+                int ci = cOff + i * n;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = Math.fma(api, b[bp + j], c[ci + j]);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float acc = c[cOff + i * n + j];
+                for (int p = 0; p < k; p++) {
+                    acc = Math.fma(a[aOff + i * k + p], b[bOff + j * k + p], acc);
+                }
+                c[cOff + i * n + j] = acc;
+            }
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] = Math.fma(alpha, x[xOff + i], y[yOff + i]);
+        }
+    }
+
+    /**
+     * The partial sums that {@link #sum} and {@link #dot} keep: element i goes to partial sum i mod STRIPES.
+     * 64 is four 512-bit vectors of floats (four independent chains, which hide the add latency), eight
+     * 256-bit or sixteen 128-bit ones, so every width computes the same partial sums.
+     */
+    public static final int STRIPES = 64;
+
+    /** Σ x[i]·y[i]: partial sums s[i mod 64] ← fma(x[i], y[i], s[i mod 64]), i ascending, then {@link #combineStripes}. */
+    @Override
+    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        float[] s = new float[STRIPES];
+        dotStripes(x, xOff, y, yOff, 0, n, s);
+        return combineStripes(s);
+    }
+
+    /**
+     * Adds x[i]·y[i] for i in [from, n) into the partial sums s, from a {@code from} that is a multiple of
+     * {@link #STRIPES} (where the vector loop stopped).
+     */
+    public static void dotStripes(float[] x, int xOff, float[] y, int yOff, int from, int n, float[] s) {
+        for (int i = from; i < n; i += STRIPES) {
+            for (int j = 0, end = Math.min(STRIPES, n - i); j < end; j++) {
+                s[j] = Math.fma(x[xOff + i + j], y[yOff + i + j], s[j]);
+            }
+        }
+    }
+
+    /** Σ x[i]: partial sums s[i mod 64] += x[i], i ascending, then {@link #combineStripes}. */
+    @Override
+    public float sum(float[] x, int xOff, int n) {
+        float[] s = new float[STRIPES];
+        sumStripes(x, xOff, 0, n, s);
+        return combineStripes(s);
+    }
+
+    /** Adds x[i] for i in [from, n) into the partial sums s, from a multiple of {@link #STRIPES}. */
+    public static void sumStripes(float[] x, int xOff, int from, int n, float[] s) {
+        for (int i = from; i < n; i += STRIPES) {
+            for (int j = 0, end = Math.min(STRIPES, n - i); j < end; j++) {
+                s[j] += x[xOff + i + j];
+            }
+        }
+    }
+
+    /**
+     * The total of the {@link #STRIPES} partial sums, in one fixed tree: halve the array, adding the upper
+     * half into the lower (s[j] += s[j + h] for h = 32, 16, ..., 1), then s[0]. The first two halvings are
+     * whole-vector additions in the vector kernels; the tree also rounds less than a left-to-right sum.
+     * s is modified.
+     */
+    public static float combineStripes(float[] s) {
+        for (int h = STRIPES / 2; h >= 1; h /= 2) {
+            for (int j = 0; j < h; j++) {
+                s[j] += s[j + h];
+            }
+        }
+        return s[0];
+    }
+
+    @Override
+    public void map(Unary f, float alpha, float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = f.apply(x[i], alpha);
+        }
+    }
+
+    @Override
+    public void strictTanh(double[] x, double[] y, int n) {
+        strictTanhLoop(x, y, n);
+    }
+
+    /** y[i] = StrictMath.tanh(x[i]) for i in [0, n): the reference the vector form matches bit for bit. */
+    public static void strictTanhLoop(double[] x, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = StrictMath.tanh(x[i]);
+        }
+    }
+
+    @Override
+    public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
+        for (int i = 0; i < n; i++) {
+            gx[i] = f.accumulateGradient(x[i], y[i], gy[i], gx[i], alpha);
+        }
+    }
+
+    @Override
+    public void zip(Binary op, float[] a, float[] b, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = op.apply(a[i], b[i]);
+        }
+    }
+
+    @Override
+    public void zipRow(Binary op, float[] a, float[] row, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[base + j] = op.apply(a[base + j], row[j]);
+            }
+        }
+    }
+
+    @Override
+    public void zipScalar(Binary op, float[] a, float s, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = op.apply(a[i], s);
+        }
+    }
+
+    @Override
+    public void mulAdd(float[] a, float[] b, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.fma(a[i], b[i], out[i]);
+        }
+    }
+
+    @Override
+    public void addColumnSums(float[] x, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += x[base + j];
+            }
+        }
+    }
+
+    @Override
+    public void softmaxRows(float[] x, float[] y, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[base + j]);
+            }
+            float total = 0;
+            for (int j = 0; j < cols; j++) {
+                float e = (float) Math.exp(x[base + j] - max);
+                y[base + j] = e;
+                total += e;
+            }
+            float inv = 1 / total;
+            for (int j = 0; j < cols; j++) {
+                y[base + j] *= inv;
+            }
+        }
+    }
+
+    @Override
+    public void im2col(float[] x, int xOff, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                       int oh, int ow, float[] cols, int colsOff) {
+        int plane = oh * ow;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int u = 0; u < kh; u++) {
+                for (int v = 0; v < kw; v++) {
+                    int row = colsOff + ((ch * kh + u) * kw + v) * plane;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy + u - padTop;
+                        int dst = row + oy * ow;
+                        if (iy < 0 || iy >= h) {
+                            java.util.Arrays.fill(cols, dst, dst + ow, 0f);
+                            continue;
+                        }
+                        int src = xOff + (ch * h + iy) * w;
+                        for (int ox = 0; ox < ow; ox++) {
+                            int ix = ox + v - padLeft;
+                            cols[dst + ox] = (ix >= 0 && ix < w) ? x[src + ix] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void col2im(float[] cols, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
+                       int oh, int ow, float[] gx, int gxOff) {
+        int plane = oh * ow;
+        for (int ch = 0; ch < channels; ch++) {
+            for (int u = 0; u < kh; u++) {
+                for (int v = 0; v < kw; v++) {
+                    int row = ((ch * kh + u) * kw + v) * plane;
+                    for (int oy = 0; oy < oh; oy++) {
+                        int iy = oy + u - padTop;
+                        if (iy < 0 || iy >= h) {
+                            continue;
+                        }
+                        int dst = gxOff + (ch * h + iy) * w;
+                        int src = row + oy * ow;
+                        for (int ox = 0; ox < ow; ox++) {
+                            int ix = ox + v - padLeft;
+                            if (ix >= 0 && ix < w) {
+                                gx[dst + ix] += cols[src + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.nnlab.core.internal.kernel.simd;
+
+import jdk.incubator.vector.VectorShape;
+
+import org.nnlab.core.internal.kernel.Binary;
+import org.nnlab.core.internal.kernel.KernelSelection;
+import org.nnlab.core.internal.kernel.Kernels;
+import org.nnlab.core.internal.kernel.ScalarKernels;
+import org.nnlab.core.internal.kernel.Unary;
+
+/**
+ * The kernels on the Vector API ({@code jdk.incubator.vector}, which only this package imports): every method
+ * returns bitwise the {@link ScalarKernels}' result, at every vector width and in every JIT state, so choosing
+ * between a method's vector form ({@link VectorForms}) and its scalar loops is only about speed.
+ *
+ * <p>Before C2 has compiled it, Vector API code runs in a Java fallback tens of times slower than a plain
+ * loop, so each method runs the scalar loops until {@link Warmup} has found its family's vector form warm and
+ * faster (when {@code nn.warmup} is true, the default, on two or more processors); matrix products from
+ * {@link Warmup#EAGER_PRODUCT_MACS} multiply-adds on take the vector form once such products have run for
+ * {@link Warmup#EAGER_RENT_NANOS} on the scalar loops.
+ *
+ * <p>The system property {@code nn.vector.bits} (128, 256 or 512) forces a narrower species, for tests
+ * and benchmarks; by default the preferred species of the CPU is used. {@code nn.threads} (default 1)
+ * lets products above {@link PackedGemm#PARALLEL_MACS} multiply-adds use that many threads, with
+ * bitwise the same result.
+ */
+public final class VectorKernels extends ScalarKernels {
+    /** Whether each kernel runs the scalar loops until {@link Warmup} has found its vector form faster. */
+    private final boolean warmup = warmupEnabled();
+
+    /**
+     * Creates the vector kernels.
+     *
+     * @throws IllegalArgumentException      if {@code nn.vector.bits} is wider than the CPU's vectors
+     * @throws UnsupportedOperationException if the preferred vectors hold fewer than 4 floats (under 128
+     *                                       bits), where the Vector API is slower than scalar code
+     */
+    public VectorKernels() {
+        checkWidth();
+    }
+
+    /**
+     * The vector forms, created on first use: a short run that never warms a family loads none of the Vector
+     * API's species and vector classes (about 30 ms of a cold start).
+     */
+    private static final class Lazy {
+        static final VectorForms VECTOR = new VectorForms();
+    }
+
+    /**
+     * Checks {@code nn.vector.bits} against the CPU from the preferred shape alone, which loads no species.
+     *
+     * @throws IllegalArgumentException      if {@code nn.vector.bits} is wider than the CPU's vectors
+     * @throws UnsupportedOperationException if the preferred vectors hold fewer than 4 floats (under 128 bits)
+     */
+    static void checkWidth() {
+        int cpu = VectorShape.preferredShape().vectorBitSize();
+        int asked = KernelSelection.vectorBits();
+        if (asked > cpu) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "system property nn.vector.bits='%d': wider than this CPU's %d-bit vectors; choose %s", asked, cpu,
+                    cpu >= 256 ? "128 or 256" : "128"));
+        }
+        if (cpu < 128) {
+            throw new UnsupportedOperationException("vector kernels need >= 128-bit vectors, the CPU offers " + cpu + " bits");
+        }
+    }
+
+    /** {@code vector(S_512_BIT)}, with {@code x N threads} when {@code nn.threads} is above 1. */
+    static String name(int bits, int threads) {
+        return "vector(S_" + bits + "_BIT)" + (threads > 1 ? " x" + threads + " threads" : "");
+    }
+
+    /**
+     * The vector forms from the first call, whatever {@code nn.warmup} says: for tests and benchmarks of the
+     * vector code itself.
+     */
+    public static Kernels eager() {
+        return new VectorForms();
+    }
+
+    private static boolean warmupEnabled() {
+        try {
+            return Warmup.enabled();
+        } catch (IllegalArgumentException e) {
+            return false;                 // reported by KernelSelection before these kernels are used
+        }
+    }
+
+    @Override
+    public String name() {
+        int asked = bits();
+        return name(asked > 0 ? asked : VectorShape.preferredShape().vectorBitSize(), threads());
+    }
+
+    /** {@code nn.threads}, read here rather than in {@link VectorForms} so that naming does not load the species. */
+    static int threads() {
+        try {
+            return KernelSelection.threads();
+        } catch (IllegalArgumentException e) {
+            return 1;                     // reported by KernelSelection before these kernels are used
+        }
+    }
+
+    /** {@code nn.vector.bits}, or 0 for the CPU's preferred width (and for a bad value, reported elsewhere). */
+    static int bits() {
+        try {
+            return KernelSelection.vectorBits();
+        } catch (IllegalArgumentException e) {
+            return 0;                     // reported by KernelSelection before these kernels are used
+        }
+    }
+
+    @Override
+    public void progress(long done, long total) {
+        if (warmup) {
+            Warmup.forecast(done, total);
+        }
+    }
+
+    /**
+     * Whether a call should run the scalar loops (the same bits): while the warm-up is on and the family's
+     * vector form is not yet warm and faster. {@code work} counts towards the rent that starts the warm-up.
+     */
+    private boolean cold(Warmup.Family f, long work) {
+        return warmup && !Warmup.ready(f, work);
+    }
+
+    /**
+     * {@link #cold} for a product; one of {@link Warmup#EAGER_PRODUCT_MACS} multiply-adds or more is warm once
+     * such products have paid their own rent ({@link Warmup#readyLarge}).
+     */
+    private boolean coldProduct(int m, int k, int n) {
+        long multiplyAdds = (long) m * k * n;
+        if (multiplyAdds < Warmup.EAGER_PRODUCT_MACS) {
+            return cold(Warmup.Family.PRODUCTS, multiplyAdds);
+        }
+        return warmup && !Warmup.readyLarge(multiplyAdds);
+    }
+
+    @Override
+    public void gemm(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        if (coldProduct(m, k, n)) {
+            super.gemm(a, aOff, b, bOff, c, cOff, m, k, n);
+        } else {
+            Lazy.VECTOR.gemm(a, aOff, b, bOff, c, cOff, m, k, n);
+        }
+    }
+
+    @Override
+    public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        if (coldProduct(m, k, n)) {
+            super.gemmTransA(a, aOff, b, bOff, c, cOff, m, k, n);
+        } else {
+            Lazy.VECTOR.gemmTransA(a, aOff, b, bOff, c, cOff, m, k, n);
+        }
+    }
+
+    @Override
+    public void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
+        if (coldProduct(m, k, n)) {
+            super.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
+        } else {
+            Lazy.VECTOR.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
+        }
+    }
+
+    @Override
+    public void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
+                              int biasOff, float[] c, int cOff, int m, int k, int n) {
+        if (cold(Warmup.Family.DOUBLE_SUMS, (long) m * k * n)) {
+            super.gemmDoubleSum(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
+        } else {
+            Lazy.VECTOR.gemmDoubleSum(a, aOff, transA, b, bOff, transB, bias, biasOff, c, cOff, m, k, n);
+        }
+    }
+
+    @Override
+    public void strictTanh(double[] x, double[] y, int n) {
+        if (cold(Warmup.Family.STRICT_TANH, n)) {
+            super.strictTanh(x, y, n);
+        } else {
+            Lazy.VECTOR.strictTanh(x, y, n);
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.axpy(alpha, x, xOff, y, yOff, n);
+        } else {
+            Lazy.VECTOR.axpy(alpha, x, xOff, y, yOff, n);
+        }
+    }
+
+    @Override
+    public float dot(float[] x, int xOff, float[] y, int yOff, int n) {
+        return cold(Warmup.Family.REDUCTIONS, n) ? super.dot(x, xOff, y, yOff, n) : Lazy.VECTOR.dot(x, xOff, y, yOff, n);
+    }
+
+    @Override
+    public float sum(float[] x, int xOff, int n) {
+        return cold(Warmup.Family.REDUCTIONS, n) ? super.sum(x, xOff, n) : Lazy.VECTOR.sum(x, xOff, n);
+    }
+
+    @Override
+    public void map(Unary f, float alpha, float[] x, float[] y, int n) {
+        if (cold(Warmup.Family.MAPS, n)) {
+            super.map(f, alpha, x, y, n);
+        } else {
+            Lazy.VECTOR.map(f, alpha, x, y, n);
+        }
+    }
+
+    @Override
+    public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
+        if (cold(Warmup.Family.MAPS, n)) {
+            super.mapGrad(f, alpha, x, y, gy, gx, n);
+        } else {
+            Lazy.VECTOR.mapGrad(f, alpha, x, y, gy, gx, n);
+        }
+    }
+
+    @Override
+    public void zip(Binary op, float[] a, float[] b, float[] out, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.zip(op, a, b, out, n);
+        } else {
+            Lazy.VECTOR.zip(op, a, b, out, n);
+        }
+    }
+
+    @Override
+    public void zipRow(Binary op, float[] a, float[] row, float[] out, int rows, int cols) {
+        if (cold(Warmup.Family.ELEMENTWISE, (long) rows * cols)) {
+            super.zipRow(op, a, row, out, rows, cols);
+        } else {
+            Lazy.VECTOR.zipRow(op, a, row, out, rows, cols);
+        }
+    }
+
+    @Override
+    public void zipScalar(Binary op, float[] a, float s, float[] out, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.zipScalar(op, a, s, out, n);
+        } else {
+            Lazy.VECTOR.zipScalar(op, a, s, out, n);
+        }
+    }
+
+    @Override
+    public void mulAdd(float[] a, float[] b, float[] out, int n) {
+        if (cold(Warmup.Family.ELEMENTWISE, n)) {
+            super.mulAdd(a, b, out, n);
+        } else {
+            Lazy.VECTOR.mulAdd(a, b, out, n);
+        }
+    }
+
+    @Override
+    public void addColumnSums(float[] x, float[] out, int rows, int cols) {
+        if (cold(Warmup.Family.ELEMENTWISE, (long) rows * cols)) {
+            super.addColumnSums(x, out, rows, cols);
+        } else {
+            Lazy.VECTOR.addColumnSums(x, out, rows, cols);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * The Vector API kernels ({@code jdk.incubator.vector}): the only package that imports it, loaded by name
- * only when the module is present.
- */
-package org.nnlab.core.kernel.simd;

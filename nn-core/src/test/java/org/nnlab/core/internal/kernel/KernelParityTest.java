@@ -1,0 +1,324 @@
+package org.nnlab.core.internal.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nnlab.core.Rng;
+
+/**
+ * Vector kernels against the scalar reference, for every kernel, at sizes that straddle lane multiples and
+ * the 64 partial sums of the reductions: the same bits everywhere ({@code Float.equals}: NaN payloads aside),
+ * on inputs that include ±0, subnormals, ±infinity, NaN and values past every function's range limits.
+ * The vector kernels are the eager ones (their vector forms from the first call, whatever the warm-up has
+ * done). Skipped cleanly when the Vector API is absent.
+ */
+class KernelParityTest {
+    static final int[] SIZES = {0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 127, 128, 129, 191, 257, 1000};
+
+    /** The BigDecimal check of gemmDoubleSum runs on products up to this size (the bits are checked on all). */
+    static final long EXACT_CHECK_MACS = 300_000;
+
+    static Kernels scalar;
+    static Kernels vector;
+
+    @BeforeAll
+    static void kernels() {
+        scalar = KernelSelection.scalar();
+        vector = KernelSelection.vector().map(v -> org.nnlab.core.internal.kernel.simd.VectorKernels.eager()).orElse(null);
+    }
+
+    static IntStream sizes() {
+        return IntStream.of(SIZES);
+    }
+
+    static float[] random(Rng rng, int n, float lo, float hi) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.uniform(lo, hi);
+        }
+        return v;
+    }
+
+    /** Values where functions change branch or lose range, placed at the front, the middle and the tail. */
+    static final float[] SPECIAL = {0f, -0f, Float.MIN_VALUE, -1e-40f, 1e-30f, Float.NaN, Float.POSITIVE_INFINITY,
+        Float.NEGATIVE_INFINITY, 88.7228f, 88.8f, -103.97f, -104f, -17.33f, 9.1f, -9.11f, 20f, 1e-7f, -0.3466f};
+
+    /** Random values in [lo, hi] with the special values sprinkled in (every 7th index, up to all of them). */
+    static float[] withSpecials(Rng rng, int n, float lo, float hi) {
+        float[] v = random(rng, n, lo, hi);
+        for (int i = 0, s = 0; i < n && s < SPECIAL.length; i += 7, s++) {
+            v[i] = SPECIAL[s];
+        }
+        if (n > 0) {
+            v[n - 1] = SPECIAL[n % SPECIAL.length];
+        }
+        return v;
+    }
+
+    private static void requireVector() {
+        assumeThat(vector).as("jdk.incubator.vector is not available").isNotNull();
+        String bits = System.getProperty("nn.vector.bits", "");
+        if (!bits.isEmpty()) {      // the narrower-width runs must really run on that width
+            assertThat(vector.name()).isEqualTo("vector(S_" + bits + "_BIT)");
+        }
+    }
+
+    static Stream<Arguments> unaryCases() {
+        return Stream.of(Unary.values()).flatMap(f -> IntStream.of(SIZES).mapToObj(n -> Arguments.of(f, n)));
+    }
+
+    @ParameterizedTest(name = "{0} n={1}")
+    @MethodSource("unaryCases")
+    void mapAndMapGradGiveTheScalarBits(Unary f, int n) {
+        requireVector();
+        Rng rng = Rng.seeded(n * 31L + f.ordinal());
+        float[] x = withSpecials(rng, n, -30f, 30f);
+        float[] ys = new float[n];
+        float[] yv = new float[n];
+        scalar.map(f, 0.3f, x, ys, n);
+        vector.map(f, 0.3f, x, yv, n);
+        assertThat(yv).as("%s", f).containsExactly(ys);
+        for (int i = 0; i < n; i++) {
+            assertThat(Float.floatToIntBits(ys[i])).as("%s(%s) is Unary.apply's", f, x[i])
+                    .isEqualTo(Float.floatToIntBits(f.apply(x[i], 0.3f)));
+        }
+        float[] gy = withSpecials(rng, n, -1, 1);
+        float[] gs = random(Rng.seeded(n), n, -1, 1);
+        float[] gv = gs.clone();
+        scalar.mapGrad(f, 0.3f, x, ys, gy, gs, n);
+        vector.mapGrad(f, 0.3f, x, ys, gy, gv, n);
+        assertThat(gv).as("%s'", f).containsExactly(gs);
+    }
+
+    @ParameterizedTest(name = "n={0}")
+    @MethodSource("sizes")
+    void vectorOpsGiveTheScalarBits(int n) {
+        requireVector();
+        Rng rng = Rng.seeded(n);
+        float[] x = random(rng, n + 5, -2, 2);
+        float[] y = random(rng, n + 7, -2, 2);
+        assertThat(vector.dot(x, 2, y, 3, n)).as("dot").isEqualTo(scalar.dot(x, 2, y, 3, n));
+        assertThat(vector.sum(x, 1, n)).as("sum").isEqualTo(scalar.sum(x, 1, n));
+        float[] ys = y.clone();
+        float[] yv = y.clone();
+        scalar.axpy(-0.7f, x, 4, ys, 1, n);
+        vector.axpy(-0.7f, x, 4, yv, 1, n);
+        assertThat(yv).as("axpy").containsExactly(ys);
+        float[] ms = y.clone();
+        float[] mv = y.clone();
+        scalar.mulAdd(x, y, ms, n);
+        vector.mulAdd(x, y, mv, n);
+        assertThat(mv).as("mulAdd").containsExactly(ms);
+        float[] special = withSpecials(rng, n, -2, 2);
+        for (Binary op : Binary.values()) {
+            float[] b = withSpecials(rng, n, 0.5f, 2f);
+            float[] os = new float[n];
+            float[] ov = new float[n];
+            scalar.zip(op, special, b, os, n);
+            vector.zip(op, special, b, ov, n);
+            assertThat(ov).as("zip %s", op).containsExactly(os);
+            scalar.zipScalar(op, special, 1.7f, os, n);
+            vector.zipScalar(op, special, 1.7f, ov, n);
+            assertThat(ov).as("zipScalar %s", op).containsExactly(os);
+        }
+    }
+
+    /**
+     * The reductions' order, restated: 64 partial sums filled i ascending, halved pairwise. A sum whose terms
+     * cancel early only in that order (1e8 in partial sum 0, -1e8 in partial sum 32, 1 everywhere else: 126 in
+     * exact arithmetic) gives 124 on both kernels, where a left-to-right sum loses 31 of the ones, 95.
+     */
+    @ParameterizedTest(name = "n={0}")
+    @MethodSource("sizes")
+    void reductionsFollowTheStripedOrder(int n) {
+        float[] x = random(Rng.seeded(n + 7L), n, -1e4f, 1e4f);
+        float[] s = new float[ScalarKernels.STRIPES];
+        for (int i = 0; i < n; i++) {
+            s[i % 64] += x[i];
+        }
+        for (int h = 32; h >= 1; h /= 2) {
+            for (int j = 0; j < h; j++) {
+                s[j] += s[j + h];
+            }
+        }
+        assertThat(scalar.sum(x, 0, n)).isEqualTo(s[0]);
+        if (vector != null) {
+            assertThat(vector.sum(x, 0, n)).isEqualTo(s[0]);
+        }
+        float[] c = new float[128];
+        java.util.Arrays.fill(c, 1f);
+        c[0] = 1e8f;
+        c[32] = -1e8f;
+        float leftToRight = 0;
+        for (float v : c) {
+            leftToRight += v;
+        }
+        assertThat(leftToRight).isEqualTo(95f);
+        assertThat(scalar.sum(c, 0, 128)).isEqualTo(124f);
+        if (vector != null) {
+            assertThat(vector.sum(c, 0, 128)).isEqualTo(124f);
+        }
+    }
+
+    @ParameterizedTest(name = "cols={0}")
+    @MethodSource("sizes")
+    void rowKernelsAgree(int cols) {
+        requireVector();
+        Rng rng = Rng.seeded(cols + 100L);
+        int rows = 5;
+        float[] a = random(rng, rows * cols, -2, 2);
+        float[] row = random(rng, cols, 0.5f, 2);
+        for (Binary op : Binary.values()) {
+            float[] os = new float[rows * cols];
+            float[] ov = new float[rows * cols];
+            scalar.zipRow(op, a, row, os, rows, cols);
+            vector.zipRow(op, a, row, ov, rows, cols);
+            assertThat(ov).as("zipRow %s", op).containsExactly(os);
+        }
+        float[] cs = random(rng, cols, -1, 1);
+        float[] cv = cs.clone();
+        scalar.addColumnSums(a, cs, rows, cols);
+        vector.addColumnSums(a, cv, rows, cols);
+        assertThat(cv).as("addColumnSums").containsExactly(cs);
+        float[] ss = new float[rows * cols];
+        float[] sv = new float[rows * cols];
+        scalar.softmaxRows(a, ss, rows, cols);
+        vector.softmaxRows(a, sv, rows, cols);
+        assertThat(sv).as("softmaxRows").containsExactly(ss);
+    }
+
+    static Stream<Arguments> matmulShapes() {
+        Stream<int[]> fixed = Stream.of(new int[] {1, 1, 1}, new int[] {0, 3, 4}, new int[] {3, 0, 4}, new int[] {3, 4, 0},
+                new int[] {7, 9, 17}, new int[] {8, 8, 8}, new int[] {10, 8, 8}, new int[] {9, 15, 47}, new int[] {16, 16, 16},
+                new int[] {17, 33, 49}, new int[] {65, 31, 63}, new int[] {100, 2, 8}, new int[] {10000, 8, 8},
+                new int[] {33, 129, 97}, new int[] {129, 257, 65}, new int[] {8, 300, 1}, new int[] {1, 300, 49},
+                new int[] {127, 130, 200}, new int[] {4, 784, 128}, new int[] {32, 288, 576},
+                new int[] {40, 8, 1}, new int[] {37, 20, 3}, new int[] {1000, 8, 4}, new int[] {1001, 8, 8}, new int[] {35, 2, 8},
+                new int[] {150, 16, 2}, new int[] {16, 300, 5}, new int[] {33, 4, 4}, new int[] {64, 1, 16}, new int[] {1, 300, 64},
+                new int[] {3, 50, 33}, new int[] {64, 300, 64}, new int[] {2, 7, 130});
+        Rng rng = Rng.seeded(99);
+        Stream<int[]> random = IntStream.range(0, 40).mapToObj(i -> new int[] {1 + rng.nextInt(150), 1 + rng.nextInt(300), 1 + rng.nextInt(150)});
+        return Stream.concat(fixed, random).map(s -> Arguments.of(s[0], s[1], s[2]));
+    }
+
+    /**
+     * Every product path (narrow, by columns, unpacked, packed with its edge tiles) computes each element as
+     * the scalar loops do, an fma chain over p ascending from C's value, so the bits are the same.
+     */
+    @ParameterizedTest(name = "[{0}x{1}]x[{1}x{2}]")
+    @MethodSource("matmulShapes")
+    void gemmVariantsGiveTheScalarBits(int m, int k, int n) {
+        requireVector();
+        Rng rng = Rng.seeded(m * 1_000_003L + k * 1009L + n);
+        float[] a = random(rng, m * k + 3, -1, 1);       // offset 3 exercises aOff
+        float[] b = random(rng, k * n + 2, -1, 1);
+        float[] c0 = random(rng, m * n + 1, -1, 1);       // accumulation into existing values
+        float[] cs = c0.clone();
+        float[] cv = c0.clone();
+        scalar.gemm(a, 3, b, 2, cs, 1, m, k, n);
+        vector.gemm(a, 3, b, 2, cv, 1, m, k, n);
+        assertThat(cv).as("gemm bits").containsExactly(cs);
+        cs = c0.clone();
+        cv = c0.clone();
+        scalar.gemmTransA(a, 3, b, 2, cs, 1, m, k, n);
+        vector.gemmTransA(a, 3, b, 2, cv, 1, m, k, n);
+        assertThat(cv).as("gemmTransA bits").containsExactly(cs);
+        float[] bt = random(rng, n * k + 2, -1, 1);
+        cs = c0.clone();
+        cv = c0.clone();
+        scalar.gemmTransB(a, 3, bt, 2, cs, 1, m, k, n);
+        vector.gemmTransB(a, 3, bt, 2, cv, 1, m, k, n);
+        assertThat(cv).as("gemmTransB bits").containsExactly(cs);
+    }
+
+    /**
+     * gemmDoubleSum gives the scalar loops' bits on the vector kernels (products of floats are exact in double,
+     * so the order fixes every sum), and each entry is within one float rounding plus k double roundings of
+     * the exact sum, computed with BigDecimal.
+     */
+    @ParameterizedTest(name = "[{0}x{1}]x[{1}x{2}]")
+    @MethodSource("matmulShapes")
+    void doubleSumsAreBitwiseTheScalarOnesAndNearlyExact(int m, int k, int n) {
+        requireVector();
+        Rng rng = Rng.seeded(m * 1_000_003L + k * 1009L + n + 5);
+        float[] a = random(rng, m * k + 3, -1, 1);
+        float[] b = random(rng, k * n + 2, -1, 1);
+        float[] bias = random(rng, n + 4, -1, 1);
+        for (float[] start : new float[][] {bias, null}) {
+            float[] cs = random(rng, m * n + 1, -1, 1);          // overwritten, never added to
+            float[] cv = cs.clone();
+            scalar.gemmDoubleSum(a, 3, b, 2, start, 4, cs, 1, m, k, n);
+            vector.gemmDoubleSum(a, 3, b, 2, start, 4, cv, 1, m, k, n);
+            assertThat(cv).as("gemmDoubleSum bits, bias %s", start != null).containsExactly(cs);
+            float[] at = new float[m * k + 3];                   // A and B stored transposed: the same sums
+            float[] bt = new float[k * n + 2];
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    at[3 + p * m + i] = a[3 + i * k + p];
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j++) {
+                    bt[2 + j * k + p] = b[2 + p * n + j];
+                }
+            }
+            for (Kernels kernels : new Kernels[] {scalar, vector}) {
+                for (int t = 1; t < 4; t++) {
+                    boolean transA = (t & 1) != 0;
+                    boolean transB = (t & 2) != 0;
+                    float[] ct = cs.clone();
+                    java.util.Arrays.fill(ct, 1, ct.length, Float.NaN);      // every entry must be overwritten
+                    kernels.gemmDoubleSum(transA ? at : a, 3, transA, transB ? bt : b, 2, transB, start, 4, ct, 1, m, k, n);
+                    assertThat(ct).as("%s transA %s transB %s", kernels.name(), transA, transB).containsExactly(cs);
+                }
+            }
+            for (int i = 0; i < m && (long) m * k * n <= EXACT_CHECK_MACS; i++) {     // BigDecimal is slow
+                for (int j = 0; j < n; j++) {
+                    java.math.BigDecimal exact = start == null ? java.math.BigDecimal.ZERO
+                            : new java.math.BigDecimal(start[4 + j]);
+                    double magnitude = start == null ? 0 : Math.abs(start[4 + j]);
+                    for (int p = 0; p < k; p++) {
+                        double t = (double) a[3 + i * k + p] * b[2 + p * n + j];
+                        exact = exact.add(new java.math.BigDecimal(t));
+                        magnitude += Math.abs(t);
+                    }
+                    double e = exact.doubleValue();
+                    double bound = Math.ulp((float) e) / 2 + (k + 1) * Math.ulp(1.0) * magnitude;
+                    assertThat(Math.abs(cs[1 + i * n + j] - e)).as("c[%d][%d]", i, j).isLessThanOrEqualTo(bound);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "c={0} h={1} w={2} k={3} pad={4}")
+    @MethodSource("convShapes")
+    void im2colAndCol2imAgree(int c, int h, int w, int k, int pad) {
+        requireVector();
+        Rng rng = Rng.seeded(c * 7L + h * 13L + w + k);
+        int oh = h + 2 * pad - k + 1;
+        int ow = w + 2 * pad - k + 1;
+        float[] x = random(rng, c * h * w, -1, 1);
+        float[] cs = new float[c * k * k * oh * ow];
+        float[] cv = new float[cs.length];
+        scalar.im2col(x, 0, c, h, w, k, k, pad, pad, oh, ow, cs, 0);
+        vector.im2col(x, 0, c, h, w, k, k, pad, pad, oh, ow, cv, 0);
+        assertThat(cv).as("im2col").containsExactly(cs);
+        float[] gs = new float[x.length];
+        float[] gv = new float[x.length];
+        scalar.col2im(cs, c, h, w, k, k, pad, pad, oh, ow, gs, 0);
+        vector.col2im(cs, c, h, w, k, k, pad, pad, oh, ow, gv, 0);
+        assertThat(gv).as("col2im").containsExactly(gs);
+    }
+
+    static Stream<Arguments> convShapes() {
+        return Stream.of(Arguments.of(1, 28, 28, 3, 0), Arguments.of(3, 7, 9, 3, 1), Arguments.of(2, 5, 5, 5, 2),
+                Arguments.of(32, 13, 17, 3, 0));
+    }
+}
