@@ -48,7 +48,7 @@ public final class PlaygroundEngine {
     public static void epoch(PlaygroundNetwork net, double[][] inputs, List<Example> train, double batchSize,
                              double learningRate, Regularization regularization, double regularizationRate) {
         for (int i = 0; i < train.size(); i++) {
-            net.forwardTrain(inputs[i]);
+            net.forward(inputs[i]);
             net.backward(train.get(i).label());
             if ((i + 1) % batchSize == 0) {
                 net.update(learningRate, regularization, regularizationRate);
@@ -62,48 +62,6 @@ public final class PlaygroundEngine {
      */
     public static double loss(PlaygroundNetwork net, List<Feature> features, List<Example> data) {
         return loss(net, inputs(features, data), data);
-    }
-
-    /**
-     * One epoch for a classifier ({@link PlaygroundNetwork#classifier}): labels are class indices 0..C-1,
-     * the loss is cross-entropy; order, batching and carry-over are Playground's.
-     */
-    public static void epochClasses(PlaygroundNetwork net, double[][] inputs, List<Example> train, double batchSize,
-                                    double learningRate, Regularization regularization, double regularizationRate) {
-        for (int i = 0; i < train.size(); i++) {
-            net.forwardTrain(inputs[i]);
-            net.backwardClass((int) train.get(i).label());
-            if ((i + 1) % batchSize == 0) {
-                net.update(learningRate, regularization, regularizationRate);
-            }
-        }
-    }
-
-    /** Mean cross-entropy -ln p(label) of a classifier over {@code data}; NaN for an empty set. */
-    public static double crossEntropy(PlaygroundNetwork net, double[][] inputs, List<Example> data) {
-        double loss = 0;
-        for (int i = 0; i < data.size(); i++) {
-            net.forward(inputs[i]);
-            loss -= StrictMath.log(net.lastOutput(net.layers(), (int) data.get(i).label()));
-        }
-        return loss / data.size();
-    }
-
-    /** The share of points whose most probable class is the label (ties: the first class). */
-    public static double classAccuracy(PlaygroundNetwork net, double[][] inputs, List<Example> data) {
-        int right = 0;
-        for (int i = 0; i < data.size(); i++) {
-            net.forward(inputs[i]);
-            double[] p = net.lastOutputs();
-            int best = 0;
-            for (int c = 1; c < p.length; c++) {
-                if (p[c] > p[best]) {
-                    best = c;
-                }
-            }
-            right += best == (int) data.get(i).label() ? 1 : 0;
-        }
-        return (double) right / data.size();
     }
 
     /**

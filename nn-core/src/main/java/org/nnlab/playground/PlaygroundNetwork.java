@@ -4,8 +4,6 @@ import java.util.Arrays;
 
 import org.nnlab.core.Checks;
 import org.nnlab.nn.Activation;
-import org.nnlab.nn.OptimizerKind;
-import org.nnlab.nn.UpdateRule;
 import org.nnlab.nn.dense.DenseStack;
 import org.nnlab.core.Compute;
 
@@ -30,15 +28,6 @@ public final class PlaygroundNetwork {
     private final double[][] accWeights;
     private final double[][] accBiases;
     private int accumulated;                   // examples accumulated since the last update
-    private UpdateRule rule = UpdateRule.sgd();
-    private double[][] stateW1;                // momentum velocity or Adam's m, per weight (null for SGD)
-    private double[][] stateW2;                // Adam's v
-    private double[][] stateB1;
-    private double[][] stateB2;
-    private int adamSteps;
-    private double dropout;                    // drop probability for hidden nodes in training passes
-    private SeedRandom dropoutRng;
-    private final double[][] mask;             // [layer][node]: 0 or 1/(1 - p) in the last training pass
     private final double[][] z;                // [layer][node], total inputs of the last forward pass
     private final double[][] a;                // [layer][node], outputs; a[0] = the inputs
     private final double[][] dz;               // dE/dz of the last backward pass
@@ -58,7 +47,6 @@ public final class PlaygroundNetwork {
         a = new double[layers][];
         dz = new double[layers][];
         da = new double[layers][];
-        mask = new double[layers][];
         for (int l = 0; l < layers; l++) {
             int links = l == 0 ? 0 : sizes[l] * sizes[l - 1];
             weights[l] = new double[links];
@@ -70,8 +58,6 @@ public final class PlaygroundNetwork {
             a[l] = new double[sizes[l]];
             dz[l] = new double[sizes[l]];
             da[l] = new double[sizes[l]];
-            mask[l] = new double[sizes[l]];
-            Arrays.fill(mask[l], 1);
         }
     }
 
@@ -91,9 +77,11 @@ public final class PlaygroundNetwork {
     }
 
     /**
-     * A classifier over {@code classes} >= 2 classes (not in Playground, issues #68 and #175): the output
-     * layer has one node per class, softmax turns their totals into probabilities, and training
-     * minimizes the cross-entropy -ln p(label). Weights are drawn as in {@link #build}.
+     * The weights of a classifier over {@code classes} >= 2 classes (not in Playground, issues #68 and #175): the
+     * output layer has one linear node per class. It trains on the shared engine, where softmax turns the totals
+     * into probabilities and training minimizes the cross-entropy -ln p(label) ({@link PlaygroundSession#withClasses});
+     * this network holds and shows its weights ({@link #toDenseStack()} evaluates it). Weights are drawn as in
+     * {@link #build}.
      *
      * @throws IllegalArgumentException if classes &lt; 2 or a size is invalid
      */
@@ -162,7 +150,7 @@ public final class PlaygroundNetwork {
                 (long) (in + 1) * out, (long) in * out, org.nnlab.nn.ModelSummary.Category.LEARNABLE, 1);
     }
 
-    /** A deep copy: weights, biases, dead flags, pending accumulators and the update rule with its state; dropout is not copied (the copy has none). */
+    /** A deep copy: weights, biases, dead flags and pending accumulators. */
     public PlaygroundNetwork copy() {
         PlaygroundNetwork c = new PlaygroundNetwork(sizes, hidden, output);
         for (int l = 0; l < sizes.length; l++) {
@@ -173,16 +161,6 @@ public final class PlaygroundNetwork {
             c.accBiases[l] = accBiases[l].clone();
         }
         c.accumulated = accumulated;
-        c.setUpdateRule(rule);
-        if (stateW1 != null) {
-            for (int l = 0; l < sizes.length; l++) {
-                c.stateW1[l] = stateW1[l].clone();
-                c.stateW2[l] = stateW2[l].clone();
-                c.stateB1[l] = stateB1[l].clone();
-                c.stateB2[l] = stateB2[l].clone();
-            }
-            c.adamSteps = adamSteps;
-        }
         return c;
     }
 
@@ -298,9 +276,6 @@ public final class PlaygroundNetwork {
             }
             activate(f, z[l], a[l], sizes[l]);
         }
-        if (classes() > 1) {
-            softmax(z[sizes.length - 1], a[sizes.length - 1]);
-        }
         return a[sizes.length - 1][0];
     }
 
@@ -312,17 +287,11 @@ public final class PlaygroundNetwork {
      * per-example state ({@link #lastOutput}) untouched.
      *
      * @param inputs one input vector per example, each of length {@code inputSize()}
-     * @return the output node's value per example (class 0's probability for a multi-class network)
+     * @return the output node's value per example
      */
     public double[] outputs(double[][] inputs) {
         int n = inputs.length;
         double[] out = new double[n];
-        if (classes() > 1) {
-            for (int e = 0; e < n; e++) {
-                out[e] = forward(inputs[e]);
-            }
-            return out;
-        }
         double[] src = new double[sizes[0] * n];
         for (int e = 0; e < n; e++) {
             Checks.requireArgument(inputs[e].length == sizes[0],
@@ -364,118 +333,24 @@ public final class PlaygroundNetwork {
         }
     }
 
-    /**
-     * A training forward pass: {@link #forward} with inverted dropout on the hidden nodes when set
-     * ({@link #setDropout}): each hidden node is dropped with probability p (output 0), the others scaled
-     * by 1/(1 - p), in node order with one draw each. Without dropout it is exactly {@link #forward}.
-     */
-    public double forwardTrain(double[] input) {
-        if (dropout == 0) {
-            return forward(input);
-        }
-        System.arraycopy(input, 0, a[0], 0, input.length);
-        int last = sizes.length - 1;
-        for (int l = 1; l < sizes.length; l++) {
-            PlaygroundActivation f = l == last ? output : hidden;
-            int prev = sizes[l - 1];
-            for (int d = 0; d < sizes[l]; d++) {
-                double total = biases[l][d];
-                for (int s = 0; s < prev; s++) {
-                    total += weights[l][d * prev + s] * a[l - 1][s];
-                }
-                z[l][d] = total;
-                a[l][d] = f.output(total);
-                if (l < last) {
-                    mask[l][d] = dropoutRng.nextDouble() < dropout ? 0 : 1 / (1 - dropout);
-                    a[l][d] *= mask[l][d];
-                }
-            }
-        }
-        if (classes() > 1) {
-            softmax(z[last], a[last]);
-        }
-        return a[last][0];
-    }
-
-    /**
-     * Sets inverted dropout for training passes (not in Playground, issue #50); 0 turns it off.
-     *
-     * @throws IllegalArgumentException if p is outside [0, 1)
-     */
-    public void setDropout(double p, SeedRandom rng) {
-        Checks.requireArgument(p >= 0 && p < 1, "PlaygroundNetwork.setDropout: p must be in [0, 1), got %s", p);
-        dropout = p;
-        dropoutRng = rng;
-        for (double[] m : mask) {
-            Arrays.fill(m, 1);
-        }
-    }
-
     /** The number of classes: 1 for Playground's single output node. */
     public int classes() {
         return sizes[sizes.length - 1];
     }
 
-    /** A copy of the output layer's values after the last forward pass (class probabilities for a classifier). */
-    public double[] lastOutputs() {
-        return a[sizes.length - 1].clone();
-    }
-
-    /** p = exp(z - max) / Σ exp(z - max), so large totals cannot overflow. */
-    static void softmax(double[] z, double[] p) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int c = 0; c < z.length; c++) {
-            p[c] = StrictMath.exp(z[c] - max);
-            sum += p[c];
-        }
-        for (int c = 0; c < z.length; c++) {
-            p[c] /= sum;
-        }
-    }
-
-    /**
-     * For a classifier: back-propagates the cross-entropy of the last forward pass against class
-     * {@code label} (dE/dz = p - onehot at the softmax) and accumulates, as {@link #backward} does.
-     *
-     * @throws IllegalArgumentException if the label is outside 0..classes-1
-     */
-    public void backwardClass(int label) {
-        int last = sizes.length - 1;
-        Checks.requireArgument(label >= 0 && label < classes(), "PlaygroundNetwork.backwardClass: label %d is outside 0..%d",
-                label, classes() - 1);
-        for (int c = 0; c < classes(); c++) {
-            dz[last][c] = a[last][c] - (c == label ? 1 : 0);
-        }
-        backpropagateFrom(last, true);
-    }
-
     /**
      * Back-propagates the square error of the last forward pass against {@code target} and adds the
      * gradients to the accumulators (spec 5.6). Dead links accumulate nothing. For Playground's single
-     * output node; a classifier uses {@link #backwardClass}.
+     * output node (a classifier trains on the shared engine).
      */
     public void backward(double target) {
         int last = sizes.length - 1;
         da[last][0] = a[last][0] - target;
-        backpropagateFrom(last, false);
-    }
-
-    /** Spec 5.6 from layer {@code last} down; with {@code outputDeltasGiven} the output layer's dz is set. */
-    private void backpropagateFrom(int last, boolean outputDeltasGiven) {
         for (int l = last; l >= 1; l--) {
             PlaygroundActivation f = l == last ? output : hidden;
             int prev = sizes[l - 1];
             for (int d = 0; d < sizes[l]; d++) {
-                if (!(outputDeltasGiven && l == last)) {
-                    // with dropout, a holds the scaled output: recompute f'(z) and apply the node's mask
-                    dz[l][d] = dropout == 0 || l == last
-                            ? da[l][d] * f.derivative(z[l][d], a[l][d])
-                            : da[l][d] * f.derivative(z[l][d]) * mask[l][d];
-                }
+                dz[l][d] = da[l][d] * f.derivative(z[l][d], a[l][d]);
                 accBiases[l][d] += dz[l][d];
             }
             for (int d = 0; d < sizes[l]; d++) {
@@ -509,14 +384,9 @@ public final class PlaygroundNetwork {
         if (n == 0) {
             return;
         }
-        if (rule.kind() == OptimizerKind.ADAM) {
-            adamSteps++;
-        }
         for (int l = 1; l < sizes.length; l++) {
             for (int d = 0; d < sizes[l]; d++) {
-                biases[l][d] = rule.kind() == OptimizerKind.SGD
-                        ? biases[l][d] - (learningRate * accBiases[l][d]) / n
-                        : biases[l][d] - learningRate * step(accBiases[l][d] / n, stateB1[l], stateB2[l], d);
+                biases[l][d] = biases[l][d] - (learningRate * accBiases[l][d]) / n;
                 accBiases[l][d] = 0;
             }
             for (int k = 0; k < weights[l].length; k++) {
@@ -525,9 +395,7 @@ public final class PlaygroundNetwork {
                 }
                 double w = weights[l][k];
                 double r = regularization.derivative(w);
-                double w1 = rule.kind() == OptimizerKind.SGD
-                        ? w - (learningRate / n) * accWeights[l][k]
-                        : w - learningRate * step(accWeights[l][k] / n, stateW1[l], stateW2[l], k);
+                double w1 = w - (learningRate / n) * accWeights[l][k];
                 double w2 = w1 - (learningRate * regularizationRate) * r;
                 if (regularization == Regularization.L1 && w1 * w2 < 0) {
                     weights[l][k] = 0;
@@ -541,49 +409,11 @@ public final class PlaygroundNetwork {
         accumulated = 0;
     }
 
-    /** The step direction for mean gradient g under momentum or Adam, updating that parameter's state. */
-    private double step(double g, double[] s1, double[] s2, int i) {
-        if (rule.kind() == OptimizerKind.MOMENTUM) {
-            s1[i] = rule.momentum() * s1[i] + g;
-            return s1[i];
-        }
-        s1[i] = rule.beta1() * s1[i] + (1 - rule.beta1()) * g;
-        s2[i] = rule.beta2() * s2[i] + (1 - rule.beta2()) * g * g;
-        double mHat = s1[i] / (1 - Math.pow(rule.beta1(), adamSteps));
-        double vHat = s2[i] / (1 - Math.pow(rule.beta2(), adamSteps));
-        return mHat / (Math.sqrt(vHat) + rule.epsilon());
-    }
-
-    /**
-     * Sets the update rule from the next update on; momentum and Adam state start from zero, as a new
-     * optimizer would.
-     */
-    public void setUpdateRule(UpdateRule newRule) {
-        Checks.requireArgument(newRule.kind() != OptimizerKind.ADADELTA,
-                "PlaygroundNetwork.setUpdateRule: %s is not one of Playground's options (SGD, momentum, Adam)", newRule.kind());
-        rule = newRule;
-        adamSteps = 0;
-        if (newRule.kind() == OptimizerKind.SGD) {
-            stateW1 = stateW2 = stateB1 = stateB2 = null;
-            return;
-        }
-        stateW1 = zerosLike(weights);
-        stateW2 = zerosLike(weights);
-        stateB1 = zerosLike(biases);
-        stateB2 = zerosLike(biases);
-    }
-
-    /** The update rule in use. */
-    public UpdateRule updateRule() {
-        return rule;
-    }
-
-    private static double[][] zerosLike(double[][] a) {
-        double[][] z = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            z[i] = new double[a[i].length];
-        }
-        return z;
+    /** Kills a link as L1 does: weight 0, dead for good (the shared engine's L1 rule reports here). */
+    void kill(int layer, int dest, int src) {
+        int k = dest * sizes[layer - 1] + src;
+        weights[layer][k] = 0;
+        dead[layer][k] = true;
     }
 
     /** Examples accumulated since the last update (they carry over into the next epoch). */

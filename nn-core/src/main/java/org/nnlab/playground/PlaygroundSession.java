@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 import org.nnlab.core.Checks;
 import org.nnlab.core.Memory;
 import org.nnlab.core.OneThread;
+import org.nnlab.core.Rng;
 import org.nnlab.nn.UpdateRule;
 import org.nnlab.core.Compute;
 
@@ -46,6 +47,7 @@ public final class PlaygroundSession {
     private LearningRateSchedule schedule = LearningRateSchedule.constant();
     private UpdateRule rule = UpdateRule.sgd();
     private double dropout;
+    private OptionsEngine options;             // the shared engine, when an option beyond Playground is on
 
     private PlaygroundSession(PlaygroundState state) {
         this.state = state;
@@ -215,8 +217,8 @@ public final class PlaygroundSession {
                             state.initZero())
                     : PlaygroundNetwork.build(state.features().size(), hiddenSizes(state), state.activation(), out, rng,
                             state.initZero());
-            network.setUpdateRule(rule);
-            network.setDropout(dropout, SeedRandom.of(state.seed() + "/dropout"));
+            options = null;
+            useOptions();
             epoch = 0;
             diverged = false;
             history.clear();
@@ -250,8 +252,8 @@ public final class PlaygroundSession {
         try {
             if (!diverged) {
                 double lr = schedule.rate(epoch + 1, state.learningRate());
-                if (classes > 1) {
-                    PlaygroundEngine.epochClasses(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
+                if (options != null) {
+                    options.epoch(trainInputs, train, state.batchSize(), lr, state.regularization(),
                             state.regularizationRate());
                 } else {
                     PlaygroundEngine.epoch(network, trainInputs, train, state.batchSize(), lr, state.regularization(),
@@ -283,8 +285,7 @@ public final class PlaygroundSession {
     /** Training and test accuracy now: the share of points on the right side of 0 (classification only). */
     public double[] accuracy() {
         if (classes > 1) {
-            return new double[] {PlaygroundEngine.classAccuracy(network, trainInputs, train),
-                    PlaygroundEngine.classAccuracy(network, testInputs, test)};
+            return new double[] {options.classAccuracy(trainInputs, train), options.classAccuracy(testInputs, test)};
         }
         return new double[] {PlaygroundEngine.accuracy(network, trainInputs, train),
                 PlaygroundEngine.accuracy(network, testInputs, test)};
@@ -315,8 +316,7 @@ public final class PlaygroundSession {
 
     private void recordLosses() {
         EpochStats stats = classes > 1
-                ? new EpochStats(epoch, PlaygroundEngine.crossEntropy(network, trainInputs, train),
-                        PlaygroundEngine.crossEntropy(network, testInputs, test))
+                ? new EpochStats(epoch, options.crossEntropy(trainInputs, train), options.crossEntropy(testInputs, test))
                 : new EpochStats(epoch, PlaygroundEngine.loss(network, trainInputs, train),
                         PlaygroundEngine.loss(network, testInputs, test));
         history.add(stats);
@@ -332,21 +332,54 @@ public final class PlaygroundSession {
     }
 
     /**
-     * Sets inverted dropout on the hidden nodes for training passes (0 = off, Playground's behaviour);
-     * masks come from {@code SeedRandom.of(seed + "/dropout")}, so the run stays reproducible. Losses,
-     * accuracy and heatmaps are computed without dropout. It survives resets.
+     * Sets inverted dropout on the hidden nodes for training passes (0 = off, Playground's behaviour); training
+     * then runs on the shared engine ({@link org.nnlab.nn.dense.DenseStack}), whose masks come from a generator
+     * seeded by {@code SeedRandom.of(seed + "/dropout")}, so the run stays reproducible. Losses, accuracy and
+     * heatmaps are computed without dropout. It survives resets; the optimizer's state restarts.
      *
      * @throws IllegalArgumentException if p is outside [0, 1)
      */
     public void setDropout(double p) {
-        network.setDropout(p, SeedRandom.of(state.seed() + "/dropout"));
-        dropout = p;
+        Checks.requireArgument(p >= 0 && p < 1, "PlaygroundSession.setDropout: p must be in [0, 1), got %s", p);
+        guard.enter();
+        try {
+            dropout = p;
+            useOptions();
+        } finally {
+            guard.exit();
+        }
     }
 
-    /** Sets the update rule (SGD, momentum or Adam) from the next update on; it survives resets. */
+    /**
+     * Sets the update rule from the next update on; it survives resets. {@link UpdateRule#sgd()} is Playground's
+     * exact rule; any other (momentum, Adam, Adadelta) runs on the shared engine with fresh optimizer state, the
+     * regularization step and L1's dead links applied after the optimizer's step as Playground applies them.
+     */
     public void setUpdateRule(UpdateRule newRule) {
-        rule = newRule;
-        network.setUpdateRule(newRule);
+        Checks.requireArgument(newRule != null, "PlaygroundSession.setUpdateRule: the rule must not be null");
+        guard.enter();
+        try {
+            rule = newRule;
+            useOptions();
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** The update rule in use. */
+    public UpdateRule updateRule() {
+        return rule;
+    }
+
+    /** The engine for the current settings: Playground's exact one, or the shared one from the current weights. */
+    private void useOptions() {
+        options = OptionsEngine.needed(rule, dropout, classes)
+                ? new OptionsEngine(network, rule, dropout, dropoutRng(), train.size() + test.size())
+                : null;
+    }
+
+    private Rng dropoutRng() {
+        return Rng.seeded(Double.doubleToLongBits(SeedRandom.of(state.seed() + "/dropout").nextDouble()));
     }
 
     /** Changes the learning rate from the next update on, without a reset (Playground's PR #6). */

@@ -471,6 +471,43 @@ class EngineContractTest {
                 .hasMessage("DenseStack: the output activation must be linear, tanh, sigmoid or softmax, got relu");
     }
 
+    /**
+     * Dropout: the gradients of a training pass are those of the masked network, in closed form for
+     * [2, 5, 1] with tanh: dL/dW1[s][d] = u·w2[d]·m_d·(1 − tanh²(z_d))·x_s, with the masks replayed from the seed.
+     */
+    @org.junit.jupiter.api.Test
+    void dropoutGradientsAreThoseOfTheMaskedNetwork() {
+        int[] sizes = {2, 5, 1};
+        Setup s = setup(sizes, 41);
+        DenseStack net = DenseStack.of(sizes, Activation.TANH, Activation.LINEAR);
+        net.setParameters(s.params());
+        DenseStack.Workspace ws = net.workspace(1);
+        net.forward(s.x(), 1, ws, 0.4, Rng.seeded(9));
+        float[] g = new float[net.parameterCount()];
+        net.backward(ws, new float[] {s.u()[0]}, g, null);
+        Rng replay = Rng.seeded(9);
+        float[] p = s.params();
+        double out = p[net.biasOffset(2)];
+        int dropped = 0;
+        for (int d = 0; d < 5; d++) {
+            double m = replay.nextDouble() < 0.4 ? 0 : (float) (1 / 0.6);
+            dropped += m == 0 ? 1 : 0;
+            double z = p[net.biasOffset(1) + d] + s.x()[0] * p[net.weightOffset(1) + d] + s.x()[1] * p[net.weightOffset(1) + 5 + d];
+            double t = Math.tanh(z);
+            out += p[net.weightOffset(2) + d] * t * m;
+            for (int src = 0; src < 2; src++) {
+                double expected = s.u()[0] * p[net.weightOffset(2) + d] * m * (1 - t * t) * s.x()[src];
+                assertThat((double) g[net.weightOffset(1) + src * 5 + d]).as("dL/dW1[%d][%d], mask %s", src, d, m)
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+            }
+            assertThat((double) g[net.weightOffset(2) + d]).isCloseTo(s.u()[0] * t * m, org.assertj.core.data.Offset.offset(1e-6));
+        }
+        assertThat(dropped).as("some of the five dropped, some kept").isBetween(1, 4);
+        assertThat((double) ws.output()[0]).isCloseTo(out, org.assertj.core.data.Offset.offset(1e-6));
+        assertThatThrownBy(() -> net.forward(s.x(), 1, ws, 1, Rng.seeded(1)))
+                .hasMessage("DenseStack.forward: dropout must be in [0, 1) with a generator when > 0, got 1.0");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** |actual − expected| ≤ 1e-5·(1 + |expected|) per entry: float32 storage, double sums. */

@@ -3,6 +3,7 @@ package org.nnlab.nn.dense;
 import java.util.Arrays;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.Rng;
 import org.nnlab.core.internal.kernel.Binary;
 import org.nnlab.core.internal.kernel.Kernels;
 import org.nnlab.core.internal.kernel.Unary;
@@ -220,6 +221,9 @@ public final class DenseStack {
         private final float[][] activations;
         private final float[][] deltas;
         private final float[][] totals;                 // hidden layers' z, kept for swish and sine
+        private float[][] masks;                         // dropout's 0 or 1/(1 - p) per hidden value, when used
+        private float[][] unmasked;                      // the hidden activations before the masks
+        private boolean dropped;                         // whether the last pass used masks
         private final float[] logits;
         private final float[] ones;                     // [capacity] ones: a bias gradient is ones·δ
         private final float[] product;                  // δ·Wᵀ before the activation's derivative
@@ -280,6 +284,22 @@ public final class DenseStack {
      * @throws IllegalArgumentException if n is outside 1..capacity, x is too short or ws is another network's
      */
     public void forward(float[] x, int n, Workspace ws) {
+        forward(x, n, ws, 0, null);
+    }
+
+    /**
+     * A training pass with inverted dropout (Srivastava et al., JMLR 2014) on the hidden layers: each hidden value
+     * is dropped (0) with probability p, the others scaled by 1/(1 − p), one {@code rng.nextDouble()} per value,
+     * layer by layer, row by row, neuron by neuron; {@link #backward} then follows the same masks. With p = 0 it
+     * is {@link #forward(float[], int, Workspace)} and draws nothing.
+     *
+     * @throws IllegalArgumentException as the plain forward pass, or if p is outside [0, 1) or rng is null with p &gt; 0
+     */
+    public void forward(float[] x, int n, Workspace ws, double dropout, Rng rng) {
+        if (!(dropout >= 0 && dropout < 1) || (dropout > 0 && rng == null)) {
+            throw new IllegalArgumentException(Checks.format(
+                    "DenseStack.forward: dropout must be in [0, 1) with a generator when > 0, got %s", dropout));
+        }
         // explicit tests, not Checks' varargs: this runs thousands of times a second and must not allocate
         if (ws.owner() != this) {
             throw new IllegalArgumentException("DenseStack.forward: the workspace belongs to another network");
@@ -294,6 +314,7 @@ public final class DenseStack {
         }
         Kernels k = Kernels.get();
         ws.rows = n;
+        ws.dropped = dropout > 0;
         System.arraycopy(x, 0, ws.activations[0], 0, n * sizes[0]);
         int last = sizes.length - 1;
         for (int l = 1; l <= last; l++) {
@@ -306,10 +327,32 @@ public final class DenseStack {
                     System.arraycopy(a, 0, ws.totals[l], 0, count);
                 }
                 activateHidden(k, a, ws.totals[l], count);
+                if (dropout > 0) {
+                    drop(ws, l, a, count, dropout, rng);
+                }
             } else {
                 System.arraycopy(a, 0, ws.logits, 0, count);
                 activateOutput(a, n);
             }
+        }
+    }
+
+    /** Inverted dropout on layer l's activations, keeping the unmasked values and the masks for backward. */
+    private static void drop(Workspace ws, int l, float[] a, int count, double p, Rng rng) {
+        if (ws.masks == null) {
+            ws.masks = new float[ws.activations.length][];
+            ws.unmasked = new float[ws.activations.length][];
+        }
+        if (ws.masks[l] == null) {
+            ws.masks[l] = new float[ws.activations[l].length];
+            ws.unmasked[l] = new float[ws.activations[l].length];
+        }
+        float scale = (float) (1 / (1 - p));
+        float[] m = ws.masks[l];
+        System.arraycopy(a, 0, ws.unmasked[l], 0, count);
+        for (int i = 0; i < count; i++) {
+            m[i] = rng.nextDouble() < p ? 0f : scale;
+            a[i] *= m[i];
         }
     }
 
@@ -411,12 +454,18 @@ public final class DenseStack {
                 break;
             }
             float[] below = ws.deltas[l - 1];
-            float[] a = ws.activations[l - 1];
+            float[] a = ws.dropped ? ws.unmasked[l - 1] : ws.activations[l - 1];     // f'(z) from the unmasked f(z)
             if (hidden == Activation.LINEAR) {
                 k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, below, 0, n, out, in);
+                if (ws.dropped) {
+                    k.zip(Binary.MUL, below, ws.masks[l - 1], below, n * in);
+                }
                 continue;
             }
             k.gemmDoubleSum(delta, 0, false, parameters, weightAt[l], true, null, 0, ws.product, 0, n, out, in);  // δ·Wᵀ
+            if (ws.dropped) {
+                k.zip(Binary.MUL, ws.product, ws.masks[l - 1], ws.product, n * in);   // a dropped value passes nothing
+            }
             Arrays.fill(below, 0, n * in, 0f);
             if (keepTotals) {
                 derivativeFromTotals(k, ws.totals[l - 1], a, ws.product, below, n * in);
