@@ -63,7 +63,7 @@ final class DiagramCommand extends Subcommand {
             throw usage("--direction must be down or right, got '" + direction + "'");
         }
         checkOutputs(List.of(), png, txt);
-        ArchitectureDiagram.Options options = new ArchitectureDiagram.Options(direction.equals("down")
+        ArchitectureDiagram.Layout options = new ArchitectureDiagram.Layout(direction.equals("down")
                 ? ArchitectureDiagram.Direction.TOP_DOWN : ArchitectureDiagram.Direction.LEFT_RIGHT, scale);
         int colon = model.indexOf(':');
         String kind = colon < 0 ? model : model.substring(0, colon);

@@ -164,7 +164,7 @@ public final class Gallery {
         png("Diagrams", "diagram-shapeshop-mlp.png", ArchitectureDiagram.of(Architecture.MLP.summary(6)),
                 "ShapeShop's MLP with 6 classes");
         png("Diagrams", "diagram-shapeshop-cnn-lr.png", ArchitectureDiagram.of(Architecture.CNN.summary(10),
-                new ArchitectureDiagram.Options(ArchitectureDiagram.Direction.LEFT_RIGHT, 1)), "The CNN left to right");
+                new ArchitectureDiagram.Layout(ArchitectureDiagram.Direction.LEFT_RIGHT, 1)), "The CNN left to right");
         GanSession gan = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(1));
         png("Diagrams", "diagram-ganlab-ring.png", ArchitectureDiagram.of(GanSummary.of("ganlab-ring", gan)),
                 "GAN Lab's ring preset: two players, the data flow and the update paths");

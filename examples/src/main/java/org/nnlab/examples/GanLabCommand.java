@@ -103,7 +103,7 @@ final class GanLabCommand extends Subcommand {
                 return null;
             });
         }
-        Progress progress = new Progress(err(), "ganlab epoch", epochs);
+        ProgressLine progress = new ProgressLine(err(), "ganlab epoch", epochs);
         AtomicFiles.writeJson(json, w -> {
             w.beginObject().name("epochs").beginArray();
             for (int e = 0; e < epochs && !session.diverged(); e++) {

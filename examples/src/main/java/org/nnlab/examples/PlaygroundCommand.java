@@ -78,7 +78,7 @@ final class PlaygroundCommand extends Subcommand {
             PlaygroundView.requireDrawable(session, 1.5);
         }
         warnings.forEach(this::warn);           // only now: a run refused above prints its one line only
-        Progress progress = new Progress(err(), "playground epoch", epochs);
+        ProgressLine progress = new ProgressLine(err(), "playground epoch", epochs);
         List<Integer> missing = new ArrayList<>();
         AtomicFiles.writeJson(json, w -> {
             w.beginObject().name("state").value(session.state().toHash()).name("kernels").value(Compute.kernels());
@@ -140,7 +140,7 @@ final class PlaygroundCommand extends Subcommand {
     }
 
     /** Trains up to {@code target} epochs, or until the session diverges, reporting progress. */
-    private static void advance(PlaygroundSession session, int target, Progress progress) {
+    private static void advance(PlaygroundSession session, int target, ProgressLine progress) {
         while (session.epoch() < target && !session.diverged()) {
             EpochStats s = session.step();
             progress.update(s.epoch(), String.format(Locale.ROOT, "train %.3f, test %.3f", s.trainLoss(), s.testLoss()));

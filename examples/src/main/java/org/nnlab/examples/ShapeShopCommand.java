@@ -94,7 +94,7 @@ final class ShapeShopCommand extends Subcommand {
         }
         ShapeShop.Config config = new ShapeShop.Config(list, Architecture.ofName(model), epochs, InitialImage.ofName(init),
                 step, seed, maxSteps);
-        Progress training = new Progress(err(), "shapeshop epoch", epochs);
+        ProgressLine training = new ProgressLine(err(), "shapeshop epoch", epochs);
         ShapeShop.Round round = ShapeShop.run(config, new ShapeShop.Progress() {
             @Override
             public void trained(int epoch, int total, double loss) {

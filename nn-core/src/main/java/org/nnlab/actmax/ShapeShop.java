@@ -74,7 +74,7 @@ public final class ShapeShop {
         }
 
         /** Once training is done, with its accuracies and losses, before the first class's ascent. */
-        default void finishedTraining(ShapeShopTrainer.Result training) {
+        default void finishedTraining(ShapeShopTrainer.Outcome training) {
         }
 
         /** After each class's ascent. */
@@ -90,7 +90,7 @@ public final class ShapeShop {
      * @param classes  one result per class, in label order
      * @param model    the trained model
      */
-    public record Round(Config config, ShapeShopTrainer.Result training, List<ClassResult> classes, Sequential model) {
+    public record Round(Config config, ShapeShopTrainer.Outcome training, List<ClassResult> classes, Sequential model) {
         /** Whether a training loss or any class's ascent turned NaN or infinite. */
         public boolean diverged() {
             for (double loss : training.epochLosses()) {
@@ -117,7 +117,7 @@ public final class ShapeShop {
         Rng templateRng = rng.split();
         ShapeDataset data = ShapeDataset.build(config.classes(), dataRng);
         Sequential model = config.architecture().build(config.classes().size(), modelRng);
-        ShapeShopTrainer.Result training = ShapeShopTrainer.train(model, data, config.epochs(), trainRng,
+        ShapeShopTrainer.Outcome training = ShapeShopTrainer.train(model, data, config.epochs(), trainRng,
                 (epoch, loss) -> progress.trained(epoch, config.epochs(), loss));
         progress.finishedTraining(training);
         List<ClassResult> results = new ArrayList<>();

@@ -27,7 +27,7 @@ public final class ShapeShopTrainer {
      * @param validationAccuracy accuracy on the held-out images
      * @param epochLosses        the mean batch loss of each epoch
      */
-    public record Result(double trainAccuracy, double validationAccuracy, double[] epochLosses) {
+    public record Outcome(double trainAccuracy, double validationAccuracy, double[] epochLosses) {
     }
 
     /**
@@ -35,7 +35,7 @@ public final class ShapeShopTrainer {
      *
      * @throws IllegalArgumentException for epochs below 1
      */
-    public static Result train(Sequential model, ShapeDataset data, int epochs, Rng rng) {
+    public static Outcome train(Sequential model, ShapeDataset data, int epochs, Rng rng) {
         return train(model, data, epochs, rng, (epoch, loss) -> { });
     }
 
@@ -51,7 +51,7 @@ public final class ShapeShopTrainer {
      *
      * @throws IllegalArgumentException for epochs outside 1..100000
      */
-    public static Result train(Sequential model, ShapeDataset data, int epochs, Rng rng, EpochListener listener) {
+    public static Outcome train(Sequential model, ShapeDataset data, int epochs, Rng rng, EpochListener listener) {
         Checks.requireArgument(epochs >= 1 && epochs <= 100_000, "ShapeShopTrainer: epochs must be 1..100000, got %d",
                 epochs);
         Adadelta optimizer = Adadelta.over(model.parameters()).learningRate(1.0f).rho(0.95f).epsilon(1e-8f);
@@ -91,7 +91,7 @@ public final class ShapeShopTrainer {
             Compute.progress(e + 1, epochs);
             listener.epoch(e + 1, losses[e]);
         }
-        return new Result(accuracy(model, data.trainImages(), data.trainLabels()),
+        return new Outcome(accuracy(model, data.trainImages(), data.trainLabels()),
                 accuracy(model, data.validationImages(), data.validationLabels()), losses);
     }
 

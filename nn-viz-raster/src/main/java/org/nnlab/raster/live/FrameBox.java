@@ -23,7 +23,7 @@ final class FrameBox {
      * @param json    the numbers beside it, a JSON object
      * @param parts   the parts by name, each from the frame that last drew it
      */
-    record Frame(long version, byte[] png, String json, Map<String, Part> parts) {
+    record Frame(long version, byte[] png, String json, Map<String, Panel> parts) {
         Frame(long version, byte[] png, String json) {
             this(version, png, json, Map.of());
         }
@@ -35,7 +35,7 @@ final class FrameBox {
      * @param version the version of the frame that drew it
      * @param png     a PNG file's bytes
      */
-    record Part(long version, byte[] png) {
+    record Panel(long version, byte[] png) {
     }
 
     /**
@@ -62,11 +62,11 @@ final class FrameBox {
     /** Publishes a frame with new pictures for {@code newParts}; the other parts stay as they were. */
     synchronized void publish(byte[] png, String json, Map<String, byte[]> newParts) {
         long version = latest.version() + 1;
-        Map<String, Part> parts = latest.parts();
+        Map<String, Panel> parts = latest.parts();
         if (!newParts.isEmpty()) {
             parts = new TreeMap<>(parts);
             for (Map.Entry<String, byte[]> e : newParts.entrySet()) {
-                parts.put(e.getKey(), new Part(version, e.getValue()));
+                parts.put(e.getKey(), new Panel(version, e.getValue()));
             }
             parts = Collections.unmodifiableMap(parts);
         }

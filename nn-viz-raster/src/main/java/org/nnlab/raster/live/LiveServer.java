@@ -150,7 +150,7 @@ final class LiveServer implements AutoCloseable {
         StringBuilder b = new StringBuilder("{\"version\":").append(f.version()).append(",\"state\":").append(f.json())
                 .append(",\"parts\":{");
         String comma = "";
-        for (Map.Entry<String, FrameBox.Part> e : f.parts().entrySet()) {
+        for (Map.Entry<String, FrameBox.Panel> e : f.parts().entrySet()) {
             b.append(comma).append(JsonWriter.quoted(e.getKey())).append(':').append(e.getValue().version());
             comma = ",";
         }
@@ -171,7 +171,7 @@ final class LiveServer implements AutoCloseable {
         String type = page.resources().get(name);
         byte[] picture = type == null ? page.picture(name) : null;
         if (type == null && picture == null && name.endsWith(".png")) {          // a part of the newest frame
-            FrameBox.Part part = page.frames().latest().parts().get(name.substring(0, name.length() - 4));
+            FrameBox.Panel part = page.frames().latest().parts().get(name.substring(0, name.length() - 4));
             picture = part == null ? null : part.png();
         }
         if (type == null && picture == null) {

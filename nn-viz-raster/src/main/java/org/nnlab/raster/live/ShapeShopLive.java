@@ -68,7 +68,7 @@ final class ShapeShopLive extends LoopPage<ShapeShop.Round> {
         final ShapeShop.Config config;
         int epoch;
         double loss = Double.NaN;
-        ShapeShopTrainer.Result training;
+        ShapeShopTrainer.Outcome training;
         final List<ShapeShop.ClassResult> classes = new ArrayList<>();
 
         Running(ShapeShop.Config config) {
@@ -326,7 +326,7 @@ final class ShapeShopLive extends LoopPage<ShapeShop.Round> {
                 }
 
                 @Override
-                public void finishedTraining(ShapeShopTrainer.Result training) {
+                public void finishedTraining(ShapeShopTrainer.Outcome training) {
                     checkStop();
                     running.training = training;
                     loop.frameIfFree();

@@ -49,16 +49,16 @@ public final class ArchitectureDiagram {
      * @param direction the flow
      * @param scale     pixels per diagram unit (1 gives boxes 230 units wide), 0.5..4
      */
-    public record Options(Direction direction, double scale) {
+    public record Layout(Direction direction, double scale) {
         /** Validates the scale. */
-        public Options {
+        public Layout {
             Checks.requireArgument(scale >= 0.5 && scale <= 4, "ArchitectureDiagram: scale must be in [0.5, 4], got %s",
                     scale);
         }
 
         /** Top to bottom at scale 1. */
-        public static Options defaults() {
-            return new Options(Direction.TOP_DOWN, 1);
+        public static Layout defaults() {
+            return new Layout(Direction.TOP_DOWN, 1);
         }
     }
 
@@ -121,11 +121,11 @@ public final class ArchitectureDiagram {
 
     /** The diagram at the default options. */
     public static Figure of(ModelSummary summary) {
-        return of(summary, Options.defaults());
+        return of(summary, Layout.defaults());
     }
 
     /** The diagram. */
-    public static Figure of(ModelSummary summary, Options options) {
+    public static Figure of(ModelSummary summary, Layout options) {
         return summary.sections().size() == 1 ? single(summary, options) : players(summary, options);
     }
 
@@ -150,7 +150,7 @@ public final class ArchitectureDiagram {
         return r.parameters() > 0 ? 14 + LINE_H * boxLines(r).size() + 8 : 26;
     }
 
-    private static Figure single(ModelSummary s, Options o) {
+    private static Figure single(ModelSummary s, Layout o) {
         List<ModelSummary.Row> rows = s.sections().get(0).rows();
         boolean down = o.direction() == Direction.TOP_DOWN;
         List<Node> nodes = new ArrayList<>();
@@ -426,7 +426,7 @@ public final class ArchitectureDiagram {
 
     // ------------------------------------------------------------------ two players
 
-    private static Figure players(ModelSummary s, Options o) {
+    private static Figure players(ModelSummary s, Layout o) {
         double sc = o.scale();
         ModelSummary.Section g = s.sections().get(0);
         ModelSummary.Section d = s.sections().get(1);

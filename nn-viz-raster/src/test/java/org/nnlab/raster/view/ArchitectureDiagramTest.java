@@ -75,7 +75,7 @@ class ArchitectureDiagramTest {
         for (ModelSummary m : models()) {
             out.add(ArchitectureDiagram.of(m));
             if (m.sections().size() == 1) {
-                out.add(ArchitectureDiagram.of(m, new ArchitectureDiagram.Options(ArchitectureDiagram.Direction.LEFT_RIGHT, 1)));
+                out.add(ArchitectureDiagram.of(m, new ArchitectureDiagram.Layout(ArchitectureDiagram.Direction.LEFT_RIGHT, 1)));
             }
         }
         PlaygroundNetwork net = playground();
@@ -107,7 +107,7 @@ class ArchitectureDiagramTest {
     void scaleScalesThePicture() {
         ModelSummary cnn = Architecture.CNN.summary(10);
         Figure one = ArchitectureDiagram.of(cnn);
-        Figure two = ArchitectureDiagram.of(cnn, new ArchitectureDiagram.Options(ArchitectureDiagram.Direction.TOP_DOWN, 2));
+        Figure two = ArchitectureDiagram.of(cnn, new ArchitectureDiagram.Layout(ArchitectureDiagram.Direction.TOP_DOWN, 2));
         assertThat(two.width()).isBetween(2 * one.width() - 2, 2 * one.width() + 2);
         assertThat(two.height()).isBetween(2 * one.height() - 2, 2 * one.height() + 2);
     }

@@ -58,7 +58,7 @@ class ShapeShopViewTest {
             }
             results.add(new ShapeShop.ClassResult(classes.get(k).uiName(), image, template, r[k], 20 + k, k != 3, 0.991, false));
         }
-        return new ShapeShop.Round(config, new ShapeShopTrainer.Result(1.0, 0.875, new double[] {0.1}), results, null);
+        return new ShapeShop.Round(config, new ShapeShopTrainer.Outcome(1.0, 0.875, new double[] {0.1}), results, null);
     }
 
     @Test

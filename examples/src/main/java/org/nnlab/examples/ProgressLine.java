@@ -7,14 +7,14 @@ import java.util.Locale;
  * A progress line for long runs, on standard error at most once a second (the first after a second, so that
  * short runs print none): how far, the latest numbers, and the time left at the pace so far.
  */
-final class Progress {
+final class ProgressLine {
     private final PrintWriter err;
     private final String what;
     private final long total;
     private final long start = System.nanoTime();
     private long lastPrint = start;
 
-    Progress(PrintWriter err, String what, long total) {
+    ProgressLine(PrintWriter err, String what, long total) {
         this.err = err;
         this.what = what;
         this.total = total;
