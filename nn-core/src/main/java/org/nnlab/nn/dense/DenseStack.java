@@ -22,7 +22,8 @@ import org.nnlab.nn.Activation;
  * Σ_rows x·δ, each bias gradient Σ_rows δ, each back-propagated Σ_j δ·w) is accumulated in double in one fixed
  * order ({@link Kernels#gemmDoubleSum}) and rounded to float once, as TensorFlow.js's CPU engine accumulates
  * (GAN Lab's). Products of floats are exact in double, so the result is the same on every kernel, thread
- * count and JIT tier. The output activation is evaluated in double and rounded once.
+ * count and JIT tier. The output activation (tanh, sigmoid) is evaluated in double and rounded once; softmax runs
+ * on the kernels in float.
  *
  * <p>Parameters live in one array, layer-major as GAN Lab's weight files: per layer l the weight matrix
  * W_l [size(l-1), size(l)] row-major, then the bias b_l [size(l)]. Layer l computes a_l = f(a_{l-1}·W_l + b_l)
@@ -366,7 +367,7 @@ public final class DenseStack {
         }
     }
 
-    /** The output activation in double, rounded once. */
+    /** The output activation: tanh and the sigmoid in double, rounded once; softmax on the kernels. */
     private void activateOutput(float[] a, int n) {
         int count = n * outputs();
         switch (output) {
@@ -380,26 +381,8 @@ public final class DenseStack {
                     a[i] = (float) (1 / (1 + Math.exp(-(double) a[i])));
                 }
             }
-            case SOFTMAX -> softmaxRows(a, n, outputs());
+            case SOFTMAX -> Kernels.get().softmaxRows(a, a, n, outputs());      // float, the maximum subtracted
             default -> {
-            }
-        }
-    }
-
-    /** p = exp(z - max) / Σ exp(z - max) per row, so large totals cannot overflow. */
-    private static void softmaxRows(float[] z, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            int at = r * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < cols; c++) {
-                max = Math.max(max, z[at + c]);
-            }
-            double sum = 0;
-            for (int c = 0; c < cols; c++) {
-                sum += Math.exp(z[at + c] - max);
-            }
-            for (int c = 0; c < cols; c++) {
-                z[at + c] = (float) (Math.exp(z[at + c] - max) / sum);
             }
         }
     }
