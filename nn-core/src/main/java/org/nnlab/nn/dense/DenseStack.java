@@ -475,7 +475,7 @@ public final class DenseStack {
     /**
      * Every neuron of the network over a grid (or any set) of points, for heatmaps: one evaluation per layer on
      * neuron-major rows, in float32. Layer l's totals start at its biases and add Σ_i w·x as one fma chain in
-     * input order ({@link Kernels#gemmTransA}, the same bits on every kernel), then the activation runs on the
+     * input order ({@link Kernels#gemm}, the same bits on every kernel), then the activation runs on the
      * kernels (tanh and the sigmoid in float, unlike {@link #forward}'s double output; softmax per point).
      *
      * @param inputs the points feature-major, [inputs(), points]: row i holds input i of every point. Not modified.
@@ -500,7 +500,13 @@ public final class DenseStack {
             for (int d = 0; d < out; d++) {
                 Arrays.fill(z, d * points, (d + 1) * points, parameters[biasAt[l] + d]);
             }
-            k.gemmTransA(parameters, weightAt[l], h, 0, z, 0, out, in, points);   // z += Wᵀ·H, W stored [in, out]
+            float[] wT = new float[out * in];                             // Wᵀ [out, in]: gemm's fast path for
+            for (int i = 0; i < in; i++) {                                // a few rows times long ones
+                for (int d = 0; d < out; d++) {
+                    wT[d * in + i] = parameters[weightAt[l] + i * out + d];
+                }
+            }
+            k.gemm(wT, 0, h, 0, z, 0, out, in, points);                   // z += Wᵀ·H
             if (l < last) {
                 float[] a = hidden == Activation.SWISH ? new float[z.length] : z;
                 if (hidden == Activation.SWISH) {
