@@ -60,6 +60,16 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
         Checks.requireArgument(epsilon > 0, "GanConfig: epsilon must be > 0, got %s", epsilon);
     }
 
+    /** GAN Lab's optimizer named {@code label}, with a message that names the key and GAN Lab's two. */
+    private static OptimizerKind optimizer(String label, String key) {
+        for (OptimizerKind kind : new OptimizerKind[] {OptimizerKind.SGD, OptimizerKind.ADAM}) {
+            if (kind.label().equalsIgnoreCase(label)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException(Checks.format("GanConfig: %s must be \"SGD\" or \"Adam\", got \"%s\"", key, label));
+    }
+
     private static boolean ganLab(OptimizerKind kind) {
         return kind == OptimizerKind.SGD || kind == OptimizerKind.ADAM;
     }
@@ -198,8 +208,8 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
                 map.containsKey("dNeurons") ? integer(map, "dNeurons") : d.dNeurons,
                 map.containsKey("dLR") ? real(map, "dLR") : d.dLearningRate,
                 map.containsKey("gLR") ? real(map, "gLR") : d.gLearningRate,
-                map.containsKey("dOpt") ? OptimizerKind.ofLabel(text(map, "dOpt")) : d.dOptimizer,
-                map.containsKey("gOpt") ? OptimizerKind.ofLabel(text(map, "gOpt")) : d.gOptimizer,
+                map.containsKey("dOpt") ? optimizer(text(map, "dOpt"), "dOpt") : d.dOptimizer,
+                map.containsKey("gOpt") ? optimizer(text(map, "gOpt"), "gOpt") : d.gOptimizer,
                 map.containsKey("loss") ? GanLoss.ofLabel(text(map, "loss")) : d.loss,
                 map.containsKey("kD") ? integer(map, "kD") : d.kD,
                 map.containsKey("kG") ? integer(map, "kG") : d.kG,

@@ -385,4 +385,15 @@ class GanModelTest {
         assertThatThrownBy(() -> b.loadWeightsJson("{\"g\": [1, 2], \"d\": []}"))
                 .hasMessageContaining("\"g\" has 2 values");
     }
+
+    @Test
+    void onlyGanLabsTwoOptimizersAreAccepted() {
+        assertThat(GanConfig.fromJson("{\"dOpt\": \"adam\"}").dOptimizer()).isEqualTo(OptimizerKind.ADAM);
+        assertThatThrownBy(() -> GanConfig.fromJson("{\"gOpt\": \"rmsprop\"}"))
+                .hasMessage("GanConfig: gOpt must be \"SGD\" or \"Adam\", got \"rmsprop\"");
+        assertThatThrownBy(() -> GanConfig.fromJson("{\"dOpt\": \"Momentum\"}"))
+                .hasMessage("GanConfig: dOpt must be \"SGD\" or \"Adam\", got \"Momentum\"");
+        assertThatThrownBy(() -> GanConfig.defaults().withOptimizers(OptimizerKind.ADADELTA, OptimizerKind.SGD))
+                .hasMessage("GanConfig: dOpt must be \"SGD\" or \"Adam\", got \"Adadelta\"");
+    }
 }
