@@ -12,7 +12,10 @@ import org.nnlab.core.Compute;
  * biases 0.1 and weights U[-0.5, 0.5) drawn in Playground's order, one example at a time with
  * gradients accumulated per bias and per link, and the update rule of spec 5.7, L1's dead links
  * included. The accumulation orders of spec 5.5 to 5.7 are kept, so a run matches Playground's to the
- * last bit wherever the JavaScript engine's math functions match {@link StrictMath}.
+ * last bit wherever the JavaScript engine's math functions match {@link StrictMath}. This is the only training
+ * it does: the options beyond Playground (momentum, Adam, dropout, several classes) train on the library's shared
+ * engine ({@link org.nnlab.nn.dense.DenseStack}), which writes its weights back here
+ * ({@link PlaygroundSession#setUpdateRule}).
  *
  * <p>Layer l (1 = first hidden, {@link #layers()} = output) has {@link #size(int)} nodes; the weight of
  * the link from node {@code src} of layer l-1 to node {@code dest} of layer l is
