@@ -508,12 +508,8 @@ public final class DenseStack {
             }
             k.gemm(wT, 0, h, 0, z, 0, out, in, points);                   // z += Wᵀ·H
             if (l < last) {
-                float[] a = hidden == Activation.SWISH ? new float[z.length] : z;
-                if (hidden == Activation.SWISH) {
-                    activateHidden(k, a, z, z.length);
-                } else {
-                    activateHidden(k, a, null, a.length);
-                }
+                float[] a = hidden == Activation.SWISH ? new float[z.length] : z;    // swish reads z while writing a
+                activateHidden(k, a, z, a.length);
                 layers[l] = a;
             } else {
                 switch (output) {
