@@ -28,6 +28,7 @@ import org.nnlab.raster.view.ArchitectureDiagram;
 import org.nnlab.raster.view.GanLabOverview;
 import org.nnlab.raster.view.GanLabView;
 import org.nnlab.raster.view.PlaygroundView;
+import org.nnlab.raster.view.Timelapse;
 import org.nnlab.raster.view.ShapeShopView;
 import org.nnlab.core.Compute;
 
@@ -90,8 +91,10 @@ public final class Gallery {
 
     private void playground() throws IOException {
         PlaygroundSession solved = PlaygroundSession.load(PlaygroundState.parse(SPIRAL));
-        gif("Playground", "playground-spiral.gif", PlaygroundView.timelapse(solved, 61, 10, 260), 8,
-                "The spiral with all seven features and three hidden layers, 600 epochs (10 per frame)");
+        Timelapse lapse = Timelapse.DEFAULT.withFrames(61).withEpochsPerFrame(10);
+        gif("Playground", "playground-spiral.gif", PlaygroundView.trainTimelapse(solved, lapse), lapse.delayCentis(),
+                "The spiral with all seven features and three hidden layers, trained for 600 epochs (10 per frame): "
+                        + "the output map and the losses (training #777, test black, as on Playground's page)");
         EpochStats last = solved.last();
         png("Playground", "playground-spiral.png", PlaygroundView.figure(solved, 1.5), String.format(Locale.ROOT,
                 "Solved: test loss %.3f after %d epochs; every neuron's heatmap, links by weight", last.testLoss(),
@@ -183,10 +186,13 @@ public final class Gallery {
                 <!doctype html>
                 <html lang="en"><head><meta charset="utf-8"><title>nnlab gallery</title>
                 <style>
-                body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
+                body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1240px; padding: 0 1em; color: #222; }
                 h2 { border-bottom: 1px solid #ddd; padding-bottom: .2em; margin-top: 2em; }
-                figure { margin: 1.5em 0; } img { max-width: 100%; border: 1px solid #eee; }
+                figure { margin: 1.5em 0; }
+                .picture { overflow-x: auto; }   /* wide pictures scroll at their own size: shrunk, their text is unreadable */
+                img { max-width: none; border: 1px solid #eee; display: block; }
                 figcaption { color: #555; font-size: .95em; margin-top: .3em; }
+                .size { color: #999; white-space: nowrap; }
                 </style></head><body>
                 <h1>nnlab gallery</h1>
                 <p>TensorFlow Playground, GAN Lab and ShapeShop on the JVM, rendered by nnlab.</p>
@@ -197,14 +203,40 @@ public final class Gallery {
                 section = e[0];
                 h.append("<h2>").append(section).append("</h2>\n");
             }
-            String link = e[1].endsWith(".txt") ? "<a href=\"" + e[1] + "\">" + e[1] + "</a>"
-                    : "<img src=\"" + e[1] + "\" alt=\"" + html(e[2]) + "\">";
-            h.append("<figure>").append(link).append("<figcaption>").append(html(e[2]))
+            String link;
+            String size = "";
+            if (e[1].endsWith(".txt")) {
+                link = "<a href=\"" + e[1] + "\">" + e[1] + "</a>";
+            } else {
+                int[] wh = pixels(dir.resolve(e[1]));
+                link = "<div class=\"picture\"><a href=\"" + e[1] + "\" title=\"open at full size\"><img src=\"" + e[1]
+                        + "\" width=\"" + wh[0] + "\" height=\"" + wh[1] + "\" alt=\"" + html(e[2]) + "\"></a></div>";
+                size = String.format(Locale.ROOT, " <span class=\"size\">(%d\u00d7%d px; click for full size)</span>",
+                        wh[0], wh[1]);
+            }
+            h.append("<figure>").append(link).append("<figcaption>").append(html(e[2])).append(size)
                     .append("</figcaption></figure>\n");
         }
         h.append("</body></html>\n");
         AtomicFiles.writeString(dir.resolve("index.html"), h.toString());
         progress("index.html");
+    }
+
+    /** A PNG's or GIF's {width, height}, read from its header. */
+    private static int[] pixels(Path file) throws IOException {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(file + ": not a picture ImageIO can read");
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static String html(String s) {

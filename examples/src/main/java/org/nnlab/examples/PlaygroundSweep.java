@@ -67,6 +67,8 @@ public final class PlaygroundSweep {
             figures.add(PlaygroundView.output(r.session(), 200));
             titles.add(String.format(Locale.ROOT, "%s: %.3f", r.label(), loss));
         }
-        return ContactSheet.of(3, figures, titles, 12);
+        String heading = String.format(Locale.ROOT, "Spiral: test loss after %,d epochs, best first "
+                + "(features \u00b7 hidden layers: loss)", epochs);
+        return ContactSheet.of(heading, 3, figures, titles, 12);
     }
 }

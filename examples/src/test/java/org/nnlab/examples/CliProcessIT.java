@@ -181,9 +181,9 @@ class CliProcessIT {
                     public static void main(String[] a) {
                         attempt("blank", () -> Figure.blank(16384, 16384));
                         PlaygroundSession s = PlaygroundSession.load(PlaygroundState.parse("seed=1"));
-                        attempt("timelapse", () -> PlaygroundView.timelapse(s, 10_000, 1, 300));
+                        attempt("timelapse", () -> PlaygroundView.trainTimelapse(s, new org.nnlab.raster.view.Timelapse(10_000, 1, 300, 8)));
                         GanSession g = GanSession.create(RealData.ring(), GanConfig.defaults(), org.nnlab.core.Rng.seeded(1));
-                        attempt("gan timelapse", () -> GanLabView.timelapse(g, 10_000, 1, 400));
+                        attempt("gan timelapse", () -> GanLabView.trainTimelapse(g, new org.nnlab.raster.view.Timelapse(10_000, 1, 400, 8)));
                         attempt("small", () -> Figure.blank(100, 100));
                     }
                 }
@@ -195,8 +195,8 @@ class CliProcessIT {
                 "blank: refused: Figure: a 16384 x 16384 picture needs about 3.0 GiB; this JVM allows 307 MiB for it "
                         + "(60% of its 512 MiB heap); make it smaller or start java with a larger -Xmx",
                 r.out().lines().toList().get(1), r.out().lines().toList().get(2), "small: ran");
-        assertThat(r.out().lines().toList().get(1)).startsWith("timelapse: refused: PlaygroundView.timelapse of 10000 frames of ");
-        assertThat(r.out().lines().toList().get(2)).startsWith("gan timelapse: refused: GanLabView.timelapse of 10000 frames");
+        assertThat(r.out().lines().toList().get(1)).startsWith("timelapse: refused: PlaygroundView.trainTimelapse of 10000 frames of ");
+        assertThat(r.out().lines().toList().get(2)).startsWith("gan timelapse: refused: GanLabView.trainTimelapse of 10000 frames");
         assertThat(r.err()).doesNotContain("OutOfMemoryError");
     }
 

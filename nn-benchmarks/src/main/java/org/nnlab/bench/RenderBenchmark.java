@@ -57,7 +57,7 @@ public class RenderBenchmark {
         float[] out = Heatmaps.neurons(spiral.network(), spiral.state().inputs()).output();
         field = Grid.fromTopDown(100, 100, out, Bounds.square(-6.06, 6.06));
         PlaygroundSession xor = PlaygroundSession.load(PlaygroundState.parse("dataset=xor&seed=3"));
-        frames = new ArrayList<>(PlaygroundView.timelapse(xor, 100, 1, 240));
+        frames = new ArrayList<>(PlaygroundView.trainTimelapse(xor, new org.nnlab.raster.view.Timelapse(100, 1, 240, 8)));
     }
 
     /** A 100x100 field drawn as a 500x500 bilinear heatmap. */

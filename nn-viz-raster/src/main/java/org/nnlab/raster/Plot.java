@@ -364,16 +364,35 @@ public final class Plot {
      * @throws IllegalArgumentException if the arrays differ in length
      */
     public Plot arrows(double[] xs, double[] ys, double[] vx, double[] vy, double scale, double halfWidth, int argb) {
+        return arrows(xs, ys, vx, vy, scale, halfWidth, Double.POSITIVE_INFINITY, argb);
+    }
+
+    /**
+     * {@link #arrows(double[], double[], double[], double[], double, double, int)} with the kites' length
+     * softly capped: a kite of length L = scale·|v| is drawn with length cap·tanh(L / cap), in the same
+     * direction. Short kites keep their length (within 4 % up to L = cap / 3), long ones approach {@code cap}
+     * and keep their order; an infinite cap draws every kite at L.
+     *
+     * @param maxLength the cap, in data units, &gt; 0
+     * @throws IllegalArgumentException if the arrays differ in length or the cap is not positive
+     */
+    public Plot arrows(double[] xs, double[] ys, double[] vx, double[] vy, double scale, double halfWidth,
+                       double maxLength, int argb) {
         Preconditions.requireArgument(xs.length == ys.length && ys.length == vx.length && vx.length == vy.length,
                 "Plot.arrows: xs, ys, vx, vy differ in length: %d, %d, %d, %d", xs.length, ys.length, vx.length,
                 vy.length);
+        Preconditions.requireArgument(maxLength > 0, "Plot.arrows: maxLength must be > 0, got %s", maxLength);
         Path2D.Double kites = new Path2D.Double(Path2D.WIND_NON_ZERO);
         for (int i = 0; i < xs.length; i++) {
             double norm = Math.sqrt(vx[i] * vx[i] + vy[i] * vy[i] + 1e-8);
             double nx = halfWidth * vy[i] / norm;
             double ny = -halfWidth * vx[i] / norm;
-            double[] px = {xs[i], xs[i] + nx, xs[i] + scale * vx[i], xs[i] - nx};
-            double[] py = {ys[i], ys[i] + ny, ys[i] + scale * vy[i], ys[i] - ny};
+            double length = scale * Math.hypot(vx[i], vy[i]);
+            // what multiplies v to reach the tip: scale itself when uncapped, less for a long kite
+            double shrink = Double.isInfinite(maxLength) || length == 0 ? scale
+                    : scale * (maxLength * Math.tanh(length / maxLength)) / length;
+            double[] px = {xs[i], xs[i] + nx, xs[i] + shrink * vx[i], xs[i] - nx};
+            double[] py = {ys[i], ys[i] + ny, ys[i] + shrink * vy[i], ys[i] - ny};
             boolean finite = true;
             for (int k = 0; k < 4; k++) {
                 finite &= Double.isFinite(px[k]) && Double.isFinite(py[k]);

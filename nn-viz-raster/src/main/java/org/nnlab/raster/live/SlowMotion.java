@@ -58,6 +58,6 @@ final class SlowMotion {
             vx[i] = -gradients[2 * i];
             vy[i] = -gradients[2 * i + 1];
         }
-        p.arrows(xs, ys, vx, vy, GanFrame.ARROW_SCALE, 0.002, Argb.rgba(196, 20, 219, 0.7));
+        p.arrows(xs, ys, vx, vy, GanFrame.ARROW_SCALE, 0.002, GanLabView.KITE_CAP, Argb.rgba(196, 20, 219, 0.7));
     }
 }

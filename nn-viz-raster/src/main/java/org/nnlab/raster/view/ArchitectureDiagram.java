@@ -82,7 +82,7 @@ public final class ArchitectureDiagram {
     public static List<String> boxLines(ModelSummary.Row r) {
         List<String> lines = new ArrayList<>();
         String kernel = r.kernel().isEmpty() ? "" : kernelShort(r.kernel());
-        lines.add(r.layer() + (kernel.isEmpty() ? "" : " \u00b7 " + kernel) + (r.repeat() > 1 ? "  \u00d7" + r.repeat() : ""));
+        lines.add(r.layer() + (kernel.isEmpty() ? "" : " \u00b7 " + kernel) + (r.repeat() > 1 ? " \u00d7" + r.repeat() : ""));
         if (!r.activation().isEmpty()) {
             lines.add(r.activation());
         }
@@ -161,7 +161,7 @@ public final class ArchitectureDiagram {
         nodes.add(new Node(0, 0, inputW, 26, List.of(inputText), ModelSummary.Category.DATA, true, 0));
         along += down ? 26 + gap : inputW + gap;
         double total = Math.max(1, s.totalParameters());
-        double crossMax = BOX_W;
+        double crossMax = down ? BOX_W : 26;                      // the widest (down) or tallest (right) node
         for (ModelSummary.Row r : rows) {
             boolean pill = r.parameters() == 0;
             double h = height(r);
@@ -187,7 +187,8 @@ public final class ArchitectureDiagram {
         double legendW = 150;
         double contentW = down ? crossMax + labelRoom : along;
         double legendH = 22 + 18 * present.size();
-        double contentH = down ? Math.max(along, legendH) : Math.max(Math.max(crossMax, 100) + 40, legendH);
+        // left to right the chain is as tall as its tallest node; the legend beside it sets the least height
+        double contentH = down ? Math.max(along, legendH) : Math.max(crossMax, legendH);
         double titleH = 30;
         double footerH = 16 * footer.size() + 14;
         double width = MARGIN * 2 + Math.max(contentW + legendW + 20, 420);
@@ -196,7 +197,7 @@ public final class ArchitectureDiagram {
         f.text(s.name(), MARGIN * sc, (MARGIN + 14) * sc, 15 * sc, Argb.opaque(TEXT), Figure.Anchor.START, true);
         double ox = MARGIN;
         double oy = MARGIN + titleH;
-        double crossCentre = down ? crossMax / 2 : Math.max(crossMax, 100) / 2;
+        double crossCentre = down ? crossMax / 2 : contentH / 2;
         // edges with shapes, then nodes on top
         List<Shape> shapes = new ArrayList<>();
         shapes.add(s.input());
@@ -447,12 +448,12 @@ public final class ArchitectureDiagram {
         // clusters
         cluster(f, sc, gx, top, colW, gBottom - top + 20, "Generator G", GanLabView.GENERATOR);
         cluster(f, sc, dx, top, colW, dBottom - top + 20, "Discriminator D", GanLabView.DISCRIMINATOR);
-        // data nodes: z into G, real x into D, D's output to the losses
+        // data nodes: z into G, real x or fake x̂ into D (GAN Lab's label), D's output to the losses
         double gIn = top + 34;
         Node z = new Node(0, 0, 120, 26, List.of("noise z " + g.input().toTimesString()), ModelSummary.Category.DATA, true,
                 0);
         drawNode(f, sc, z, gx + 30 + (BOX_W - 120) / 2, gIn - 20);
-        Node real = new Node(0, 0, 120, 26, List.of("real x " + d.input().toTimesString()), ModelSummary.Category.DATA,
+        Node real = new Node(0, 0, 120, 26, List.of("x or x\u0302 " + d.input().toTimesString()), ModelSummary.Category.DATA,
                 true, 0);
         drawNode(f, sc, real, dx + 30 + (BOX_W - 120) / 2, gIn - 20);
         double gMid = gx + 30 + BOX_W / 2;

@@ -39,6 +39,14 @@ public final class GanLabView {
     static final int FAKE = 0x7b3294;
     /** The gradient kites, rgba(196,20,219,0.5). */
     static final int GRADIENT = 0xc414db;
+    /**
+     * The longest gradient kite, in units of the square (40 px of GAN Lab's 400). GAN Lab draws each kite to
+     * x + 0.15·dD/dx with no limit; once D is sharp its gradients reach 5 to 20, the kites cross the whole
+     * canvas and cover the ring they point at. nnlab keeps GAN Lab's 0.15 for short kites and caps the long
+     * ones softly ({@link Plot#arrows(double[], double[], double[], double[], double, double, double, int)}:
+     * length 0.1·tanh(L / 0.1)), so direction and order stay visible.
+     */
+    public static final double KITE_CAP = 0.1;
     /** The discriminator's blue. */
     static final int DISCRIMINATOR = 0x447ce4;
     /** The generator's CSS colour. */
@@ -57,7 +65,10 @@ public final class GanLabView {
         REAL_DENSITY,
         /** The 450 displayed real samples. */
         REAL,
-        /** The kites from each fixed fake to x + 0.15·dD/dx. */
+        /**
+         * The kites from each fixed fake toward x + 0.15·dD/dx, as GAN Lab draws them, but with the length softly
+         * capped at {@link #KITE_CAP} (GAN Lab's kites run across the canvas once D is sharp).
+         */
         GRADIENTS,
         /** The 150 fixed fakes. */
         FAKE,
@@ -119,7 +130,7 @@ public final class GanLabView {
                 vx[i] = frame.fixedFakeGradDx()[2 * i];
                 vy[i] = frame.fixedFakeGradDx()[2 * i + 1];
             }
-            p.arrows(xs, ys, vx, vy, GanFrame.ARROW_SCALE, 0.002, Argb.rgba(196, 20, 219, 0.5));
+            p.arrows(xs, ys, vx, vy, GanFrame.ARROW_SCALE, 0.002, KITE_CAP, Argb.rgba(196, 20, 219, 0.5));
         }
         if (layers.contains(Part.FAKE)) {
             p.scatter(Points.ofRows(frame.fixedFake(), Argb.rgba(123, 50, 148, 0.75)), null, 0, 2 * scale);
@@ -259,10 +270,10 @@ public final class GanLabView {
         int half = width / 2;
         LineChart.of(new Series("Discriminator loss", Argb.rgba(5, 117, 176, 0.5), 2, epochs, dLoss),
                         new Series("Generator loss", Argb.rgba(123, 50, 148, 0.5), 2, epochs, gLoss))
-                .title("Losses").xLabel("epoch").fromZero(true).draw(f, 0, 0, half, height);
+                .title("Losses").xLabel("epoch").yLabel("loss").fromZero(true).draw(f, 0, 0, half, height);
         LineChart.of(new Series("KL divergence (by grid)", Argb.rgba(220, 80, 20, 0.5), 2, epochs, kl),
                         new Series("JS divergence (by grid)", Argb.rgba(200, 150, 10, 0.5), 2, epochs, js))
-                .title("Divergences, bits").xLabel("epoch").fromZero(true).draw(f, half, 0, width - half, height);
+                .title("Divergences").xLabel("epoch").yLabel("bits").fromZero(true).draw(f, half, 0, width - half, height);
         return f;
     }
 
@@ -335,32 +346,30 @@ public final class GanLabView {
     }
 
     /**
-     * A training time-lapse: before training and after each of {@code frames - 1} stretches of
-     * {@code epochsPerFrame} epochs, the distributions view with every layer but the density, titled
-     * with the epoch, D's displayed loss, G's loss, KL and JS.
+     * <b>Trains</b> the session for a time-lapse: before training and after each of {@code lapse.frames() - 1}
+     * stretches of {@code lapse.epochsPerFrame()} epochs, the distributions view with every layer but the density,
+     * titled with the epoch, D's displayed loss, G's loss, KL and JS ({@link #timelapseFrame}). The session ends
+     * {@link Timelapse#epochs()} epochs further on.
+     *
+     * @throws IllegalArgumentException if the frames would not fit the memory budget (checked before training)
      */
-    public static List<Figure> timelapse(GanSession session, int frames, int epochsPerFrame, int size) {
-        Checks.requireArgument(frames >= 1 && frames <= 10_000, "GanLabView.timelapse: frames must be 1..10000, got %d",
-                frames);
-        Checks.requireArgument(epochsPerFrame >= 1, "GanLabView.timelapse: epochsPerFrame must be >= 1, got %d",
-                epochsPerFrame);
+    public static List<Figure> trainTimelapse(GanSession session, Timelapse lapse) {
         List<Figure> out = new ArrayList<>();
-        for (int k = 0; k < frames; k++) {
+        for (int k = 0; k < lapse.frames(); k++) {
             if (k > 0) {
-                session.train(epochsPerFrame);
+                session.train(lapse.epochsPerFrame());
             }
-            out.add(timelapseFrame(session, session.frame(), size));
+            out.add(timelapseFrame(session, session.frame(), lapse.size()));
             if (k == 0) {
-                Gif.requireFits(frames, out.get(0).width(), out.get(0).height(), "GanLabView.timelapse");
+                Gif.requireFits(lapse.frames(), out.get(0).width(), out.get(0).height(), "GanLabView.trainTimelapse");
             }
         }
         return out;
     }
 
-    /** {@link #timelapse} as an animated GIF that loops forever. */
-    public static void writeTimelapse(GanSession session, Path target, int frames, int epochsPerFrame, int size,
-                                      int delayCentis) throws IOException {
-        Gif.write(target, timelapse(session, frames, epochsPerFrame, size), delayCentis, 0);
+    /** <b>Trains</b> the session ({@link #trainTimelapse}) and writes the frames as a GIF that loops forever. */
+    public static void writeTrainingGif(GanSession session, Path target, Timelapse lapse) throws IOException {
+        Gif.write(target, trainTimelapse(session, lapse), lapse.delayCentis(), 0);
     }
 
     /** The layers of a time-lapse frame: every one but the density. */
@@ -368,7 +377,7 @@ public final class GanLabView {
             Part.MANIFOLD);
 
     /**
-     * One {@link #timelapse} frame for a frame already computed: the distributions view with every layer
+     * One {@link #trainTimelapse} frame for a frame already computed: the distributions view with every layer
      * but the density, under a title with the epoch, D's displayed loss, G's loss, KL and JS.
      */
     public static Figure timelapseFrame(GanSession session, GanFrame frame, int size) {

@@ -33,7 +33,7 @@ import org.nnlab.raster.Series;
 /**
  * Pictures of a Playground session: the page's main picture ({@link #figure}: features, neurons with
  * their heatmaps, links, the output map with the data, the losses), the output map alone
- * ({@link #output}), and a training time-lapse ({@link #timelapse}).
+ * ({@link #output}), and a training time-lapse ({@link #trainTimelapse}, which trains the session).
  *
  * <p>Sizes follow the page's pixel layout (spec sections 8 and 9) times a scale factor; colours are
  * the page's: the 31-colour palette at alpha 160 over white for heatmaps, the continuous link scale,
@@ -47,6 +47,10 @@ public final class PlaygroundView {
     /** The loss chart's height. */
     private static final double CHART = 56;
     private static final int TEXT = 0x333333;
+    /** Playground's training-loss line. */
+    static final int TRAIN_LOSS = 0x777777;
+    /** Playground's test-loss line. */
+    static final int TEST_LOSS = 0x000000;
     private static final int HEADER = 0x777777;
 
     private PlaygroundView() {
@@ -258,7 +262,10 @@ public final class PlaygroundView {
                 (int) Math.round(MAP * scale), (int) Math.round(CHART * scale));
     }
 
-    /** The page's loss chart: test loss in #777, training loss in black, epoch on x. */
+    /**
+     * The page's loss chart, as Playground draws it ({@code AppendingLineChart(["#777", "black"])} fed
+     * [lossTrain, lossTest]): training loss in #777, test loss in black, epoch on x, from 0 up.
+     */
     static LineChart lossChart(List<EpochStats> history, boolean axes) {
         double[] epochs = new double[history.size()];
         double[] train = new double[history.size()];
@@ -268,8 +275,8 @@ public final class PlaygroundView {
             train[i] = history.get(i).trainLoss();
             test[i] = history.get(i).testLoss();
         }
-        return LineChart.of(new Series("test loss", Argb.opaque(0x777777), 1.5, epochs, test),
-                        new Series("training loss", Argb.opaque(0x000000), 1.5, epochs, train))
+        return LineChart.of(new Series("training loss", Argb.opaque(TRAIN_LOSS), 1.5, epochs, train),
+                        new Series("test loss", Argb.opaque(TEST_LOSS), 1.5, epochs, test))
                 .axes(axes).legend(axes).fromZero(true);
     }
 
@@ -403,52 +410,112 @@ public final class PlaygroundView {
     }
 
     /**
-     * One time-lapse frame: the output map (size x size) over a loss chart with axes, titled with the
-     * epoch and both losses.
+     * One time-lapse frame: the output map (size x size) under a title with the epoch and both losses, over a
+     * loss chart with axes (epoch on x, from the first epoch of the history; loss on y, from 0).
+     *
+     * @param size the picture's width in pixels, 120..4096
      */
     public static Figure frame(PlaygroundSession session, int size) {
-        return frame(session, size, new Painter());
-    }
-
-    private static Figure frame(PlaygroundSession session, int size, Painter painter) {
         Checks.requireArgument(size >= 120 && size <= 4096, "PlaygroundView.frame: size must be 120..4096, got %d", size);
-        int chart = size * 2 / 5;
-        int title = Math.max(18, size / 14);
-        Figure f = Figure.blank(size, title + size + chart);
-        EpochStats last = session.last();
-        double font = Math.max(10, size / 30.0);
-        f.text(String.format(Locale.ROOT, "epoch %,d \u00b7 train %s \u00b7 test %s", session.epoch(),
-                        loss(last.trainLoss()), loss(last.testLoss())), size / 2.0, title * 0.72, font, Argb.opaque(TEXT),
-                Figure.Anchor.MIDDLE, false);
-        Plot plot = f.plot(0, title, size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
-        drawOutput(plot, PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP, painter);
-        lossChart(session.history(), true).fontSize(font * 0.9).draw(f, 0, title + size, size, chart);
+        FrameLayout layout = new FrameLayout(size);
+        Figure f = map(session, layout, new Painter());
+        List<EpochStats> history = session.history();
+        double first = history.isEmpty() ? 0 : history.get(0).epoch();
+        timelapseChart(history, layout, first, Math.max(first + 1, session.epoch()), Double.NaN).draw(f, 0,
+                layout.chartTop(), size, layout.chart);
         return f;
     }
 
     /**
-     * Trains {@code frames - 1} times {@code epochsPerFrame} epochs and returns the frames before and after
-     * each stretch ({@link #frame}); a run that diverges keeps its grey frames to the end.
+     * Where a time-lapse frame's parts go, and its text size: at least 12 px, 1/22 of the width; the chart is half
+     * the map's height, at least 140 px, so that its axes, labels and legend leave the curves room.
      */
-    public static List<Figure> timelapse(PlaygroundSession session, int frames, int epochsPerFrame, int size) {
-        Checks.requireArgument(frames >= 1 && frames <= 10_000, "PlaygroundView.timelapse: frames must be 1..10000, got %d",
-                frames);
-        Checks.requireArgument(epochsPerFrame >= 1, "PlaygroundView.timelapse: epochsPerFrame must be >= 1, got %d",
-                epochsPerFrame);
-        List<Figure> out = new ArrayList<>();
+    private record FrameLayout(int size, double font, int title, int chart) {
+        FrameLayout(int size) {
+            this(size, Math.max(12, size / 22.0), (int) Math.ceil(Math.max(12, size / 22.0) * 1.9),
+                    Math.max(140, size / 2));
+        }
+
+        int chartTop() {
+            return title + size;
+        }
+
+        int height() {
+            return title + size + chart;
+        }
+    }
+
+    /** A frame's title and output map, with the chart's rectangle left white. */
+    private static Figure map(PlaygroundSession session, FrameLayout layout, Painter painter) {
+        int size = layout.size();
+        Figure f = Figure.blank(size, layout.height());
+        EpochStats last = session.last();
+        String title = String.format(Locale.ROOT, "epoch %,d \u00b7 training loss %s \u00b7 test %s", session.epoch(),
+                loss(last.trainLoss()), loss(last.testLoss()));
+        // the title's size, shrunk (to no less than 10 px) when the picture is too narrow for it
+        double font = Math.max(10, Math.min(layout.font(), layout.font() * (size - 8) / Figure.measure(title,
+                layout.font(), false)));
+        f.text(title, size / 2.0, layout.title() * 0.7, font, Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
+        Plot plot = f.plot(0, layout.title(), size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
+        drawOutput(plot, PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP, painter);
+        return f;
+    }
+
+    /** The loss chart of a frame on fixed axes: x over [firstEpoch, lastEpoch], y from 0 to yMax (NaN: the data's). */
+    private static LineChart timelapseChart(List<EpochStats> history, FrameLayout layout, double firstEpoch,
+                                            double lastEpoch, double yMax) {
+        LineChart chart = lossChart(history, true).fontSize(layout.font() * 0.9).xLabel("epoch").yLabel("loss")
+                .xRange(firstEpoch, lastEpoch);
+        return Double.isNaN(yMax) ? chart : chart.yRange(0, yMax);
+    }
+
+    /**
+     * <b>Trains</b> the session for a time-lapse: a {@link #frame} before training and after each of
+     * {@code lapse.frames() - 1} stretches of {@code lapse.epochsPerFrame()} epochs, so the session ends
+     * {@link Timelapse#epochs()} epochs further on. Every frame's loss chart has the same axes: epochs from the
+     * session's first to the last one trained, losses from 0 to the highest of the whole run, so the curves grow
+     * into a chart that stays still. A run that diverges keeps its last frame to the end.
+     *
+     * @throws IllegalArgumentException if the frames would not fit the memory budget (checked before training)
+     */
+    public static List<Figure> trainTimelapse(PlaygroundSession session, Timelapse lapse) {
+        FrameLayout layout = new FrameLayout(lapse.size());
+        Gif.requireFits(lapse.frames(), layout.size(), layout.height(), "PlaygroundView.trainTimelapse");
         Painter painter = new Painter();                     // the data stay: their dots are drawn once
-        out.add(frame(session, size, painter));
-        Gif.requireFits(frames, out.get(0).width(), out.get(0).height(), "PlaygroundView.timelapse");
-        for (int i = 1; i < frames; i++) {
-            session.step(epochsPerFrame);
-            out.add(frame(session, size, painter));
+        List<Figure> out = new ArrayList<>();
+        int[] historyLength = new int[lapse.frames()];
+        for (int i = 0; i < lapse.frames(); i++) {
+            if (i > 0) {
+                session.step(lapse.epochsPerFrame());
+            }
+            out.add(map(session, layout, painter));
+            historyLength[i] = session.history().size();
+        }
+        List<EpochStats> history = session.history();
+        double first = history.isEmpty() ? 0 : history.get(0).epoch();
+        double last = Math.max(first + 1, history.isEmpty() ? 0 : history.get(history.size() - 1).epoch());
+        double yMax = 0;
+        for (EpochStats s : history) {
+            yMax = Math.max(yMax, finiteOrZero(s.trainLoss()));
+            yMax = Math.max(yMax, finiteOrZero(s.testLoss()));
+        }
+        yMax = yMax > 0 ? yMax : 1;
+        // the legend goes where the whole run's curves leave room, the same place in every frame
+        LineChart.LegendPlace place = timelapseChart(history, layout, first, last, yMax)
+                .resolveLegendPlace(layout.size(), layout.chart());
+        for (int i = 0; i < out.size(); i++) {
+            timelapseChart(history.subList(0, historyLength[i]), layout, first, last, yMax).legendPlace(place)
+                    .draw(out.get(i), 0, layout.chartTop(), layout.size(), layout.chart());
         }
         return out;
     }
 
-    /** {@link #timelapse} written as an animated GIF that loops forever. */
-    public static void writeTimelapse(PlaygroundSession session, Path target, int frames, int epochsPerFrame, int size,
-                                      int delayCentis) throws IOException {
-        Gif.write(target, timelapse(session, frames, epochsPerFrame, size), delayCentis, 0);
+    private static double finiteOrZero(double v) {
+        return Double.isFinite(v) ? v : 0;
+    }
+
+    /** <b>Trains</b> the session ({@link #trainTimelapse}) and writes the frames as a GIF that loops forever. */
+    public static void writeTrainingGif(PlaygroundSession session, Path target, Timelapse lapse) throws IOException {
+        Gif.write(target, trainTimelapse(session, lapse), lapse.delayCentis(), 0);
     }
 }

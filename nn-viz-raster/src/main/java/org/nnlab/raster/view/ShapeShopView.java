@@ -14,11 +14,12 @@ import org.nnlab.raster.Figure;
 import org.nnlab.raster.Grid;
 
 /**
- * ShapeShop's result rows (spec A.7): a header "[n]: Model: CNN, (start image), Step-size: 0.005, Epoch
- * Count: 100", then per class a card with the generated image on its own min-max grey scale
- * (nearest-neighbour, as matplotlib's {@code matshow}), the class's training tile (white shape on
- * black) and |r| with two decimals ("n/a" when undefined, and "not reached" when the ascent hit its
- * cap). Rows stack, so runs can be compared.
+ * ShapeShop's result rows (spec A.7): a header "[n]: Model: CNN, Start: (start image) zeros, Step-size: 0.005,
+ * Epoch Count: 100" (ShapeShop shows the start image's thumbnail alone; nnlab frames it and names it), then per
+ * class a card with the generated image on its own min-max grey scale (nearest-neighbour, as matplotlib's
+ * {@code matshow}), the class's training tile (white shape on black) and "|r|" with two decimals, the absolute
+ * correlation with the clean template ("n/a" when undefined, and "not reached" when the ascent hit its cap).
+ * Rows stack, so runs can be compared.
  */
 public final class ShapeShopView {
     private static final int SIDE = 28;
@@ -80,9 +81,11 @@ public final class ShapeShopView {
         int n = round.classes().size();
         double font = 12 * scale;
         ShapeShop.Config c = round.config();
-        // ShapeShop's header, with the start image's thumbnail where it names the initial image
-        String before = String.format(Locale.ROOT, "[%d]: Model: %s, ", index, c.architecture().label());
-        String after = String.format(Locale.ROOT, ", Step-size: %s, Epoch Count: %d", trim(c.step()), c.epochs());
+        // ShapeShop's header, with the start image's thumbnail where it names the initial image; nnlab adds the
+        // start's name after it and a frame around it, since a black thumbnail alone reads like a redaction
+        String before = String.format(Locale.ROOT, "[%d]: Model: %s, Start: ", index, c.architecture().label());
+        String after = String.format(Locale.ROOT, " %s, Step-size: %s, Epoch Count: %d", c.start().uiName(),
+                trim(c.step()), c.epochs());
         Figure start = tile(c.start().draw(Rng.seeded(c.seed())), Math.max(1, (int) Math.round(scale / 2)));
         double beforeWidth = Figure.measure(before, font, true);
         double headerWidth = beforeWidth + start.width() + Figure.measure(after, font, true);
@@ -90,7 +93,10 @@ public final class ShapeShopView {
         Figure f = Figure.blank(width, header + cardHeight + gap);
         double baseline = 20 * scale;
         f.text(before, gap, baseline, font, Argb.opaque(TEXT), Figure.Anchor.START, true);
-        f.draw(start, (int) Math.round(gap + beforeWidth), (int) Math.round(baseline - start.height() * 0.8), 1);
+        int startX = (int) Math.round(gap + beforeWidth);
+        int startY = (int) Math.round(baseline - start.height() * 0.8);
+        f.draw(start, startX, startY, 1);
+        f.strokeRect(startX - 0.5, startY - 0.5, start.width() + 1, start.height() + 1, Argb.opaque(0x999999), 1);
         f.text(after, gap + beforeWidth + start.width(), baseline, font, Argb.opaque(TEXT), Figure.Anchor.START, true);
         String accuracy = String.format(Locale.ROOT, "accuracy: train %.0f%%, validation %.0f%%",
                 100 * round.training().trainAccuracy(), 100 * round.training().validationAccuracy());
@@ -105,8 +111,10 @@ public final class ShapeShopView {
             f.draw(tile(r.training(), small / SIDE), x, tileY, 1);
             double labelX = x + small + 8 * scale;
             f.text(r.name(), labelX, tileY + font, font * 0.9, Argb.opaque(0x777777), Figure.Anchor.START, false);
-            f.text(Pearson.format(r.r()), labelX, tileY + 2.3 * font, font * 1.2, Argb.opaque(TEXT), Figure.Anchor.START,
-                    true);
+            String rLabel = "|r| ";
+            f.text(rLabel, labelX, tileY + 2.3 * font, font * 0.9, Argb.opaque(0x777777), Figure.Anchor.START, false);
+            f.text(Pearson.format(r.r()), labelX + Figure.measure(rLabel, font * 0.9, false), tileY + 2.3 * font,
+                    font * 1.2, Argb.opaque(TEXT), Figure.Anchor.START, true);
             if (!r.reached()) {
                 f.text("not reached", x, tileY + small + 1.2 * font, font * 0.85, Argb.opaque(0xc0392b),
                         Figure.Anchor.START, false);

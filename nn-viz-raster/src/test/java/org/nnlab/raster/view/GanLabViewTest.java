@@ -66,7 +66,7 @@ class GanLabViewTest {
     void timelapseGifHasAFramePerStretch(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
         GanSession s = ring(0);
         java.nio.file.Path gif = dir.resolve("ring.gif");
-        GanLabView.writeTimelapse(s, gif, 3, 5, 200, 10);
+        GanLabView.writeTrainingGif(s, gif, new Timelapse(3, 5, 200, 10));
         assertThat(s.epochCount()).isEqualTo(10);
         try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
             javax.imageio.ImageReader reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();

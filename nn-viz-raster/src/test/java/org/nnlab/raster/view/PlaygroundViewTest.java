@@ -73,4 +73,45 @@ class PlaygroundViewTest {
         session.step(50);
         GoldenImages.assertMatches(PlaygroundView.frame(session, 240), "playground-frame");
     }
+
+    @Test
+    void theTimelapseTrainsAndKeepsItsAxesStill() {
+        PlaygroundSession session = PlaygroundSession.load(PlaygroundState.parse("dataset=spiral&seed=0.5"));
+        Timelapse lapse = new Timelapse(5, 20, 300, 8);
+        java.util.List<org.nnlab.raster.Figure> frames = PlaygroundView.trainTimelapse(session, lapse);
+        assertThat(session.epoch()).as("it trains (frames - 1) x epochsPerFrame epochs").isEqualTo(lapse.epochs())
+                .isEqualTo(80);
+        assertThat(frames).hasSize(5);
+        int w = frames.get(0).width();
+        int h = frames.get(0).height();
+        // the chart's axis labels (below the plot) and y tick labels (its left edge) are the same in every frame
+        int chartTop = h - Math.max(140, 300 / 2);
+        int[] first = frames.get(0).rgb();
+        int[] last = frames.get(4).rgb();
+        int compared = 0;
+        for (int y = h - 38; y < h; y++) {                       // tick labels and "epoch"
+            for (int x = 0; x < w; x++) {
+                assertThat(last[y * w + x]).as("x axis pixel (%d, %d)", x, y).isEqualTo(first[y * w + x]);
+                compared++;
+            }
+        }
+        for (int y = chartTop; y < h; y++) {
+            for (int x = 0; x < 22; x++) {                         // y tick labels
+                assertThat(last[y * w + x]).as("y axis pixel (%d, %d)", x, y).isEqualTo(first[y * w + x]);
+            }
+        }
+        assertThat(compared).isGreaterThan(0);
+        assertThat(last).as("the curves and the map moved on").isNotEqualTo(first);
+    }
+
+    @Test
+    void lossColoursAreThePagesTrainingGreyTestBlack() {
+        java.util.List<org.nnlab.playground.EpochStats> history = PlaygroundSession.load(PlaygroundState.parse("seed=1"))
+                .history();
+        java.util.List<org.nnlab.raster.Series> series = PlaygroundView.lossChart(history, false).series();
+        assertThat(series.get(0).name()).isEqualTo("training loss");
+        assertThat(series.get(0).argb() & 0xffffff).isEqualTo(0x777777);
+        assertThat(series.get(1).name()).isEqualTo("test loss");
+        assertThat(series.get(1).argb() & 0xffffff).isEqualTo(0x000000);
+    }
 }

@@ -44,9 +44,9 @@ class ResourceLimitsTest {
         assertThatThrownBy(() -> WarpedGrid.of(1_000_000, 1_000_000, Bounds.square(0, 1), (x, y, o) -> { }))
                 .hasMessageContaining("4096");
         PlaygroundSession s = PlaygroundSession.load(PlaygroundState.parse("seed=1"));
-        assertThatThrownBy(() -> PlaygroundView.timelapse(s, 100_000_000, 1, 200)).hasMessageContaining("frames");
+        assertThatThrownBy(() -> PlaygroundView.trainTimelapse(s, Timelapse.DEFAULT.withFrames(100_000_000))).hasMessageContaining("frames");
         GanSession g = GanSession.create(RealData.ring(), GanConfig.defaults(), Rng.seeded(1));
-        assertThatThrownBy(() -> GanLabView.timelapse(g, 100_000_000, 1, 200)).hasMessageContaining("frames");
+        assertThatThrownBy(() -> GanLabView.trainTimelapse(g, Timelapse.DEFAULT.withFrames(100_000_000))).hasMessageContaining("frames");
         assertThatThrownBy(() -> GanLabView.manifoldMorph(g, 100_000_000, 200)).hasMessageContaining("frames");
         assertThatThrownBy(() -> GanLabView.distributions(g, 1_000_000)).hasMessageContaining("size");
         ShapeDataset data = ShapeDataset.build(List.of(ShapeClass.BOX, ShapeClass.LINE), Rng.seeded(1));
