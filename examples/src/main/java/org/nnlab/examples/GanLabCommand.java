@@ -74,6 +74,10 @@ final class GanLabCommand extends Subcommand {
     @Option(names = "--png", paramLabel = "FILE", description = "the distributions view, 400 px")
     Path png;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "the losses of every epoch as CSV: epoch,dLoss,gLoss (the last D and G step's, as in the JSON)")
+    Path csv;
+
     @Override
     int run() throws Exception {
         if (config == null && dataset == null) {
@@ -82,7 +86,7 @@ final class GanLabCommand extends Subcommand {
         if (epochs < 0 || epochs > MAX_EPOCHS) {
             throw usage("--epochs must be 0.." + MAX_EPOCHS + ", got " + epochs);
         }
-        checkOutputs(Arrays.asList(config, weights, realFile, noiseFile), json, png);
+        checkOutputs(Arrays.asList(config, weights, realFile, noiseFile), json, png, csv);
         String name = dataset != null ? dataset : "gaussians";
         RealData data = RealData.named(name);
         GanConfig cfg = config != null ? parse(config, "--config", GanConfig::fromJson) : GanConfig.preset(name);
@@ -130,7 +134,10 @@ final class GanLabCommand extends Subcommand {
         if (png != null) {
             GanLabView.distributions(session, 400).writePng(png);
         }
-        out().println(session + " -> " + json + (png != null ? ", " + png : ""));
+        if (csv != null) {
+            AtomicFiles.writeText(csv, session::writeHistoryCsv);
+        }
+        out().println(session + " -> " + json + (png != null ? ", " + png : "") + (csv != null ? ", " + csv : ""));
         if (session.diverged()) {
             out().println("diverged at epoch " + session.epochCount() + " (NaN or infinite weights or loss)");
         }

@@ -54,6 +54,10 @@ final class PlaygroundCommand extends Subcommand {
     @Option(names = "--png", paramLabel = "FILE", description = "the page's main picture at 1.5x")
     Path png;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "the losses after every epoch as CSV: epoch,trainLoss,testLoss (epoch 0 first)")
+    Path csv;
+
     @Option(names = "--heatmap", description = "add the output node's 100x100 grid to the JSON")
     boolean heatmap;
 
@@ -73,7 +77,7 @@ final class PlaygroundCommand extends Subcommand {
             throw usage("--state has no seed; Playground would draw a random one, so add seed=... to the hash");
         }
         PlaygroundSession session = PlaygroundSession.load(parsed);
-        checkOutputs(List.of(), json, png);
+        checkOutputs(List.of(), json, png, csv);
         if (png != null) {
             PlaygroundView.requireDrawable(session, 1.5);
         }
@@ -119,7 +123,10 @@ final class PlaygroundCommand extends Subcommand {
         if (png != null) {
             PlaygroundView.figure(session, 1.5).writePng(png);
         }
-        out().println(session + " -> " + json + (png != null ? ", " + png : ""));
+        if (csv != null) {
+            AtomicFiles.writeText(csv, session::writeHistoryCsv);
+        }
+        out().println(session + " -> " + json + (png != null ? ", " + png : "") + (csv != null ? ", " + csv : ""));
         if (session.diverged()) {
             out().println("diverged at epoch " + session.epoch() + " (NaN or infinite loss)"
                     + (missing.isEmpty() ? "" : "; snapshots not reached: " + missing));

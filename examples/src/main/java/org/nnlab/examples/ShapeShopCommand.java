@@ -58,6 +58,9 @@ final class ShapeShopCommand extends Subcommand {
     @Option(names = "--png", paramLabel = "FILE", description = "the result row at 1.5x")
     Path png;
 
+    @Option(names = "--csv", paramLabel = "FILE", description = "the training loss of every epoch as CSV: epoch,loss")
+    Path csv;
+
     @Option(names = "--max-steps", defaultValue = "10000", paramLabel = "N",
             description = "the ascent's cap per class, 1..10000000 (default: ${DEFAULT-VALUE})")
     int maxSteps;
@@ -78,7 +81,7 @@ final class ShapeShopCommand extends Subcommand {
             throw usage("--max-steps must be 1..10000000, got " + maxSteps);
         }
         List<Path> inputs = new ArrayList<>(freeform);
-        checkOutputs(inputs, json, png);
+        checkOutputs(inputs, json, png, csv);
         List<TrainingClass> list = new ArrayList<>();
         for (String name : classes) {
             if (!name.isBlank()) {
@@ -121,6 +124,9 @@ final class ShapeShopCommand extends Subcommand {
         });
         if (png != null) {
             ShapeShopView.row(round, 1, 1.5).writePng(png);
+        }
+        if (csv != null) {
+            AtomicFiles.writeText(csv, round.training()::writeHistoryCsv);
         }
         out().println("shapeshop " + config.architecture().label() + " " + round.classes().size() + " classes, train "
                 + round.training().trainAccuracy() + " -> " + json + (png != null ? ", " + png : ""));

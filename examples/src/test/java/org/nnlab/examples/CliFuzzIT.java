@@ -110,7 +110,8 @@ class CliFuzzIT {
             }
             byte[] bytes = Files.readAllBytes(p);
             boolean good = new String(bytes, StandardCharsets.UTF_8).equals("GOOD");
-            boolean valid = o[0].equals("--json") ? validJson(p) : o[0].equals("--png") ? validPng(p) : bytes.length > 0;
+            boolean valid = o[0].equals("--json") ? validJson(p) : o[0].equals("--png") ? validPng(p)
+                    : o[0].equals("--csv") ? validCsv(p) : bytes.length > 0;
             if (r.status() == 0 && !onlyHelp && !valid) {
                 return "invalid " + o[0] + " output " + out + ": " + what;
             }
@@ -122,6 +123,35 @@ class CliFuzzIT {
             }
         }
         return null;
+    }
+
+    /**
+     * A history CSV: a header of names, then rows of as many cells, each an integer epoch first and then numbers
+     * (Java's parser, or NaN, inf and -inf as pandas reads them).
+     */
+    private static boolean validCsv(Path p) throws IOException {
+        List<String> lines = Files.readAllLines(p, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).startsWith("epoch,")) {
+            return false;
+        }
+        int columns = lines.get(0).split(",", -1).length;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells.length != columns) {
+                return false;
+            }
+            try {
+                Long.parseLong(cells[0]);
+                for (int i = 1; i < cells.length; i++) {
+                    if (!List.of("NaN", "inf", "-inf").contains(cells[i])) {
+                        Double.parseDouble(cells[i]);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean validJson(Path p) {
@@ -196,7 +226,7 @@ class CliFuzzIT {
                 args.add(o[0]);
                 args.add(o[1]);
             }
-            if (o.length == 2 && (o[0].equals("--json") || o[0].equals("--png") || o[0].equals("--txt"))) {
+            if (o.length == 2 && List.of("--json", "--png", "--txt", "--csv").contains(o[0])) {
                 outputs.add(o);
             }
             if (rng.nextInt(40) == 0) {
@@ -289,6 +319,9 @@ class CliFuzzIT {
             o.add(new String[] {"--heatmap"});
         }
         if (rng.nextInt(4) == 0) {
+            o.add(new String[] {"--csv", output(rng, "out.csv")});
+        }
+        if (rng.nextInt(4) == 0) {
             o.add(new String[] {"--strict"});
         }
         return o;
@@ -316,6 +349,9 @@ class CliFuzzIT {
         if (rng.nextInt(4) == 0) {
             o.add(new String[] {"--png", output(rng, "out.png")});
         }
+        if (rng.nextInt(4) == 0) {
+            o.add(new String[] {"--csv", output(rng, "out.csv")});
+        }
         return o;
     }
 
@@ -335,6 +371,9 @@ class CliFuzzIT {
         }
         if (rng.nextInt(4) == 0) {
             o.add(new String[] {"--freeform", input(rng, "cross.png")});
+        }
+        if (rng.nextInt(4) == 0) {
+            o.add(new String[] {"--csv", output(rng, "out.csv")});
         }
         return o;
     }

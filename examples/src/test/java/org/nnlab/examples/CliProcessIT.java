@@ -75,6 +75,42 @@ class CliProcessIT {
     }
 
     @Test
+    void csvHistoriesAgreeWithTheJsonAndABadCsvPathFailsBeforeTraining() throws Exception {
+        ChildCli.Result r = nnlab("playground", "--state", "seed=0.5&dataset=xor", "--epochs", "20", "--snapshots",
+                "0,10,20", "--json", "p.json", "--csv", "p.csv");
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("p.csv"));
+        assertThat(rows).hasSize(22).first().isEqualTo("epoch,trainLoss,testLoss");
+        for (JsonNode snap : json("p.json").get("snapshots")) {
+            String[] cells = rows.get(1 + snap.get("epoch").asInt()).split(",");
+            assertThat(Integer.parseInt(cells[0])).isEqualTo(snap.get("epoch").asInt());
+            assertThat(Double.parseDouble(cells[1])).isEqualTo(snap.get("trainLoss").asDouble());
+            assertThat(Double.parseDouble(cells[2])).isEqualTo(snap.get("testLoss").asDouble());
+        }
+        ChildCli.Result g = nnlab("ganlab", "--dataset", "ring", "--seed", "1", "--epochs", "15", "--json", "g.json",
+                "--csv", "g.csv");
+        assertThat(g.status()).as(g.toString()).isZero();
+        List<String> ganRows = Files.readAllLines(dir.resolve("g.csv"));
+        assertThat(ganRows).hasSize(16).first().isEqualTo("epoch,dLoss,gLoss");
+        JsonNode epochs = json("g.json").get("epochs");
+        for (int e = 1; e <= 15; e++) {
+            String[] cells = ganRows.get(e).split(",");
+            assertThat(Double.parseDouble(cells[1])).isEqualTo(epochs.get(e - 1).get("dLoss").asDouble());
+            assertThat(Double.parseDouble(cells[2])).isEqualTo(epochs.get(e - 1).get("gLoss").asDouble());
+        }
+        ChildCli.Result s = nnlab("shapeshop", "--classes", "box,line", "--model", "mlp", "--epochs", "3", "--init",
+                "zeros", "--step", "0.01", "--seed", "1", "--json", "s.json", "--csv", "s.csv");
+        assertThat(s.status()).as(s.toString()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("s.csv"))).hasSize(4).first().isEqualTo("epoch,loss");
+        Files.createDirectories(dir.resolve("taken"));
+        long before = System.nanoTime();
+        assertOneLineFailure(nnlab("playground", "--state", "seed=0.5", "--epochs", "10000000", "--json", "q.json",
+                "--csv", "taken"), 1, "taken");
+        assertThat((System.nanoTime() - before) / 1e9).as("refused before 10 million epochs").isLessThan(20);
+        assertThat(dir.resolve("q.json")).doesNotExist();
+    }
+
+    @Test
     void ganLabAndShapeShopRunsThatDivergeAreFlagged() throws Exception {
         Files.writeString(dir.resolve("c.json"), "{\"dLR\": 1e10, \"gLR\": 1e10}");
         ChildCli.Result g = nnlab("ganlab", "--config", "c.json", "--epochs", "1000000", "--json", "g.json");

@@ -3,6 +3,7 @@ package org.nnlab.actmax;
 import java.util.function.Function;
 
 import org.nnlab.core.Checks;
+import org.nnlab.core.ProgressListener;
 import org.nnlab.core.Rng;
 import org.nnlab.core.Tensor;
 import org.nnlab.nn.Layer;
@@ -89,6 +90,14 @@ public final class ActivationMaximization {
 
     /** Runs the ascent from {@code start} (not modified). */
     public static Result maximize(Objective objective, float[] start, Options options) {
+        return maximize(objective, start, options, ProgressListener.NONE);
+    }
+
+    /**
+     * Runs the ascent from {@code start} (not modified), telling {@code listener} after each step: steps taken of
+     * {@code options.maxSteps()} (the ascent usually stops long before, when it reaches the threshold).
+     */
+    public static Result maximize(Objective objective, float[] start, Options options, ProgressListener listener) {
         float[] x = start.clone();
         int n = x.length;
         float[] g = new float[n];
@@ -124,6 +133,7 @@ public final class ActivationMaximization {
             for (int i = 0; i < n; i++) {
                 x[i] += (float) (scale * g[i]);
             }
+            listener.progress(t + 1, options.maxSteps());
             if (value > options.threshold()) {
                 return new Result(x, t + 1, true, value, false);
             }

@@ -77,6 +77,10 @@ public final class ShapeShop {
         default void finishedTraining(ShapeShopTrainer.Outcome training) {
         }
 
+        /** After each ascent step of a class: steps taken of the cap (the ascent usually stops far earlier). */
+        default void ascended(int classIndex, long step, long maxSteps) {
+        }
+
         /** After each class's ascent. */
         default void maximized(int classIndex, int classes, ClassResult result) {
         }
@@ -125,8 +129,10 @@ public final class ShapeShop {
                 .withMaxSteps(config.maxSteps());
         for (int c = 0; c < config.classes().size(); c++) {
             TrainingClass cls = config.classes().get(c);
+            int classIndex = c;
             ActivationMaximization.Result r = ActivationMaximization.maximize(
-                    ActivationMaximization.classProbability(model, c), config.start().draw(startRng), options);
+                    ActivationMaximization.classProbability(model, c), config.start().draw(startRng), options,
+                    (step, maxSteps) -> progress.ascended(classIndex, step, maxSteps));
             float[] template = cls.template(templateRng);
             results.add(new ClassResult(cls.label(), r.image(), template, Pearson.absolute(template, r.image()), r.steps(),
                     r.reached(), r.value(), r.diverged()));

@@ -28,6 +28,18 @@ public final class ShapeShopTrainer {
      * @param epochLosses        the mean batch loss of each epoch
      */
     public record Outcome(double trainAccuracy, double validationAccuracy, double[] epochLosses) {
+        /**
+         * The training history as CSV ({@link org.nnlab.core.io.CsvWriter}): a header {@code epoch,loss}, then one
+         * row per epoch from 1, its mean cross-entropy over the epoch's batches.
+         *
+         * @throws java.io.UncheckedIOException if {@code out} fails
+         */
+        public void writeHistoryCsv(Appendable out) {
+            org.nnlab.core.io.CsvWriter csv = org.nnlab.core.io.CsvWriter.to(out).header("epoch", "loss");
+            for (int e = 0; e < epochLosses.length; e++) {
+                csv.cell(e + 1).cell(epochLosses[e]).endRow();
+            }
+        }
     }
 
     /**

@@ -11,6 +11,8 @@ import org.nnlab.core.OneThread;
 import org.nnlab.core.Rng;
 import org.nnlab.nn.UpdateRule;
 import org.nnlab.core.Compute;
+import org.nnlab.core.ProgressListener;
+import org.nnlab.core.io.CsvWriter;
 
 /**
  * TensorFlow Playground's page logic without the page: a {@link PlaygroundState} becomes data and a
@@ -306,10 +308,19 @@ public final class PlaygroundSession {
 
     /** {@code epochs} steps, stopping early on divergence. */
     public EpochStats step(int epochs) {
+        return step(epochs, ProgressListener.NONE);
+    }
+
+    /**
+     * {@code epochs} steps, stopping early on divergence, telling {@code listener} after each (epochs done of
+     * {@code epochs}); between two calls the listener may read the session ({@link #last()}, {@link #epoch()}).
+     */
+    public EpochStats step(int epochs, ProgressListener listener) {
         Checks.requireArgument(epochs >= 0, "PlaygroundSession.step: epochs must be >= 0, got %d", epochs);
         for (int i = 0; i < epochs && !diverged; i++) {
             step();
             Compute.progress(i + 1, epochs);
+            listener.progress(i + 1, epochs);
         }
         return last();
     }
@@ -443,6 +454,20 @@ public final class PlaygroundSession {
     /** The losses at reset (epoch 0) and after every epoch since. */
     public List<EpochStats> history() {
         return Collections.unmodifiableList(history);
+    }
+
+    /**
+     * The loss history as CSV ({@link CsvWriter}): a header {@code epoch,trainLoss,testLoss}, then one row per
+     * {@link #history()} entry, epoch 0 (the losses at reset) first; the losses of a diverged epoch are
+     * {@code NaN} or {@code inf}.
+     *
+     * @throws java.io.UncheckedIOException if {@code out} fails
+     */
+    public void writeHistoryCsv(Appendable out) {
+        CsvWriter csv = CsvWriter.to(out).header("epoch", "trainLoss", "testLoss");
+        for (EpochStats s : history) {
+            csv.cell(s.epoch()).cell(s.trainLoss()).cell(s.testLoss()).endRow();
+        }
     }
 
     /** The latest losses. */

@@ -18,6 +18,7 @@ import org.nnlab.nn.AbstractOptimizer;
 import org.nnlab.nn.UpdateRule;
 import org.nnlab.nn.dense.DenseStack;
 import org.nnlab.core.Compute;
+import org.nnlab.core.ProgressListener;
 
 /**
  * One GAN Lab experiment: a real distribution, its 12,000-sample atlas, a noise atlas, a generator and
@@ -232,11 +233,20 @@ public final class GanSession {
 
     /** {@code epochs} epochs; returns the last one's statistics. */
     public EpochLosses train(int epochs) {
+        return train(epochs, ProgressListener.NONE);
+    }
+
+    /**
+     * {@code epochs} epochs, telling {@code listener} after each (epochs done of {@code epochs}); between two calls
+     * the listener may read the session ({@link #history()}, {@link #frame()}). Returns the last one's statistics.
+     */
+    public EpochLosses train(int epochs, ProgressListener listener) {
         Checks.requireArgument(epochs >= 1, "GanSession.train: epochs must be >= 1, got %d", epochs);
         EpochLosses last = null;
         for (int i = 0; i < epochs; i++) {
             last = epoch();
             Compute.progress(i + 1, epochs);
+            listener.progress(i + 1, epochs);
         }
         return last;
     }
@@ -415,6 +425,20 @@ public final class GanSession {
     /** Epochs trained (the step buttons count one each). */
     public long epochCount() {
         return epoch;
+    }
+
+    /**
+     * The loss history as CSV ({@link org.nnlab.core.io.CsvWriter}): a header {@code epoch,dLoss,gLoss}, then one
+     * row per epoch from 1: L_D and L_G of the epoch's last D and G step, as in the command line's JSON (GAN Lab's
+     * chart shows dLoss / 2); a network whose k is 0 leaves its cell {@code NaN}.
+     *
+     * @throws java.io.UncheckedIOException if {@code out} fails
+     */
+    public void writeHistoryCsv(Appendable out) {
+        org.nnlab.core.io.CsvWriter csv = org.nnlab.core.io.CsvWriter.to(out).header("epoch", "dLoss", "gLoss");
+        for (EpochLosses e : history) {
+            csv.cell(e.epoch()).cell(e.dLoss()).cell(e.gLoss()).endRow();
+        }
     }
 
     /** Every epoch's statistics, oldest first (unmodifiable view). */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,24 @@ public final class AtomicFiles {
                 body.accept(json);
                 json.finish();
                 w.write('\n');
+                w.flush();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
+    }
+
+    /**
+     * Streams text to {@code target} as UTF-8, as {@link #write(Path, Body)}: for CSV histories
+     * ({@code AtomicFiles.writeText(path, session::writeHistoryCsv)}), never held whole in memory.
+     *
+     * @throws IOException naming the target and the reason; the old file is unchanged
+     */
+    public static void writeText(Path target, Consumer<Writer> body) throws IOException {
+        write(target, out -> {
+            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            try {
+                body.accept(w);
                 w.flush();
             } catch (UncheckedIOException e) {
                 throw e.getCause();
