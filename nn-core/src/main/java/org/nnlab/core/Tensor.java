@@ -519,7 +519,15 @@ public final class Tensor {
         return "Tensor" + shape + " (" + op + ")";
     }
 
-    /** Shape, the op that made it and a short preview: {@code Tensor[2, 3] (tanh) [[0.041, -0.119, 0.009], [...]]}. */
+    /** Rows or columns shown in full up to this many; beyond it the first and last {@link #EDGE} and "...". */
+    private static final int SHOWN = 8;
+    private static final int EDGE = 3;
+
+    /**
+     * Shape, the op that made it and the values with four significant digits, the last dimension innermost:
+     * {@code Tensor[2, 3] (tanh) [[0.04098, -0.1184, 0.009000], [0.7616, 0.9640, 0.9951]]}. Up to 8 rows and 8
+     * columns show in full; beyond that the first and last 3 with "..." between them, as NumPy prints.
+     */
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(describe()).append(' ');
@@ -530,15 +538,22 @@ public final class Tensor {
         int rows = data.length / Math.max(cols, 1);
         boolean nested = shape.rank() >= 2;
         sb.append(nested ? "[" : "");
-        for (int r = 0; r < Math.min(rows, 3); r++) {
-            sb.append(r == 0 ? "[" : ", [");
-            for (int c = 0; c < Math.min(cols, 6); c++) {
+        boolean firstRow = true;
+        for (int r = 0; r < rows; r++) {
+            if (rows > SHOWN && r == EDGE) {
+                sb.append(", ...");
+                r = rows - EDGE;
+            }
+            sb.append(firstRow ? "[" : ", [");
+            firstRow = false;
+            for (int c = 0; c < cols; c++) {
+                if (cols > SHOWN && c == EDGE) {
+                    sb.append(", ...");
+                    c = cols - EDGE;
+                }
                 sb.append(c == 0 ? "" : ", ").append(fmt(data[r * cols + c]));
             }
-            sb.append(cols > 6 ? ", ...]" : "]");
-        }
-        if (rows > 3) {
-            sb.append(", ...");
+            sb.append("]");
         }
         return sb.append(nested ? "]" : "").toString();
     }

@@ -90,6 +90,17 @@ class TensorTest {
         Tensor t = Tensor.of(new float[][] {{0.041f, -0.119f, 0.009f}, {1, 2, 3}}).tanh();
         assertThat(t.toString()).startsWith("Tensor[2, 3] (tanh) [[0.04098, -0.1184, 0.009000], [0.7616, 0.9640, 0.9951]]");
         assertThat(Tensor.scalar(2.5f).toString()).isEqualTo("Tensor[] (const) 2.500");
+        float[] ramp = new float[10 * 12];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = i;
+        }
+        assertThat(Tensor.of(java.util.Arrays.copyOf(ramp, 4), 4, 1).toString())
+                .as("four rows show in full").isEqualTo("Tensor[4, 1] (const) [[0.000], [1.000], [2.000], [3.000]]");
+        assertThat(Tensor.of(ramp, 10, 12).toString()).isEqualTo("Tensor[10, 12] (const) "
+                + "[[0.000, 1.000, 2.000, ..., 9.000, 10.00, 11.00], [12.00, 13.00, 14.00, ..., 21.00, 22.00, 23.00], "
+                + "[24.00, 25.00, 26.00, ..., 33.00, 34.00, 35.00], ..., [84.00, 85.00, 86.00, ..., 93.00, 94.00, 95.00], "
+                + "[96.00, 97.00, 98.00, ..., 105.0, 106.0, 107.0], [108.0, 109.0, 110.0, ..., 117.0, 118.0, 119.0]]");
+        assertThat(Tensor.of(java.util.Arrays.copyOf(ramp, 3)).toString()).isEqualTo("Tensor[3] (const) [0.000, 1.000, 2.000]");
         assertThat(Shape.of(32, 26, 26).toTimesString()).isEqualTo("32×26×26");
     }
 
