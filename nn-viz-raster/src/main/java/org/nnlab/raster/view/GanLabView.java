@@ -381,14 +381,17 @@ public final class GanLabView {
      * but the density, under a title with the epoch, D's displayed loss, G's loss, KL and JS.
      */
     public static Figure timelapseFrame(GanSession session, GanFrame frame, int size) {
-        int title = Math.max(20, size / 16);
+        double font = Math.max(12, size / 25.0);            // readable at the default 300 px: 12 px, as Playground's
+        int title = (int) Math.ceil(font * 1.9);
         Figure f = Figure.blank(size, size + title);
         List<GanSession.EpochLosses> h = session.history();
-        String losses = h.isEmpty() ? "" : String.format(Locale.ROOT, " \u00b7 D %.3f \u00b7 G %.3f",
+        String losses = h.isEmpty() ? "" : String.format(Locale.ROOT, " \u00b7 loss D %.3f, G %.3f",
                 h.get(h.size() - 1).displayedDLoss(), h.get(h.size() - 1).gLoss());
-        String text = String.format(Locale.ROOT, "epoch %,d%s \u00b7 KL %.2f \u00b7 JS %.2f%s", frame.epoch(), losses,
+        String text = String.format(Locale.ROOT, "epoch %,d%s \u00b7 KL %.2f, JS %.2f bits%s", frame.epoch(), losses,
                 frame.kl(), frame.js(), session.diverged() ? " \u00b7 diverged" : "");
-        f.text(text, size / 2.0, title * 0.7, Math.max(10, size / 32.0), Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
+        // shrunk to the width (to no less than 10 px) when the picture is too narrow for the title
+        double fitted = Math.max(10, Math.min(font, font * (size - 8) / Figure.measure(text, font, false)));
+        f.text(text, size / 2.0, title * 0.7, fitted, Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
         draw(f.plot(0, title, size, size, UNIT), frame, session.config().noise(), TIMELAPSE, size / 400.0);
         return f;
     }
