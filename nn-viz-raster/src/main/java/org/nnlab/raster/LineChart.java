@@ -73,7 +73,10 @@ public final class LineChart {
         BOTTOM_RIGHT,
         /** Inside the plot, bottom left. */
         BOTTOM_LEFT,
-        /** Above the plot, right-aligned; the plot shrinks to make room. */
+        /**
+         * Above the plot, right-aligned, in one row when it fits the chart's width and one entry per row otherwise;
+         * the plot shrinks to make room.
+         */
         ABOVE
     }
 
@@ -188,7 +191,10 @@ public final class LineChart {
         }
         if (at.place() != null) {
             double[] corner = corner(at.place(), left, top, right, bottom, at.legendBox());
-            drawLegend(f, corner[0], corner[1], at.legendBox(), at.place() == LegendPlace.ABOVE);
+            if (at.place() == LegendPlace.ABOVE) {
+                corner[0] = Math.max(x, corner[0]);             // never left of the chart's own rectangle
+            }
+            drawLegend(f, corner[0], corner[1], at.legendBox(), at.legendInRow());
         }
     }
 
@@ -203,7 +209,7 @@ public final class LineChart {
 
     /** The plot's pixel rectangle, its data rectangle, the ticks and the legend's place and size. */
     private record Layout(int left, int top, int right, int bottom, Bounds view, List<Double> xTicks,
-                          List<Double> yTicks, LegendPlace place, double[] legendBox) {
+                          List<Double> yTicks, LegendPlace place, double[] legendBox, boolean legendInRow) {
     }
 
     private Layout layout(int x, int y, int width, int height) {
@@ -229,7 +235,9 @@ public final class LineChart {
         }
         int left = x + (axes ? (int) Math.ceil(labelWidth + 10) : 2);
         int bottom = y + height - (axes ? (int) Math.ceil(fontSize * (xLabel.isEmpty() ? 2.0 : 3.4)) : 2);
-        int right = x + width - (int) Math.ceil(fontSize * 0.8);
+        double lastLabel = axes && !xTicks.isEmpty()
+                ? Figure.measure(Ticks.format(xTicks.get(xTicks.size() - 1), xTicks), fontSize, false) / 2 + 2 : 0;
+        int right = x + width - (int) Math.ceil(Math.max(fontSize * 0.8, lastLabel));   // room for the last x label
         int top = y + (title.isEmpty() ? 0 : (int) Math.ceil(fontSize * 1.2 * 1.6))
                 + (axes && !yLabel.isEmpty() ? (int) (fontSize * 1.5) : 0) + (int) Math.ceil(fontSize * 0.6);
         double[] box = legend && !series.isEmpty() ? legendBox(false) : null;
@@ -246,13 +254,16 @@ public final class LineChart {
                 }
             }
         }
+        boolean inRow = false;
         if (place == LegendPlace.ABOVE) {
-            box = legendBox(true);
+            double[] row = legendBox(true);
+            inRow = row[0] <= right - x;                    // one row if it fits the chart's width, else stacked
+            box = inRow ? row : box;
             top += (int) Math.ceil(box[1] + 4);             // the plot shrinks to make room
         }
         Preconditions.requireArgument(right - left >= 4 && bottom - top >= 4,
                 "LineChart: %d x %d pixels leave no room for the plot", width, height);
-        return new Layout(left, top, right, bottom, view, xTicks, yTicks, place, box);
+        return new Layout(left, top, right, bottom, view, xTicks, yTicks, place, box, inRow);
     }
 
     /** The legend box's top-left pixel at that place of the plot rectangle. */

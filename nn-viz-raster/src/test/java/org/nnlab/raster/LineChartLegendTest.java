@@ -135,4 +135,24 @@ class LineChartLegendTest {
                 .hasMessageContaining("[1.0, 1.0]");
         assertThatThrownBy(() -> LineChart.of(full).yRange(0, Double.NaN)).hasMessageContaining("yRange");
     }
+
+    @Test
+    void aLegendAboveStaysInsideItsChartsRectangle() {
+        Series[] s = curves(2, new SplittableRandom(4));
+        Series[] named = {new Series("KL divergence (by grid)", s[0].argb(), 2, s[0].xs(), s[0].ys()),
+            new Series("JS divergence (by grid)", s[1].argb(), 2, s[1].xs(), s[1].ys())};
+        for (int width : new int[] {180, 240, 420}) {
+            Figure f = Figure.blank(width + 200, 200);
+            LineChart.of(named).title("Divergences").yLabel("bits").xLabel("epoch")
+                    .legendPlace(LineChart.LegendPlace.ABOVE).draw(f, 100, 0, width, 200);
+            int[] rgb = f.rgb();
+            for (int p = 0; p < rgb.length; p++) {
+                int x = p % f.width();
+                if (x < 100 || x >= 100 + width) {
+                    assertThat(rgb[p] & 0xffffff).as("width %d: ink at (%d, %d), outside the chart", width, x,
+                            p / f.width()).isEqualTo(0xffffff);
+                }
+            }
+        }
+    }
 }
