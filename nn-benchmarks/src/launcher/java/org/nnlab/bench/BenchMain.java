@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * {@code -jvmArgsAppend} on the command line would otherwise replace the benchmarks' {@code @Fork}
  * arguments and the module with them. Compiled for release 17 so that it loads on such a JVM.
  *
- * <p>{@code java -jar benchmarks.jar report jmh-result.json} prints the ratio tables instead
- * (see {@link BenchReport}).
+ * <p>{@code java -jar benchmarks.jar report jmh-result.json [peers.json]} prints the ratio tables instead
+ * (see {@link BenchReport}); {@code java -jar benchmarks.jar peers} times the peers (see {@link PeerHarness}).
  */
 public final class BenchMain {
     private static final int REQUIRED = 21;
@@ -32,6 +32,10 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("report")) {
             BenchReport.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("peers")) {
+            PeerHarness.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         List<String> all = new ArrayList<>(List.of(args));

@@ -34,11 +34,54 @@ public final class BenchReport {
      * @throws IOException if the file cannot be read
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: java -jar benchmarks.jar report jmh-result.json");
+        if (args.length != 1 && args.length != 2) {
+            System.err.println("usage: java -jar benchmarks.jar report jmh-result.json [peers.json]");
             System.exit(2);
         }
-        System.out.print(report(read(Files.readString(Path.of(args[0])))));
+        List<Row> rows = read(Files.readString(Path.of(args[0])));
+        System.out.print(report(rows));
+        if (args.length == 2) {
+            System.out.print(peers(rows, Files.readString(Path.of(args[1]))));
+        }
+    }
+
+    /**
+     * The GAN Lab table against TensorFlow.js ({@link PeerHarness}'s file): nnlab's {@code GanBenchmark.epoch} per
+     * model beside the peers' epochs a second on the same machine, and the ratios.
+     */
+    @SuppressWarnings("unchecked")
+    static String peers(List<Row> rows, String peersJson) {
+        Map<String, Object> doc = (Map<String, Object>) ResultsJson.parse(peersJson);
+        List<Map<String, Object>> peers = (List<Map<String, Object>>) doc.get("peers");
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%nGAN Lab epoch, nnlab against TensorFlow.js (peers measured on %s)%n%n",
+                doc.get("machine")));
+        sb.append("| model | nnlab epoch | nnlab epochs/s | TF.js WASM epochs/s | vs WASM | TF.js CPU epochs/s | vs CPU |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Row r : rows) {
+            if (!r.benchmark().equals("GanBenchmark.epoch") || !r.unit().equals("us/op")) {
+                continue;
+            }
+            String model = r.param("model");
+            double ours = 1e6 / r.score();
+            double wasm = peerRate(peers, "wasm", model);
+            double cpu = peerRate(peers, "cpu", model);
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %,.0f | %s | %s | %s | %s |%n", model, r.score(), ours,
+                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "%,.0f", wasm),
+                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "**%.1f×**", ours / wasm),
+                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%,.0f", cpu),
+                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f×", ours / cpu)));
+        }
+        return sb.toString();
+    }
+
+    private static double peerRate(List<Map<String, Object>> peers, String backend, String model) {
+        for (Map<String, Object> p : peers) {
+            if (backend.equals(p.get("backend")) && model.equals(p.get("model"))) {
+                return (Double) p.get("epochsPerSecond");
+            }
+        }
+        return Double.NaN;
     }
 
     @SuppressWarnings("unchecked")

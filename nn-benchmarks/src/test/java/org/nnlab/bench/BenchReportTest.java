@@ -41,4 +41,24 @@ class BenchReportTest {
         assertThatThrownBy(() -> ResultsJson.parse("{\"a\" 1}")).hasMessage("JSON: expected ':' at character 5");
         assertThatThrownBy(() -> ResultsJson.parse("[1] x")).hasMessage("JSON: trailing characters at character 4");
     }
+
+    @Test
+    void ganLabRatiosAgainstThePeersComeFromTheirFile() {
+        String jmh = """
+                [ { "benchmark" : "org.nnlab.bench.GanBenchmark.epoch", "params" : { "model" : "default" },
+                    "primaryMetric" : { "score" : 100.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } },
+                  { "benchmark" : "org.nnlab.bench.GanBenchmark.epoch", "params" : { "model" : "ring" },
+                    "primaryMetric" : { "score" : 250.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } } ]
+                """;
+        String peers = """
+                {"machine": "Test CPU, 2 cores", "peers": [
+                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "epochsPerSecond": 500.0},
+                  {"peer": "tfjs-cpu", "backend": "cpu", "model": "default", "epochsPerSecond": 200.0},
+                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "ring", "epochsPerSecond": 250.0}]}
+                """;
+        String table = BenchReport.peers(BenchReport.read(jmh), peers);
+        assertThat(table).contains("peers measured on Test CPU, 2 cores",
+                "| default | 100.0 µs | 10,000 | 500 | **20.0×** | 200 | 50.0× |",
+                "| ring | 250.0 µs | 4,000 | 250 | **16.0×** |  |  |");
+    }
 }

@@ -1,0 +1,156 @@
+package org.nnlab.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Times the peers a user would pick instead of nnlab, on this machine, for the report's ratios: GAN Lab's model
+ * restated on TensorFlow.js 4.22 ({@code ganlab-tfjs.js}, packed in this jar) on its WASM and CPU backends,
+ * driven by Node, for the built-in default and the ring preset. The harness installs TensorFlow.js from npm into
+ * a cache folder the first time ({@code npm install}; Node and npm must be on the PATH), runs each case in a
+ * fresh Node process for a fixed time after a warm-up, and writes one JSON file that
+ * {@code benchmarks.jar report jmh-result.json peers.json} reads beside the JMH results of the same session.
+ *
+ * <pre>{@code java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--out peers.json] [--dir FOLDER]}</pre>
+ */
+public final class PeerHarness {
+    /** The TensorFlow.js version every figure is measured with. */
+    static final String TFJS = "4.22.0";
+
+    private PeerHarness() {
+    }
+
+    /** Runs the peers; exit status 2 for bad usage or a missing Node, 1 when a peer fails. */
+    public static void main(String[] args) throws Exception {
+        double seconds = 10;
+        double warmup = 3;
+        Path out = Path.of("peers.json");
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "nnlab-peers-tfjs-" + TFJS);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                usage("option " + a + " needs a value");
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--seconds" -> seconds = positive(a, v);
+                case "--warmup" -> warmup = positive(a, v);
+                case "--out" -> out = Path.of(v);
+                case "--dir" -> dir = Path.of(v);
+                default -> usage("unknown option " + a);
+            }
+        }
+        require("node", "--version");
+        require("npm", "--version");
+        Path script = install(dir);
+        List<String> lines = new ArrayList<>();
+        for (String model : List.of("default", "ring")) {
+            for (String backend : List.of("wasm", "cpu")) {
+                System.err.printf(Locale.ROOT, "peers: TensorFlow.js %s %s, %s model, %.0f s ...%n", TFJS, backend,
+                        model, warmup + seconds);
+                String line = run(dir, List.of("node", script.toString(), "--backend", backend, "--model", model,
+                        "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)),
+                        (long) (warmup + seconds) + 120);
+                lines.add(line);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) ResultsJson.parse(line);
+                System.err.printf(Locale.ROOT, "peers:   %.0f epochs/s (%.1f us an epoch)%n",
+                        (Double) r.get("epochsPerSecond"), (Double) r.get("usPerEpoch"));
+            }
+        }
+        String json = "{\"machine\": \"" + machine() + "\", \"peers\": [\n  " + String.join(",\n  ", lines) + "\n]}\n";
+        Files.writeString(out, json, StandardCharsets.UTF_8);
+        System.err.println("peers: -> " + out);
+    }
+
+    private static double positive(String option, String value) {
+        try {
+            double v = Double.parseDouble(value);
+            if (v > 0 && v <= 3600) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage(option + " must be a number of seconds in (0, 3600], got " + value);
+        return 0;
+    }
+
+    private static void usage(String message) {
+        System.err.println("benchmarks peers: " + message
+                + "; usage: java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--out peers.json] [--dir FOLDER]");
+        System.exit(2);
+    }
+
+    private static void require(String tool, String flag) {
+        try {
+            run(Path.of("."), List.of(tool, flag), 60);
+        } catch (IOException | InterruptedException e) {
+            System.err.println("benchmarks peers: " + tool + " is needed on the PATH to run the TensorFlow.js peers ("
+                    + e.getMessage() + ")");
+            System.exit(2);
+        }
+    }
+
+    /** TensorFlow.js and its WASM backend in {@code dir} (installed once), and the script beside them. */
+    private static Path install(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
+        Path script = dir.resolve("ganlab-tfjs.js");
+        try (InputStream in = PeerHarness.class.getResourceAsStream("peers/ganlab-tfjs.js")) {
+            if (in == null) {
+                throw new IOException("ganlab-tfjs.js is missing from benchmarks.jar");
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isDirectory(dir.resolve("node_modules/@tensorflow/tfjs-backend-wasm"))) {
+            System.err.println("peers: installing TensorFlow.js " + TFJS + " from npm into " + dir);
+            run(dir, List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", dir.toString(),
+                    "@tensorflow/tfjs@" + TFJS, "@tensorflow/tfjs-backend-wasm@" + TFJS), 600);
+        }
+        return script;
+    }
+
+    /** Runs a process in {@code dir}; returns the last line it printed on standard output. */
+    private static String run(Path dir, List<String> command, long timeoutSeconds) throws IOException,
+            InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        p.getOutputStream().close();
+        byte[] stdout = p.getInputStream().readAllBytes();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", command) + " took more than " + timeoutSeconds + " s");
+        }
+        String text = new String(stdout, StandardCharsets.UTF_8).strip();
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " exited with " + p.exitValue());
+        }
+        String[] lines = text.split("\n");
+        return lines[lines.length - 1];
+    }
+
+    /** The CPU model and core count, as the report prints them. */
+    static String machine() {
+        String cpu = "unknown CPU";
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).strip();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // not Linux: the core count alone
+        }
+        return (cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores").replace("\"", "'");
+    }
+}
