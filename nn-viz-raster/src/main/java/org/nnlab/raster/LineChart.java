@@ -5,13 +5,14 @@ import java.util.List;
 
 
 /**
- * A line chart with axes, nice ticks, light grid lines, axis labels, a title and a legend, drawn into a
- * rectangle of a {@link Figure} or rendered as a figure of its own. Non-finite y values break their
- * line; a chart with no finite value shows its axes on [0, 1].
+ * A line chart with axes, nice ticks, light grid lines, axis labels, a title and a legend that hides no data
+ * ({@link LegendPlace}), drawn into a rectangle of a {@link Figure} or rendered as a figure of its own. Axes
+ * follow the data unless fixed ({@link #xRange}, {@link #yRange}). Non-finite y values break their line; a chart
+ * with no finite value shows its axes on [0, 1].
  *
  * <pre>{@code
- * LineChart.of(Series.of("train", Argb.opaque(0x000000), trainLoss),
- *              Series.of("test", Argb.opaque(0x777777), testLoss))
+ * LineChart.of(Series.of("training loss", Argb.opaque(0x777777), trainLoss),   // Playground's colours
+ *              Series.of("test loss", Argb.opaque(0x000000), testLoss))
  *          .title("Loss").xLabel("epoch").fromZero(true)
  *          .render(480, 300).writePng(Path.of("loss.png"));
  * }</pre>
