@@ -3,10 +3,14 @@
 // non-saturating G loss, SGD through tf.train.sgd(...).minimize, kD D steps then kG G steps on new batches of
 // 150 from 12,000-row atlases, and the epoch's losses read back (as GAN Lab reads them to show them).
 //
-//   node ganlab-tfjs.js --backend wasm|cpu --model default|ring [--seconds 10] [--warmup 3]
+// With --what frame it times one visualisation frame instead, as GAN Lab draws one: D on the 900 heatmap cells
+// (6 batches of 150), G on the 441 manifold corners (3 batches, padded), G and D at the 150 fixed fakes with
+// dD/dx by tf.grad, and KL and JS on the 30x30 grid from the 450 displayed real samples and those 150 fakes.
 //
-// prints one JSON line: {"peer", "tfjs", "backend", "model", "epochs", "seconds", "epochsPerSecond",
-// "usPerEpoch", "node", "finalDLoss", "finalGLoss"}.
+//   node ganlab-tfjs.js --backend wasm|cpu --model default|ring [--what epoch|frame] [--seconds 10] [--warmup 3]
+//
+// prints one JSON line: {"peer", "tfjs", "backend", "model", "what", "epochs" (or "frames"), "seconds",
+// "epochsPerSecond" (or "framesPerSecond"), "usPerEpoch" (or "usPerFrame"), "node", "finalDLoss", "finalGLoss"}.
 'use strict';
 const tf = require('@tensorflow/tfjs');
 
@@ -16,6 +20,7 @@ for (let i = 2; i < process.argv.length; i += 2) {
 }
 const backend = args.backend || 'wasm';
 const modelName = args.model || 'default';
+const what = args.what || 'epoch';
 const seconds = Number(args.seconds || 10);
 const warmup = Number(args.warmup || 3);
 
@@ -158,9 +163,76 @@ async function main() {
     return losses;
   }
 
+  const realShown = real.slice([0, 0], [450, 2]).dataSync();
+  const fixedNoise = slice(noise, 0);
+  const cells = [];
+  for (let i = 0; i < 900; i++) {                 // cell centres, 30 x 30
+    cells.push((i % 30 + 0.5) / 30, (Math.floor(i / 30) + 0.5) / 30);
+  }
+  const corners = [];
+  for (let i = 0; i < 450; i++) {                 // 441 corners padded with (0.5, 0.5) to 3 batches
+    corners.push(i < 441 ? Math.floor(i / 21) / 20 : 0.5, i < 441 ? (i % 21) / 20 : 0.5);
+  }
+  const cellBatches = [];
+  for (let b = 0; b < 6; b++) {
+    cellBatches.push(tf.tensor2d(cells.slice(300 * b, 300 * (b + 1)), [BATCH, 2]));
+  }
+  const cornerBatches = [];
+  for (let b = 0; b < 3; b++) {
+    cornerBatches.push(tf.tensor2d(corners.slice(300 * b, 300 * (b + 1)), [BATCH, 2]));
+  }
+  const gradD = tf.grad((x) => D(x).sum());
+
+  function histogram(xy, n, weight) {
+    const h = new Float64Array(900);
+    for (let i = 0; i < n; i++) {
+      const c = Math.trunc(30 * xy[2 * i]) + 30 * Math.trunc(30 * xy[2 * i + 1]);
+      if (c >= 0 && c < 900) {
+        h[c] += weight;
+      }
+    }
+    return h;
+  }
+
+  function read(fn) {                             // the values of fn's tensor, leaving no tensor behind
+    const t = tf.tidy(fn);
+    const values = t.dataSync();
+    t.dispose();
+    return values;
+  }
+
+  function frame() {
+    const heat = cellBatches.map((b) => read(() => D(b)));
+    const manifold = cornerBatches.map((b) => read(() => G(b)));
+    const fakes = tf.tidy(() => G(fixedNoise));
+    const fakeD = read(() => D(fakes));
+    const grad = read(() => gradD(fakes));
+    const fakeXY = fakes.dataSync();
+    fakes.dispose();
+    const p = histogram(realShown, 450, 1 / 450);
+    const q = histogram(fakeXY, 150, 1 / 150);
+    let kl = 0;
+    let js = 0;
+    for (let c = 0; c < 900; c++) {
+      const m = (p[c] + q[c]) / 2;
+      kl += (p[c] + 1e-4) * Math.log2((p[c] + 1e-4) / (q[c] + 1e-4));
+      js += 0.5 * ((p[c] + 1e-4) * Math.log2((p[c] + 1e-4) / (m + 1e-4))
+          + (q[c] + 1e-4) * Math.log2((q[c] + 1e-4) / (m + 1e-4)));
+    }
+    return [heat[0][0] + manifold[0][0] + fakeD[0] + grad[0], kl + js];
+  }
+
+  if (what === 'frame') {
+    for (let e = 0; e < 100; e++) {               // a partly trained model, as when a frame is drawn
+      epoch();
+    }
+  } else if (what !== 'epoch') {
+    throw new Error('--what must be epoch or frame, got ' + what);
+  }
+  const unit = what === 'frame' ? frame : epoch;
   const warmEnd = Date.now() + warmup * 1000;
   while (Date.now() < warmEnd) {
-    epoch();
+    unit();
   }
   let epochs = 0;
   let last = [NaN, NaN];
@@ -168,16 +240,22 @@ async function main() {
   const end = start + BigInt(Math.round(seconds * 1e9));
   let now = start;
   while (now < end) {
-    last = epoch();
+    last = unit();
     epochs++;
     now = process.hrtime.bigint();
   }
   const took = Number(now - start) / 1e9;
-  console.log(JSON.stringify({
-    peer: 'tfjs-' + backend, tfjs: tf.version.tfjs, backend: tf.getBackend(), model: modelName, epochs,
-    seconds: took, epochsPerSecond: epochs / took, usPerEpoch: 1e6 * took / epochs, node: process.version,
-    finalDLoss: last[0], finalGLoss: last[1], tensorsAlive: tf.memory().numTensors,
-  }));
+  const result = {peer: 'tfjs-' + backend, tfjs: tf.version.tfjs, backend: tf.getBackend(), model: modelName, what};
+  if (what === 'frame') {
+    Object.assign(result, {frames: epochs, seconds: took, framesPerSecond: epochs / took, usPerFrame: 1e6 * took / epochs,
+      checksum: last[0], klPlusJs: last[1]});
+  } else {
+    Object.assign(result, {epochs, seconds: took, epochsPerSecond: epochs / took, usPerEpoch: 1e6 * took / epochs,
+      finalDLoss: last[0], finalGLoss: last[1]});
+  }
+  result.node = process.version;
+  result.tensorsAlive = tf.memory().numTensors;
+  console.log(JSON.stringify(result));
 }
 
 main().catch((e) => {

@@ -54,8 +54,8 @@ public final class BenchReport {
         Map<String, Object> doc = (Map<String, Object>) ResultsJson.parse(peersJson);
         List<Map<String, Object>> peers = (List<Map<String, Object>>) doc.get("peers");
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%nGAN Lab epoch, nnlab against TensorFlow.js (peers measured on %s)%n%n",
-                doc.get("machine")));
+        sb.append(String.format(Locale.ROOT, "%nGAN Lab, nnlab against TensorFlow.js (peers measured on %s; the median of "
+                + "their rounds)%n%n", doc.get("machine")));
         sb.append("| model | nnlab epoch | nnlab epochs/s | TF.js WASM epochs/s | vs WASM | TF.js CPU epochs/s | vs CPU |\n");
         sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Row r : rows) {
@@ -64,24 +64,51 @@ public final class BenchReport {
             }
             String model = r.param("model");
             double ours = 1e6 / r.score();
-            double wasm = peerRate(peers, "wasm", model);
-            double cpu = peerRate(peers, "cpu", model);
+            double wasm = peerRate(peers, "epoch", "wasm", model);
+            double cpu = peerRate(peers, "epoch", "cpu", model);
             sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %,.0f | %s | %s | %s | %s |%n", model, r.score(), ours,
                     Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "%,.0f", wasm),
                     Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "**%.1f×**", ours / wasm),
                     Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%,.0f", cpu),
                     Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f×", ours / cpu)));
         }
+        StringBuilder frames = new StringBuilder();
+        for (Row r : rows) {
+            if (!r.benchmark().equals("GanBenchmark.frame") || !r.unit().equals("us/op")) {
+                continue;
+            }
+            double wasm = 1e6 / peerRate(peers, "frame", "wasm", r.param("model"));
+            double cpu = 1e6 / peerRate(peers, "frame", "cpu", r.param("model"));
+            frames.append(String.format(Locale.ROOT, "| %s | %.1f µs | %s | %s | %s | %s |%n", r.param("model"), r.score(),
+                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "%.1f µs", wasm),
+                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "**%.1f×**", wasm / r.score()),
+                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f µs", cpu),
+                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f×", cpu / r.score())));
+        }
+        if (frames.length() > 0) {
+            sb.append("\n| model | nnlab frame | TF.js WASM frame | vs WASM | TF.js CPU frame | vs CPU |\n");
+            sb.append("| --- | ---: | ---: | ---: | ---: | ---: |\n").append(frames);
+        }
         return sb.toString();
     }
 
-    private static double peerRate(List<Map<String, Object>> peers, String backend, String model) {
+    /**
+     * The peer's units a second (epochs or frames): the median of its rounds (the lower middle one for an even
+     * count), NaN when the file has no such peer.
+     */
+    private static double peerRate(List<Map<String, Object>> peers, String what, String backend, String model) {
+        List<Double> rates = new ArrayList<>();
         for (Map<String, Object> p : peers) {
-            if (backend.equals(p.get("backend")) && model.equals(p.get("model"))) {
-                return (Double) p.get("epochsPerSecond");
+            if (backend.equals(p.get("backend")) && model.equals(p.get("model"))
+                    && what.equals(p.getOrDefault("what", "epoch"))) {
+                rates.add((Double) p.get(what + "sPerSecond"));
             }
         }
-        return Double.NaN;
+        if (rates.isEmpty()) {
+            return Double.NaN;
+        }
+        rates.sort(null);
+        return rates.get((rates.size() - 1) / 2);
     }
 
     @SuppressWarnings("unchecked")

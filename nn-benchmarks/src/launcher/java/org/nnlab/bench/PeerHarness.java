@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Times the peers a user would pick instead of nnlab, on this machine, for the report's ratios: GAN Lab's model
  * restated on TensorFlow.js 4.22 ({@code ganlab-tfjs.js}, packed in this jar) on its WASM and CPU backends,
- * driven by Node, for the built-in default and the ring preset. The harness installs TensorFlow.js from npm into
+ * driven by Node: a training epoch of the built-in default and of the ring preset, and the default model's
+ * visualisation frame. The harness installs TensorFlow.js from npm into
  * a cache folder the first time ({@code npm install}; Node and npm must be on the PATH), runs each case in a
  * fresh Node process for a fixed time after a warm-up, and writes one JSON file that
  * {@code benchmarks.jar report jmh-result.json peers.json} reads beside the JMH results of the same session.
  *
- * <pre>{@code java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--out peers.json] [--dir FOLDER]}</pre>
+ * <pre>{@code java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] [--out peers.json] [--dir FOLDER]}</pre>
  */
 public final class PeerHarness {
     /** The TensorFlow.js version every figure is measured with. */
@@ -33,6 +34,7 @@ public final class PeerHarness {
     public static void main(String[] args) throws Exception {
         double seconds = 10;
         double warmup = 3;
+        int rounds = 3;
         Path out = Path.of("peers.json");
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "nnlab-peers-tfjs-" + TFJS);
         for (int i = 0; i < args.length; i++) {
@@ -46,6 +48,7 @@ public final class PeerHarness {
                 case "--warmup" -> warmup = positive(a, v);
                 case "--out" -> out = Path.of(v);
                 case "--dir" -> dir = Path.of(v);
+                case "--rounds" -> rounds = (int) Math.max(1, Math.min(20, positive(a, v)));
                 default -> usage("unknown option " + a);
             }
         }
@@ -53,23 +56,34 @@ public final class PeerHarness {
         require("npm", "--version");
         Path script = install(dir);
         List<String> lines = new ArrayList<>();
-        for (String model : List.of("default", "ring")) {
-            for (String backend : List.of("wasm", "cpu")) {
-                System.err.printf(Locale.ROOT, "peers: TensorFlow.js %s %s, %s model, %.0f s ...%n", TFJS, backend,
-                        model, warmup + seconds);
-                String line = run(dir, List.of("node", script.toString(), "--backend", backend, "--model", model,
-                        "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)),
-                        (long) (warmup + seconds) + 120);
-                lines.add(line);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> r = (Map<String, Object>) ResultsJson.parse(line);
-                System.err.printf(Locale.ROOT, "peers:   %.0f epochs/s (%.1f us an epoch)%n",
-                        (Double) r.get("epochsPerSecond"), (Double) r.get("usPerEpoch"));
+        // training epochs of both models, and the default model's visualisation frame; every case once a round,
+        // so that a machine whose speed drifts (other tenants) slows all of them alike, and the report takes the
+        // median of the rounds
+        List<String[]> cases = List.of(new String[] {"epoch", "default"}, new String[] {"epoch", "ring"},
+                new String[] {"frame", "default"});
+        for (int round = 1; round <= rounds; round++) {
+            for (String[] c : cases) {
+                for (String backend : List.of("wasm", "cpu")) {
+                    System.err.printf(Locale.ROOT, "peers: round %d/%d, TensorFlow.js %s %s, %s model, %s, %.0f s ...%n",
+                            round, rounds, TFJS, backend, c[1], c[0], warmup + seconds);
+                    String line = run(dir, List.of("node", script.toString(), "--backend", backend, "--model", c[1],
+                            "--what", c[0], "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)),
+                            (long) (warmup + seconds) + 120);
+                    lines.add(line);
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> r = (Map<String, Object>) ResultsJson.parse(line);
+                    System.err.printf(Locale.ROOT, "peers:   %.1f us a%s %s%n", (Double) r.get("usPer" + capital(c[0])),
+                            c[0].equals("epoch") ? "n" : "", c[0]);
+                }
             }
         }
         String json = "{\"machine\": \"" + machine() + "\", \"peers\": [\n  " + String.join(",\n  ", lines) + "\n]}\n";
         Files.writeString(out, json, StandardCharsets.UTF_8);
         System.err.println("peers: -> " + out);
+    }
+
+    private static String capital(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static double positive(String option, String value) {
@@ -87,7 +101,8 @@ public final class PeerHarness {
 
     private static void usage(String message) {
         System.err.println("benchmarks peers: " + message
-                + "; usage: java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--out peers.json] [--dir FOLDER]");
+                + "; usage: java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] [--out peers.json] "
+                + "[--dir FOLDER]");
         System.exit(2);
     }
 

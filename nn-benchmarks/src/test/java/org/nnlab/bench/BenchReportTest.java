@@ -48,17 +48,23 @@ class BenchReportTest {
                 [ { "benchmark" : "org.nnlab.bench.GanBenchmark.epoch", "params" : { "model" : "default" },
                     "primaryMetric" : { "score" : 100.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } },
                   { "benchmark" : "org.nnlab.bench.GanBenchmark.epoch", "params" : { "model" : "ring" },
-                    "primaryMetric" : { "score" : 250.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } } ]
+                    "primaryMetric" : { "score" : 250.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } },
+                  { "benchmark" : "org.nnlab.bench.GanBenchmark.frame", "params" : { "model" : "default" },
+                    "primaryMetric" : { "score" : 50.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } } ]
                 """;
         String peers = """
                 {"machine": "Test CPU, 2 cores", "peers": [
                   {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "epochsPerSecond": 500.0},
                   {"peer": "tfjs-cpu", "backend": "cpu", "model": "default", "epochsPerSecond": 200.0},
-                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "ring", "epochsPerSecond": 250.0}]}
+                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "epochsPerSecond": 400.0},
+                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "epochsPerSecond": 900.0},
+                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "ring", "epochsPerSecond": 250.0},
+                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "what": "frame", "framesPerSecond": 1000.0}]}
                 """;
         String table = BenchReport.peers(BenchReport.read(jmh), peers);
-        assertThat(table).contains("peers measured on Test CPU, 2 cores",
+        assertThat(table).contains("peers measured on Test CPU, 2 cores; the median of their rounds",
                 "| default | 100.0 µs | 10,000 | 500 | **20.0×** | 200 | 50.0× |",
-                "| ring | 250.0 µs | 4,000 | 250 | **16.0×** |  |  |");
+                "| ring | 250.0 µs | 4,000 | 250 | **16.0×** |  |  |",
+                "| default | 50.0 µs | 1000.0 µs | **20.0×** |  |  |");
     }
 }
