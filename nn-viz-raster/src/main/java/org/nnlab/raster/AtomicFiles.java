@@ -87,16 +87,14 @@ public final class AtomicFiles {
      * @throws IOException naming the target and the reason
      */
     public static void writeJson(Path target, Consumer<JsonWriter> body) throws IOException {
-        write(target, out -> {
-            BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        writeText(target, w -> {
+            JsonWriter json = JsonWriter.to(w);
+            body.accept(json);
+            json.finish();
             try {
-                JsonWriter json = JsonWriter.to(w);
-                body.accept(json);
-                json.finish();
                 w.write('\n');
-                w.flush();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }

@@ -213,6 +213,14 @@ public final class Figure {
         return MEASURE.textWidth(text, size, bold);
     }
 
+    /**
+     * The text size, at most {@code size} and at least {@code minSize}, at which plain {@code text} fits
+     * {@code width} pixels (a title shrunk to a narrow picture rather than clipped).
+     */
+    public static double fittingSize(String text, double size, double width, double minSize) {
+        return Math.max(minSize, Math.min(size, size * width / measure(text, size, false)));
+    }
+
     static Font font(double size, boolean bold) {
         return new Font(FONT, bold ? Font.BOLD : Font.PLAIN, 1).deriveFont((float) size);
     }

@@ -390,7 +390,7 @@ public final class GanLabView {
         String text = String.format(Locale.ROOT, "epoch %,d%s \u00b7 KL %.2f, JS %.2f bits%s", frame.epoch(), losses,
                 frame.kl(), frame.js(), session.diverged() ? " \u00b7 diverged" : "");
         // shrunk to the width (to no less than 10 px) when the picture is too narrow for the title
-        double fitted = Math.max(10, Math.min(font, font * (size - 8) / Figure.measure(text, font, false)));
+        double fitted = Figure.fittingSize(text, font, size - 8, 10);
         f.text(text, size / 2.0, title * 0.7, fitted, Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
         draw(f.plot(0, title, size, size, UNIT), frame, session.config().noise(), TIMELAPSE, size / 400.0);
         return f;

@@ -453,8 +453,7 @@ public final class PlaygroundView {
         String title = String.format(Locale.ROOT, "epoch %,d \u00b7 training loss %s \u00b7 test %s", session.epoch(),
                 loss(last.trainLoss()), loss(last.testLoss()));
         // the title's size, shrunk (to no less than 10 px) when the picture is too narrow for it
-        double font = Math.max(10, Math.min(layout.font(), layout.font() * (size - 8) / Figure.measure(title,
-                layout.font(), false)));
+        double font = Figure.fittingSize(title, layout.font(), size - 8, 10);
         f.text(title, size / 2.0, layout.title() * 0.7, font, Argb.opaque(TEXT), Figure.Anchor.MIDDLE, false);
         Plot plot = f.plot(0, layout.title(), size, size, Bounds.square(-Heatmaps.DOMAIN, Heatmaps.DOMAIN));
         drawOutput(plot, PlaygroundFrame.of(session), session.state().discretize(), 3.0 * size / MAP, painter);
