@@ -22,8 +22,14 @@ import org.nnlab.nn.Activation;
  * Σ_rows x·δ, each bias gradient Σ_rows δ, each back-propagated Σ_j δ·w) is accumulated in double in one fixed
  * order ({@link Kernels#gemmDoubleSum}) and rounded to float once, as TensorFlow.js's CPU engine accumulates
  * (GAN Lab's). Products of floats are exact in double, so the result is the same on every kernel, thread
- * count and JIT tier. The output activation (tanh, sigmoid) is evaluated in double and rounded once; softmax runs
- * on the kernels in float.
+ * count and JIT tier. The output activation is evaluated in double and rounded once: tanh as
+ * {@link StrictMath#tanh}, the sigmoid as 1/(1 + e^-z) with {@link Math#exp}; softmax runs on the kernels in float.
+ *
+ * <p>Two layouts, the same bits. Narrow networks (every layer at most {@link #COLUMN_WIDTH} wide, ReLU or linear
+ * hidden layers, no dropout; GAN Lab's) run feature-major: each layer's activations are [size, rows] columns of
+ * doubles, so the batch lies along the vector lanes and a layer of 1 or 2 neurons fills them as well as one of 8,
+ * and each layer is one fused kernel call ({@link Kernels#denseColumns}: sums, rounding, ReLU). Wider networks
+ * run row-major through the packed matrix products. Each sum has the same terms in the same order either way.
  *
  * <p>Parameters live in one array, layer-major as GAN Lab's weight files: per layer l the weight matrix
  * W_l [size(l-1), size(l)] row-major, then the bias b_l [size(l)]. Layer l computes a_l = f(a_{l-1}·W_l + b_l)
@@ -41,8 +47,18 @@ public final class DenseStack {
     private final float[] parameters;
     private final int[] weightAt;
     private final int[] biasAt;
+    private final boolean columns;                   // the feature-major layout (see the class comment)
+
+    /** The widest layer the feature-major layout takes: beyond, row-major products keep more in registers. */
+    public static final int COLUMN_WIDTH = 32;
 
     private DenseStack(int[] sizes, Activation hidden, Activation output) {
+        this(sizes, hidden, output, (hidden == Activation.RELU || hidden == Activation.LINEAR)
+                && Arrays.stream(sizes).max().orElseThrow() <= COLUMN_WIDTH);
+    }
+
+    private DenseStack(int[] sizes, Activation hidden, Activation output, boolean columns) {
+        this.columns = columns;
         this.sizes = sizes.clone();
         this.hidden = hidden;
         this.output = output;
@@ -192,9 +208,21 @@ public final class DenseStack {
 
     /** A copy with the same parameters. */
     public DenseStack copy() {
-        DenseStack c = new DenseStack(sizes, hidden, output);
+        DenseStack c = new DenseStack(sizes, hidden, output, columns);
         System.arraycopy(parameters, 0, c.parameters, 0, parameters.length);
         return c;
+    }
+
+    /** A copy that runs row-major whatever its widths: for the tests that hold the two layouts to the same bits. */
+    DenseStack rowMajorCopy() {
+        DenseStack c = new DenseStack(sizes, hidden, output, false);
+        System.arraycopy(parameters, 0, c.parameters, 0, parameters.length);
+        return c;
+    }
+
+    /** Whether passes without dropout run feature-major (see the class comment). */
+    boolean columnar() {
+        return columns;
     }
 
     /** The outputs for n rows of inputs, [n, outputs()] (a convenience that allocates its buffers). */
@@ -228,6 +256,10 @@ public final class DenseStack {
         private final float[] logits;
         private final float[] ones;                     // [capacity] ones: a bias gradient is ones·δ
         private final float[] product;                  // δ·Wᵀ before the activation's derivative
+        private final double[][] columns;                // the feature-major layout's activations [size(l), rows]
+        private final double[][] deltaColumns;           // and its deltas (layer 0: dL/dx)
+        private final double[] outputColumns;            // the output activation in double before rounding
+        private boolean columnPass;                      // whether the last pass ran feature-major
         private int rows;
 
         private Workspace(int capacity) {
@@ -245,6 +277,19 @@ public final class DenseStack {
             this.ones = new float[capacity];
             Arrays.fill(ones, 1f);
             this.product = new float[capacity * Arrays.stream(sizes).max().orElseThrow()];
+            if (DenseStack.this.columns) {
+                this.columns = new double[sizes.length][];
+                this.deltaColumns = new double[sizes.length][];
+                for (int l = 0; l < sizes.length; l++) {
+                    columns[l] = new double[capacity * sizes[l]];
+                    deltaColumns[l] = new double[capacity * sizes[l]];
+                }
+                this.outputColumns = new double[capacity * sizes[sizes.length - 1]];
+            } else {
+                this.columns = null;
+                this.deltaColumns = null;
+                this.outputColumns = null;
+            }
         }
 
         /** The last forward pass's outputs, [rows, outputs()] from index 0 (live, overwritten by the next pass). */
@@ -257,8 +302,16 @@ public final class DenseStack {
             return logits;
         }
 
-        /** Layer l's activations of the last forward pass, [rows, size(l)] row-major (live); 0 is the input. */
+        /**
+         * Layer l's activations of the last forward pass, [rows, size(l)] row-major (a copy for a hidden layer of a
+         * feature-major pass, live otherwise); 0 is the input.
+         */
         public float[] activations(int l) {
+            if (columnPass && l > 0 && l < sizes.length - 1) {
+                float[] a = new float[rows * sizes[l]];
+                rowsOf(columns[l], sizes[l], rows, a);
+                return a;
+            }
             return activations[l];
         }
 
@@ -316,7 +369,12 @@ public final class DenseStack {
         Kernels k = Kernels.get();
         ws.rows = n;
         ws.dropped = dropout > 0;
+        ws.columnPass = columns && dropout == 0;
         System.arraycopy(x, 0, ws.activations[0], 0, n * sizes[0]);
+        if (ws.columnPass) {
+            forwardColumns(k, x, n, ws);
+            return;
+        }
         int last = sizes.length - 1;
         for (int l = 1; l <= last; l++) {
             float[] a = ws.activations[l];
@@ -334,6 +392,51 @@ public final class DenseStack {
             } else {
                 System.arraycopy(a, 0, ws.logits, 0, count);
                 activateOutput(a, n);
+            }
+        }
+    }
+
+    /** The forward pass feature-major: transpose in, one fused call per layer, the output transposed back. */
+    private void forwardColumns(Kernels k, float[] x, int n, Workspace ws) {
+        int in = sizes[0];
+        double[] c0 = ws.columns[0];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < in; i++) {
+                c0[i * n + r] = x[r * in + i];
+            }
+        }
+        int last = sizes.length - 1;
+        for (int l = 1; l <= last; l++) {
+            k.denseColumns(ws.columns[l - 1], sizes[l - 1], parameters, weightAt[l], biasAt[l], ws.columns[l], sizes[l], n,
+                    l < last && hidden == Activation.RELU);
+        }
+        int out = sizes[last];
+        double[] z = ws.columns[last];
+        rowsOf(z, out, n, ws.logits);
+        float[] a = ws.activations[last];
+        switch (output) {
+            case TANH -> {
+                k.strictTanh(z, ws.outputColumns, out * n);
+                rowsOf(ws.outputColumns, out, n, a);
+            }
+            case SIGMOID -> {
+                double[] y = ws.outputColumns;
+                for (int i = 0; i < out * n; i++) {
+                    y[i] = 1 / (1 + Math.exp(-z[i]));
+                }
+                rowsOf(y, out, n, a);
+            }
+            case SOFTMAX -> k.softmaxRows(ws.logits, a, n, out);
+            default -> System.arraycopy(ws.logits, 0, a, 0, n * out);
+        }
+    }
+
+    /** [size, n] columns to [n, size] rows, each value rounded to float. */
+    private static void rowsOf(double[] columns, int size, int n, float[] rows) {
+        for (int j = 0; j < size; j++) {
+            int cj = j * n;
+            for (int r = 0; r < n; r++) {
+                rows[r * size + j] = (float) columns[cj + r];
             }
         }
     }
@@ -373,7 +476,7 @@ public final class DenseStack {
         switch (output) {
             case TANH -> {
                 for (int i = 0; i < count; i++) {
-                    a[i] = (float) Math.tanh(a[i]);
+                    a[i] = (float) StrictMath.tanh(a[i]);
                 }
             }
             case SIGMOID -> {
@@ -420,6 +523,10 @@ public final class DenseStack {
         Kernels k = Kernels.get();
         int n = ws.rows;
         int last = sizes.length - 1;
+        if (ws.columnPass) {
+            backwardColumns(k, ws, outputDelta, gradients, inputGrads);
+            return;
+        }
         System.arraycopy(outputDelta, 0, ws.deltas[last], 0, n * sizes[last]);
         for (int l = last; l >= 1; l--) {
             int in = sizes[l - 1];
@@ -457,6 +564,35 @@ public final class DenseStack {
             // f'(z) from the outputs alone (ReLU's and leaky ReLU's sign, tanh's 1 - y², ELU's y + α): as a select,
             // since a branch on each activation's sign mispredicts often
             k.mapGrad(hiddenUnary, hiddenAlpha, a, a, ws.product, below, n * in);
+        }
+    }
+
+    /** {@link #backward} feature-major: per layer one call for the gradients and one for the deltas below. */
+    private void backwardColumns(Kernels k, Workspace ws, float[] outputDelta, float[] gradients, float[] inputGrads) {
+        int n = ws.rows;
+        int last = sizes.length - 1;
+        int outs = sizes[last];
+        double[] top = ws.deltaColumns[last];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < outs; j++) {
+                top[j * n + r] = outputDelta[r * outs + j];
+            }
+        }
+        for (int l = last; l >= 1; l--) {
+            int in = sizes[l - 1];
+            int out = sizes[l];
+            if (gradients != null) {
+                k.denseColumnsGradients(ws.columns[l - 1], in, ws.deltaColumns[l], out, n, gradients, weightAt[l], biasAt[l]);
+            }
+            if (l == 1) {                                               // the input layer: dL/dx, no activation
+                if (inputGrads != null) {
+                    k.denseColumnsBack(ws.deltaColumns[1], out, parameters, weightAt[1], null, ws.deltaColumns[0], in, n);
+                    rowsOf(ws.deltaColumns[0], in, n, inputGrads);
+                }
+                break;
+            }
+            k.denseColumnsBack(ws.deltaColumns[l], out, parameters, weightAt[l],
+                    hidden == Activation.RELU ? ws.columns[l - 1] : null, ws.deltaColumns[l - 1], in, n);
         }
     }
 

@@ -70,6 +70,42 @@ public interface Kernels {
                        int biasOff, float[] c, int cOff, int m, int k, int n);
 
     /**
+     * One dense layer on feature-major columns, the batch along the vector lanes: for each output j and row r,
+     * y[j·n + r] = f(float(s)) with s the double sum of {@link #gemmDoubleSum} for that element, s_0 = w[bOff + j]
+     * (the bias) and s_{i+1} = s_i + x[i·n + r]·w[wOff + i·out + j], i ascending; f is ReLU
+     * ({@code Math.max(z, 0f)}) when {@code relu}, else the identity. The same bits as the row-major product
+     * {@code gemmDoubleSum(xᵀ, W, b)}: only the layout differs.
+     *
+     * @param x [in, n] float values held as doubles. Not modified.
+     * @param w the parameters: W [in, out] row-major from wOff, b [out] from bOff. Not modified.
+     * @param y [out, n], float values held as doubles; not x. Overwritten.
+     */
+    void denseColumns(double[] x, int in, float[] w, int wOff, int bOff, double[] y, int out, int n, boolean relu);
+
+    /**
+     * Back through a dense layer on columns: g = float(Σ_j d[j·n + r]·w[wOff + i·out + j]) for each input i and row
+     * r, the double sum from 0 with j ascending ({@link #gemmDoubleSum} of δ·Wᵀ); then below[i·n + r] = g when y is
+     * null, else ReLU's {@link Unary#accumulateGradient} into 0 from its output y: 0 + g where y[i·n + r] &gt; 0, 0
+     * elsewhere.
+     *
+     * @param d     the deltas δ [out, n]. Not modified.
+     * @param y     ReLU's outputs at the layer's input [in, n], or null for none. Not modified.
+     * @param below [in, n]; not d. Overwritten.
+     */
+    void denseColumnsBack(double[] d, int out, float[] w, int wOff, double[] y, double[] below, int in, int n);
+
+    /**
+     * A dense layer's parameter gradients from columns: g[wOff + i·out + j] = float(Σ_r x[i·n + r]·d[j·n + r]) and
+     * g[bOff + j] = float(Σ_r d[j·n + r]), each a double sum from 0 with r ascending ({@link #gemmDoubleSum} of
+     * xᵀ·δ and of 1·δ).
+     *
+     * @param x [in, n]. Not modified.
+     * @param d [out, n]. Not modified.
+     * @param g receives the gradients at wOff ([in, out]) and bOff ([out]). Overwritten there.
+     */
+    void denseColumnsGradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff);
+
+    /**
      * C += Aᵀ·B, each element the fma chain of {@link #gemm}.
      *
      * @param a [k, m] from offset aOff. Not modified.

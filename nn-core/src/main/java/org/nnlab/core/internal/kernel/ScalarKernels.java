@@ -80,6 +80,98 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void denseColumns(double[] x, int in, float[] w, int wOff, int bOff, double[] y, int out, int n, boolean relu) {
+        denseColumnRows(x, in, w, wOff, bOff, y, out, n, 0, n, relu);
+    }
+
+    /**
+     * Rows [from, to) of {@link #denseColumns}: the reference, and the vector form's tail. Each sum is kept in y
+     * itself, one pass per input over contiguous rows (loops C2 vectorizes without reordering a sum).
+     */
+    public static void denseColumnRows(double[] x, int in, float[] w, int wOff, int bOff, double[] y, int out, int n,
+                                       int from, int to, boolean relu) {
+        for (int j = 0; j < out; j++) {
+            int yj = j * n;
+            double bias = w[bOff + j];
+            for (int r = from; r < to; r++) {
+                y[yj + r] = bias;
+            }
+            for (int i = 0; i < in; i++) {
+                double wij = w[wOff + i * out + j];
+                int xi = i * n;
+                for (int r = from; r < to; r++) {
+                    y[yj + r] += x[xi + r] * wij;
+                }
+            }
+            for (int r = from; r < to; r++) {
+                float z = (float) y[yj + r];
+                y[yj + r] = relu ? Math.max(z, 0f) : z;
+            }
+        }
+    }
+
+    @Override
+    public void denseColumnsBack(double[] d, int out, float[] w, int wOff, double[] y, double[] below, int in, int n) {
+        denseColumnsBackRows(d, out, w, wOff, y, below, in, n, 0, n);
+    }
+
+    /** Rows [from, to) of {@link #denseColumnsBack}: the reference, and the vector form's tail. */
+    public static void denseColumnsBackRows(double[] d, int out, float[] w, int wOff, double[] y, double[] below, int in,
+                                            int n, int from, int to) {
+        for (int i = 0; i < in; i++) {
+            int bi = i * n;
+            for (int r = from; r < to; r++) {
+                below[bi + r] = 0;
+            }
+            for (int j = 0; j < out; j++) {
+                double wij = w[wOff + i * out + j];
+                int dj = j * n;
+                for (int r = from; r < to; r++) {
+                    below[bi + r] += d[dj + r] * wij;
+                }
+            }
+            for (int r = from; r < to; r++) {
+                float g = (float) below[bi + r];
+                below[bi + r] = y == null ? g : y[bi + r] > 0 ? 0f + g : 0f;    // ReLU's gradient into 0, as mapGrad
+            }
+        }
+    }
+
+    private static final ThreadLocal<double[][]> GRADIENT_SUMS = ThreadLocal.withInitial(() -> new double[1][0]);
+
+    @Override
+    public void denseColumnsGradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
+        double[][] holder = GRADIENT_SUMS.get();
+        int size = (in + 1) * out;
+        if (holder[0].length < size) {
+            holder[0] = new double[size];
+        }
+        double[] sums = holder[0];                       // [in + 1, out]: the weights' sums, then the biases'
+        java.util.Arrays.fill(sums, 0, size, 0);
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < in; i++) {
+                double xir = x[i * n + r];
+                int si = i * out;
+                for (int j = 0; j < out; j++) {
+                    sums[si + j] += xir * d[j * n + r];
+                }
+            }
+            int sb = in * out;
+            for (int j = 0; j < out; j++) {
+                sums[sb + j] += d[j * n + r];            // 1·δ
+            }
+        }
+        for (int i = 0; i < in; i++) {
+            for (int j = 0; j < out; j++) {
+                g[wOff + i * out + j] = (float) sums[i * out + j];
+            }
+        }
+        for (int j = 0; j < out; j++) {
+            g[bOff + j] = (float) sums[in * out + j];
+        }
+    }
+
+    @Override
     public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
         for (int p = 0; p < k; p++) {
             int ap = aOff + p * m;

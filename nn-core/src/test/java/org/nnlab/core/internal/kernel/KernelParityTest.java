@@ -321,4 +321,94 @@ class KernelParityTest {
         return Stream.of(Arguments.of(1, 28, 28, 3, 0), Arguments.of(3, 7, 9, 3, 1), Arguments.of(2, 5, 5, 5, 2),
                 Arguments.of(32, 13, 17, 3, 0));
     }
+
+    static Stream<Arguments> columnShapes() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (int in : new int[] {0, 1, 2, 8, 9, 33}) {
+            for (int out : new int[] {1, 2, 8, 9, 33}) {
+                for (int n : new int[] {1, 7, 8, 31, 32, 33, 150, 300}) {
+                    b.add(Arguments.of(in, out, n));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** [size, n] columns of x's floats from [n, size] rows. */
+    private static double[] columns(float[] rows, int size, int n) {
+        double[] c = new double[size * n];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < size; i++) {
+                c[i * n + r] = rows[r * size + i];
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The three feature-major dense kernels give the row-major double sums' bits (gemmDoubleSum on the transposed
+     * data, then ReLU and its gradient as Unary defines them), on the scalar and the vector kernels, with NaN, ±0
+     * and infinities among the inputs.
+     */
+    @ParameterizedTest(name = "{0} -> {1}, {2} rows")
+    @MethodSource("columnShapes")
+    void denseColumnsAreTheRowMajorDoubleSums(int in, int out, int n) {
+        Rng rng = Rng.seeded(in * 1_000_003L + out * 1009L + n);
+        float[] xRows = withSpecials(rng, n * in, -2, 2);
+        float[] dRows = random(rng, n * out, -1, 1);
+        float[] w = random(rng, 3 + in * out + out, -1, 1);       // W from 3, b after it
+        int wOff = 3;
+        int bOff = 3 + in * out;
+        for (boolean relu : new boolean[] {false, true}) {
+            float[] expected = new float[n * out];                  // the row-major reference
+            scalar.gemmDoubleSum(xRows, 0, w, wOff, w, bOff, expected, 0, n, in, out);
+            if (relu) {
+                scalar.map(Unary.RELU, 0f, expected, expected, n * out);
+            }
+            for (Kernels k : kernelsUnderTest()) {
+                double[] y = new double[out * n];
+                java.util.Arrays.fill(y, Double.NaN);
+                k.denseColumns(columns(xRows, in, n), in, w, wOff, bOff, y, out, n, relu);
+                assertThat(rowsOf(y, out, n)).as("%s denseColumns relu %s", k.name(), relu).containsExactly(expected);
+            }
+        }
+        float[] below = new float[n * in];                           // δ·Wᵀ, then ReLU's gradient from outputs x
+        scalar.gemmDoubleSum(dRows, 0, false, w, wOff, true, null, 0, below, 0, n, out, in);
+        float[] masked = new float[n * in];
+        scalar.mapGrad(Unary.RELU, 0f, xRows, xRows, below, masked, n * in);
+        float[] gradients = new float[w.length];
+        scalar.gemmDoubleSum(xRows, 0, true, dRows, 0, false, null, 0, gradients, wOff, in, n, out);
+        float[] ones = new float[n];
+        java.util.Arrays.fill(ones, 1f);
+        scalar.gemmDoubleSum(ones, 0, dRows, 0, null, 0, gradients, bOff, 1, n, out);
+        for (Kernels k : kernelsUnderTest()) {
+            double[] d = columns(dRows, out, n);
+            double[] plain = new double[in * n];
+            k.denseColumnsBack(d, out, w, wOff, null, plain, in, n);
+            assertThat(rowsOf(plain, in, n)).as("%s denseColumnsBack", k.name()).containsExactly(below);
+            double[] relu = new double[in * n];
+            k.denseColumnsBack(d, out, w, wOff, columns(xRows, in, n), relu, in, n);
+            assertThat(rowsOf(relu, in, n)).as("%s denseColumnsBack ReLU", k.name()).containsExactly(masked);
+            float[] g = new float[w.length];
+            k.denseColumnsGradients(columns(xRows, in, n), in, d, out, n, g, wOff, bOff);
+            assertThat(java.util.Arrays.copyOfRange(g, wOff, w.length)).as("%s denseColumnsGradients", k.name())
+                    .containsExactly(java.util.Arrays.copyOfRange(gradients, wOff, w.length));
+        }
+    }
+
+    private static Kernels[] kernelsUnderTest() {
+        return vector == null ? new Kernels[] {scalar} : new Kernels[] {scalar, vector};
+    }
+
+    private static float[] rowsOf(double[] columns, int size, int n) {
+        float[] rows = new float[n * size];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < size; j++) {
+                double v = columns[j * n + r];
+                rows[r * size + j] = (float) v;
+                assertThat(Double.valueOf((float) v)).as("a float value held as a double").isEqualTo(Double.valueOf(v));
+            }
+        }
+        return rows;
+    }
 }

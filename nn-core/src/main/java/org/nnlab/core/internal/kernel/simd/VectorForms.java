@@ -77,6 +77,21 @@ final class VectorForms extends ScalarKernels {
     }
 
     @Override
+    public void denseColumns(double[] x, int in, float[] w, int wOff, int bOff, double[] y, int out, int n, boolean relu) {
+        ColumnLayers.forward(x, in, w, wOff, bOff, y, out, n, relu);
+    }
+
+    @Override
+    public void denseColumnsBack(double[] d, int out, float[] w, int wOff, double[] y, double[] below, int in, int n) {
+        ColumnLayers.back(d, out, w, wOff, y, below, in, n);
+    }
+
+    @Override
+    public void denseColumnsGradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
+        ColumnLayers.gradients(x, in, d, out, n, g, wOff, bOff);
+    }
+
+    @Override
     public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
         gemm.multiply(a, aOff, true, b, bOff, false, c, cOff, m, k, n);
     }

@@ -176,6 +176,33 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void denseColumns(double[] x, int in, float[] w, int wOff, int bOff, double[] y, int out, int n, boolean relu) {
+        if (cold(Warmup.Family.COLUMNS, (long) in * out * n)) {
+            super.denseColumns(x, in, w, wOff, bOff, y, out, n, relu);
+        } else {
+            Lazy.VECTOR.denseColumns(x, in, w, wOff, bOff, y, out, n, relu);
+        }
+    }
+
+    @Override
+    public void denseColumnsBack(double[] d, int out, float[] w, int wOff, double[] y, double[] below, int in, int n) {
+        if (cold(Warmup.Family.COLUMNS, (long) in * out * n)) {
+            super.denseColumnsBack(d, out, w, wOff, y, below, in, n);
+        } else {
+            Lazy.VECTOR.denseColumnsBack(d, out, w, wOff, y, below, in, n);
+        }
+    }
+
+    @Override
+    public void denseColumnsGradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
+        if (cold(Warmup.Family.COLUMNS, (long) (in + 1) * out * n)) {
+            super.denseColumnsGradients(x, in, d, out, n, g, wOff, bOff);
+        } else {
+            Lazy.VECTOR.denseColumnsGradients(x, in, d, out, n, g, wOff, bOff);
+        }
+    }
+
+    @Override
     public void strictTanh(double[] x, double[] y, int n) {
         if (cold(Warmup.Family.STRICT_TANH, n)) {
             super.strictTanh(x, y, n);

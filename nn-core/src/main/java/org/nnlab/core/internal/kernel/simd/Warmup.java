@@ -31,6 +31,8 @@ final class Warmup {
         PRODUCTS(1.0),
         /** gemmDoubleSum, in multiply-adds. */
         DOUBLE_SUMS(1.0),
+        /** denseColumns, denseColumnsBack, denseColumnsGradients, in multiply-adds. */
+        COLUMNS(1.0),
         /** strictTanh, in values (fdlibm's tanh: about 40 ns each). */
         STRICT_TANH(40.0),
         /** map and mapGrad, in values. */
@@ -276,6 +278,9 @@ final class Warmup {
         static final float[] G = new float[N + 64];
         static final double[] DX = new double[2003];
         static final double[] DY = new double[2003];
+        static final double[] COLUMNS_IN = new double[33 * 300 + 1];
+        static final double[] COLUMNS_OUT = new double[33 * 300 + 1];
+
 
         static {
             for (int i = 0; i < DX.length; i++) {
@@ -319,6 +324,26 @@ final class Warmup {
                     k.gemmDoubleSum(x, 0, true, y, 0, false, null, 0, out, 0, in, batch, width);
                     k.gemmDoubleSum(y, 0, x, 0, null, 0, out, 0, 1, batch, width);
                     k.gemmDoubleSum(y, 0, false, x, 0, true, null, 0, out, 0, batch, width, in);
+                }
+            }
+            case COLUMNS -> {
+                // GAN Lab's passes: a D step's 300 rows and a G step's 150 (a partial vector block and a scalar
+                // tail), through layers of 2, 8, 9, 33 and 1: forward with and without ReLU, back with and without
+                // it, and the gradients along either side
+                double[] cx = Inputs.COLUMNS_IN;
+                double[] cy = Inputs.COLUMNS_OUT;
+                for (int i = 0; i < cx.length; i++) {
+                    cx[i] = x[i % x.length];
+                }
+                int[] widths = {2, 8, 9, 33, 1};
+                for (int rows : new int[] {300, 151}) {
+                    for (int l = 1; l < widths.length; l++) {
+                        int in = widths[l - 1];
+                        int width = widths[l];
+                        k.denseColumns(cx, in, y, 0, 40, cy, width, rows, l < widths.length - 1);
+                        k.denseColumnsBack(cx, width, y, 0, l > 1 ? cx : null, cy, in, rows);
+                        k.denseColumnsGradients(cx, in, cy, width, rows, out, 0, in * width);
+                    }
                 }
             }
             case STRICT_TANH -> k.strictTanh(Inputs.DX, Inputs.DY, Inputs.DX.length);
