@@ -64,4 +64,37 @@ public final class Compute {
         }
         Kernels.get().strictTanh(x, y, n);
     }
+
+    /**
+     * y[i] = 1 / (1 + e^-x[i]) for i in [0, n), bit for bit {@code 1 / (1 + StrictMath.exp(-x))} on every kernel, vector
+     * lanes included.
+     *
+     * @param x the arguments. Not modified.
+     * @param y the results (may be x). Modified.
+     * @throws IllegalArgumentException if n is negative or longer than x or y
+     */
+    public static void strictSigmoid(double[] x, double[] y, int n) {
+        if (n < 0 || n > x.length || n > y.length) {
+            throw new IllegalArgumentException(Checks.format("Compute.strictSigmoid: n = %d for arrays of %d and %d", n,
+                    x.length, y.length));
+        }
+        Kernels.get().strictSigmoid(x, y, n);
+    }
+
+    /**
+     * y[i] = softplus(x[i]) = ln(1 + e^x[i]) for i in [0, n), evaluated as max(x, 0) + log1p(e^-|x|) (no overflow), bit for
+     * bit {@code Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)))} on every kernel, vector lanes included
+     * (GAN Lab's log loss is a sum of softplus terms).
+     *
+     * @param x the arguments. Not modified.
+     * @param y the results (may be x). Modified.
+     * @throws IllegalArgumentException if n is negative or longer than x or y
+     */
+    public static void strictSoftplus(double[] x, double[] y, int n) {
+        if (n < 0 || n > x.length || n > y.length) {
+            throw new IllegalArgumentException(Checks.format("Compute.strictSoftplus: n = %d for arrays of %d and %d", n,
+                    x.length, y.length));
+        }
+        Kernels.get().strictSoftplus(x, y, n);
+    }
 }

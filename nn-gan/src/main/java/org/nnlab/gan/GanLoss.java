@@ -1,5 +1,7 @@
 package org.nnlab.gan;
 
+import org.nnlab.core.Compute;
+
 /**
  * GAN Lab's two losses on the discriminator's sigmoid outputs p = D(x) = σ(z) (spec 2.e), with their
  * gradients with respect to the logits z, which is where back-propagation starts.
@@ -48,9 +50,24 @@ public enum GanLoss {
         throw new IllegalArgumentException("GanLoss: unknown loss \"" + label + "\"; expected \"Log loss\" or \"LeastSq loss\"");
     }
 
-    /** softplus(x) = ln(1 + e^x), without overflow for large |x|. */
-    static double softplus(double x) {
-        return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+    /** Per thread: two arrays of softplus terms (the loss runs every step: no allocation). */
+    private static final ThreadLocal<double[][]> TERMS = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
+
+    /**
+     * softplus(sign·z[i]) = ln(1 + e^(sign·z[i])) for i in [0, n) into this thread's array {@code slot}, without overflow,
+     * on the kernels ({@link Compute#strictSoftplus}: vector lanes with fdlibm's bits).
+     */
+    private static double[] softplusTerms(float[] z, int n, double sign, int slot) {
+        double[][] holder = TERMS.get();
+        if (holder[slot].length < n) {
+            holder[slot] = new double[n];
+        }
+        double[] terms = holder[slot];
+        for (int i = 0; i < n; i++) {
+            terms[i] = sign * z[i];
+        }
+        Compute.strictSoftplus(terms, terms, n);
+        return terms;
     }
 
     /**
@@ -65,12 +82,14 @@ public enum GanLoss {
                                 float[] fakeDelta) {
         double realTerm = 0;
         double fakeTerm = 0;
+        double[] realSoftplus = this == LOG ? softplusTerms(zReal, n, -1, 0) : null;    // softplus(-z)
+        double[] fakeSoftplus = this == LOG ? softplusTerms(zFake, n, 1, 1) : null;     // softplus(z)
         for (int i = 0; i < n; i++) {
             double r = pReal[i];
             double f = pFake[i];
             if (this == LOG) {
-                realTerm -= REAL_FACTOR * softplus(-zReal[i]);             // 0.95·ln σ(z)
-                fakeTerm -= softplus(zFake[i]);                            // ln(1 - σ(z))
+                realTerm -= REAL_FACTOR * realSoftplus[i];                 // 0.95·ln σ(z)
+                fakeTerm -= fakeSoftplus[i];                               // ln(1 - σ(z))
                 realDelta[i] = (float) (-REAL_FACTOR * (1 - r) / n);        // d(-0.95 ln σ(z))/dz = -0.95(1 - p)
                 fakeDelta[i] = (float) (f / n);                              // d(-ln(1 - σ(z)))/dz = p
             } else {
@@ -91,10 +110,11 @@ public enum GanLoss {
      */
     public double generator(float[] pFake, float[] zFake, int n, float[] fakeDelta) {
         double sum = 0;
+        double[] softplus = this == LOG ? softplusTerms(zFake, n, -1, 0) : null;        // softplus(-z)
         for (int i = 0; i < n; i++) {
             double f = pFake[i];
             if (this == LOG) {
-                sum -= softplus(-zFake[i]);                                // ln σ(z)
+                sum -= softplus[i];                                        // ln σ(z)
                 fakeDelta[i] = (float) (-(1 - f) / n);
             } else {
                 sum += (f - 1) * (f - 1);

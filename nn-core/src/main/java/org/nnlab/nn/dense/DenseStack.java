@@ -6,6 +6,7 @@ import org.nnlab.core.Checks;
 import org.nnlab.core.Rng;
 import org.nnlab.core.internal.kernel.Binary;
 import org.nnlab.core.internal.kernel.Kernels;
+import org.nnlab.core.internal.kernel.ScalarKernels;
 import org.nnlab.core.internal.kernel.Unary;
 import org.nnlab.nn.AbstractOptimizer;
 import org.nnlab.nn.Activation;
@@ -23,7 +24,8 @@ import org.nnlab.nn.Activation;
  * order ({@link Kernels#gemmDoubleSum}) and rounded to float once, as TensorFlow.js's CPU engine accumulates
  * (GAN Lab's). Products of floats are exact in double, so the result is the same on every kernel, thread
  * count and JIT tier. The output activation is evaluated in double and rounded once: tanh as
- * {@link StrictMath#tanh}, the sigmoid as 1/(1 + e^-z) with {@link Math#exp}; softmax runs on the kernels in float.
+ * {@link StrictMath#tanh}, the sigmoid as 1/(1 + e^-z) with {@link StrictMath#exp} (vector lanes run both bit for bit:
+ * {@link Kernels#strictTanh}, {@link Kernels#strictSigmoid}); softmax runs on the kernels in float.
  *
  * <p>Two layouts, the same bits. Narrow networks (every layer at most {@link #COLUMN_WIDTH} wide, ReLU or linear
  * hidden layers, no dropout; GAN Lab's) run feature-major: each layer's activations are [size, rows] columns of
@@ -48,6 +50,9 @@ public final class DenseStack {
     private final int[] weightAt;
     private final int[] biasAt;
     private final boolean columns;                   // the feature-major layout (see the class comment)
+
+    /** Doubles past the last row of each feature-major array: one vector of the widest shape (512 bits). */
+    private static final int SLACK = 8;
 
     /** The widest layer the feature-major layout takes: beyond, row-major products keep more in registers. */
     public static final int COLUMN_WIDTH = 32;
@@ -280,11 +285,11 @@ public final class DenseStack {
             if (DenseStack.this.columns) {
                 this.columns = new double[sizes.length][];
                 this.deltaColumns = new double[sizes.length][];
-                for (int l = 0; l < sizes.length; l++) {
-                    columns[l] = new double[capacity * sizes[l]];
-                    deltaColumns[l] = new double[capacity * sizes[l]];
+                for (int l = 0; l < sizes.length; l++) {                 // a vector's slack past the last row: the
+                    columns[l] = new double[capacity * sizes[l] + SLACK];  // kernels' last vector of rows stays inside
+                    deltaColumns[l] = new double[capacity * sizes[l] + SLACK];
                 }
-                this.outputColumns = new double[capacity * sizes[sizes.length - 1]];
+                this.outputColumns = new double[capacity * sizes[sizes.length - 1] + SLACK];
             } else {
                 this.columns = null;
                 this.deltaColumns = null;
@@ -420,11 +425,8 @@ public final class DenseStack {
                 rowsOf(ws.outputColumns, out, n, a);
             }
             case SIGMOID -> {
-                double[] y = ws.outputColumns;
-                for (int i = 0; i < out * n; i++) {
-                    y[i] = 1 / (1 + Math.exp(-z[i]));
-                }
-                rowsOf(y, out, n, a);
+                k.strictSigmoid(z, ws.outputColumns, out * n);
+                rowsOf(ws.outputColumns, out, n, a);
             }
             case SOFTMAX -> k.softmaxRows(ws.logits, a, n, out);
             default -> System.arraycopy(ws.logits, 0, a, 0, n * out);
@@ -481,7 +483,7 @@ public final class DenseStack {
             }
             case SIGMOID -> {
                 for (int i = 0; i < count; i++) {
-                    a[i] = (float) (1 / (1 + Math.exp(-(double) a[i])));
+                    a[i] = (float) ScalarKernels.strictSigmoid(a[i]);
                 }
             }
             case SOFTMAX -> Kernels.get().softmaxRows(a, a, n, outputs());      // float, the maximum subtracted

@@ -146,6 +146,19 @@ public interface Kernels {
     void strictTanh(double[] x, double[] y, int n);
 
     /**
+     * y[i] = 1 / (1 + {@link StrictMath#exp}(-x[i])) bit for bit, in double, for i in [0, n) (the logistic sigmoid
+     * through fdlibm's exp); x and y may be the same array. A NaN in gives a NaN out.
+     */
+    void strictSigmoid(double[] x, double[] y, int n);
+
+    /**
+     * y[i] = max(x[i], 0) + {@link StrictMath#log1p}({@link StrictMath#exp}(-|x[i]|)) bit for bit, for i in [0, n):
+     * softplus ln(1 + e^x) without overflow, through fdlibm's functions; x and y may be the same array. A NaN in gives
+     * a NaN out.
+     */
+    void strictSoftplus(double[] x, double[] y, int n);
+
+    /**
      * gx[i] += f'(x[i])·gy[i] for i in [0, n), given y = f(x), rounded as {@link Unary#accumulateGradient}.
      *
      * @param gx modified

@@ -277,6 +277,30 @@ public class ScalarKernels implements Kernels {
         strictTanhLoop(x, y, n);
     }
 
+    @Override
+    public void strictSigmoid(double[] x, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = strictSigmoid(x[i]);
+        }
+    }
+
+    /** 1 / (1 + StrictMath.exp(-x)): the reference the vector form matches bit for bit. */
+    public static double strictSigmoid(double x) {
+        return 1 / (1 + StrictMath.exp(-x));
+    }
+
+    @Override
+    public void strictSoftplus(double[] x, double[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = strictSoftplus(x[i]);
+        }
+    }
+
+    /** max(x, 0) + StrictMath.log1p(StrictMath.exp(-|x|)): the reference the vector form matches bit for bit. */
+    public static double strictSoftplus(double x) {
+        return Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
+    }
+
     /** y[i] = StrictMath.tanh(x[i]) for i in [0, n): the reference the vector form matches bit for bit. */
     public static void strictTanhLoop(double[] x, double[] y, int n) {
         for (int i = 0; i < n; i++) {

@@ -14,12 +14,13 @@ import org.nnlab.core.internal.kernel.ScalarKernels;
  * and its two backward kernels): the batch along the double lanes, so that a layer of 1, 2 or 8 neurons fills every
  * lane, and each layer is one pass that sums, rounds to float and applies ReLU without leaving registers.
  *
- * <p>Forward and back-propagation hold {@link #BLOCK} vectors of rows (independent fma chains) and walk the layer's
- * inputs with one broadcast weight per step; each lane's sum takes the scalar loops' steps in their order, and a
- * fused multiply-add of two floats' product is exact, so the bits are {@link ScalarKernels}'. The gradients sum over
- * the rows in order, which lanes cannot split: there the lanes run along a layer's neurons instead, over the
- * transposed deltas (or, for a layer narrower than its input, the transposed inputs), each row adding one vector
- * per weight row.
+ * <p>Forward and back-propagation are one loop ({@link #sums}): per vector of rows, four neurons at a time share each
+ * loaded input vector (four independent fma chains), with the weights as doubles broadcast one at a time; the
+ * rounding to float and ReLU (or its gradient) follow in registers. Each lane's sum takes the scalar loops' steps in
+ * their order, and a fused multiply-add of two floats' product is exact, so the bits are {@link ScalarKernels}'. The
+ * gradients sum over the rows in order, which lanes cannot split: there the lanes run along a layer's neurons
+ * instead, over the transposed deltas (or, for a layer narrower than its input, the transposed inputs), or, for a
+ * layer of one or two neurons, each sum is a scalar chain.
  */
 final class ColumnLayers {
     /** Doubles in the float kernels' shape ({@code nn.vector.bits} narrows both). */
@@ -29,125 +30,241 @@ final class ColumnLayers {
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
     /** Layers narrower than this (an output of 1 or 2) take their gradients as scalar chains, without transposing. */
     private static final int NARROW_OUT = Math.max(3, DL / 2);
-    /** Row vectors per step: independent chains to cover the fma latency. */
-    private static final int BLOCK = 4;
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0]});
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
 
     private ColumnLayers() {
     }
 
     static void forward(double[] x, int in, float[] w, int wOff, int bOff, double[] y, int out, int n, boolean relu) {
-        int step = BLOCK * DL;
-        int blocks = n / step * step;
-        int vectors = n / DL * DL;
-        DoubleVector zero = DoubleVector.zero(D);
-        for (int j = 0; j < out; j++) {
-            int yj = j * n;
-            DoubleVector bias = DoubleVector.broadcast(D, w[bOff + j]);
-            int r = 0;
-            for (; r < blocks; r += step) {
-                DoubleVector s0 = bias;
-                DoubleVector s1 = bias;
-                DoubleVector s2 = bias;
-                DoubleVector s3 = bias;
-                for (int i = 0; i < in; i++) {
-                    DoubleVector wij = DoubleVector.broadcast(D, w[wOff + i * out + j]);
-                    int xi = i * n + r;
-                    s0 = DoubleVector.fromArray(D, x, xi).fma(wij, s0);
-                    s1 = DoubleVector.fromArray(D, x, xi + DL).fma(wij, s1);
-                    s2 = DoubleVector.fromArray(D, x, xi + 2 * DL).fma(wij, s2);
-                    s3 = DoubleVector.fromArray(D, x, xi + 3 * DL).fma(wij, s3);
-                }
-                s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                if (relu) {                                      // Math.max(z, 0f): NaN stays, -0 becomes 0
-                    s0 = s0.lanewise(VectorOperators.MAX, zero);
-                    s1 = s1.lanewise(VectorOperators.MAX, zero);
-                    s2 = s2.lanewise(VectorOperators.MAX, zero);
-                    s3 = s3.lanewise(VectorOperators.MAX, zero);
-                }
-                s0.intoArray(y, yj + r);
-                s1.intoArray(y, yj + r + DL);
-                s2.intoArray(y, yj + r + 2 * DL);
-                s3.intoArray(y, yj + r + 3 * DL);
-            }
-            for (; r < vectors; r += DL) {
-                DoubleVector s = bias;
-                for (int i = 0; i < in; i++) {
-                    s = DoubleVector.fromArray(D, x, i * n + r).fma(DoubleVector.broadcast(D, w[wOff + i * out + j]), s);
-                }
-                s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                if (relu) {
-                    s = s.lanewise(VectorOperators.MAX, zero);
-                }
-                s.intoArray(y, yj + r);
-            }
+        double[][] holder = SCRATCH.get();
+        double[] weights = doubles(holder, 2, in * out + out);      // W [in, out] then b, as doubles
+        for (int k = 0; k < in * out; k++) {
+            weights[k] = w[wOff + k];
         }
-        if (vectors < n) {
-            ScalarKernels.denseColumnRows(x, in, w, wOff, bOff, y, out, n, vectors, n, relu);
+        for (int j = 0; j < out; j++) {
+            weights[in * out + j] = w[bOff + j];
+        }
+        int end = sums(x, in, weights, true, y, out, n, relu ? RELU : ROUND, null);
+        if (end < n) {
+            ScalarKernels.denseColumnRows(x, in, w, wOff, bOff, y, out, n, end, n, relu);
         }
     }
 
     static void back(double[] d, int out, float[] w, int wOff, double[] y, double[] below, int in, int n) {
-        int step = BLOCK * DL;
-        int blocks = n / step * step;
-        int vectors = n / DL * DL;
-        DoubleVector zero = DoubleVector.zero(D);
+        double[][] holder = SCRATCH.get();
+        double[] weights = doubles(holder, 2, out * in);            // Wᵀ [out, in] as doubles
         for (int i = 0; i < in; i++) {
-            int bi = i * n;
-            int r = 0;
-            for (; r < blocks; r += step) {
-                DoubleVector s0 = zero;
-                DoubleVector s1 = zero;
-                DoubleVector s2 = zero;
-                DoubleVector s3 = zero;
-                for (int j = 0; j < out; j++) {
-                    DoubleVector wij = DoubleVector.broadcast(D, w[wOff + i * out + j]);
-                    int dj = j * n + r;
-                    s0 = DoubleVector.fromArray(D, d, dj).fma(wij, s0);
-                    s1 = DoubleVector.fromArray(D, d, dj + DL).fma(wij, s1);
-                    s2 = DoubleVector.fromArray(D, d, dj + 2 * DL).fma(wij, s2);
-                    s3 = DoubleVector.fromArray(D, d, dj + 3 * DL).fma(wij, s3);
-                }
-                s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                if (y != null) {                                  // ReLU's gradient into 0: 0 + g where y > 0, else 0
-                    s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, bi + r).compare(VectorOperators.GT, 0.0));
-                }
-                s0.intoArray(below, bi + r);
-                s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                if (y != null) {                                  // ReLU's gradient into 0: 0 + g where y > 0, else 0
-                    s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, bi + r + DL).compare(VectorOperators.GT, 0.0));
-                }
-                s1.intoArray(below, bi + r + DL);
-                s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                if (y != null) {                                  // ReLU's gradient into 0: 0 + g where y > 0, else 0
-                    s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, bi + r + 2 * DL).compare(VectorOperators.GT, 0.0));
-                }
-                s2.intoArray(below, bi + r + 2 * DL);
-                s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                if (y != null) {                                  // ReLU's gradient into 0: 0 + g where y > 0, else 0
-                    s3 = zero.blend(s3.add(zero), DoubleVector.fromArray(D, y, bi + r + 3 * DL).compare(VectorOperators.GT, 0.0));
-                }
-                s3.intoArray(below, bi + r + 3 * DL);
-            }
-            for (; r < vectors; r += DL) {
-                DoubleVector s = zero;
-                for (int j = 0; j < out; j++) {
-                    s = DoubleVector.fromArray(D, d, j * n + r).fma(DoubleVector.broadcast(D, w[wOff + i * out + j]), s);
-                }
-                s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-                if (y != null) {
-                    s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, bi + r).compare(VectorOperators.GT, 0.0));
-                }
-                s.intoArray(below, bi + r);
+            for (int j = 0; j < out; j++) {
+                weights[j * in + i] = w[wOff + i * out + j];
             }
         }
-        if (vectors < n) {
-            ScalarKernels.denseColumnsBackRows(d, out, w, wOff, y, below, in, n, vectors, n);
+        int end = sums(d, out, weights, false, below, in, n, y == null ? ROUND : RELU_GRADIENT, y);
+        if (end < n) {
+            ScalarKernels.denseColumnsBackRows(d, out, w, wOff, y, below, in, n, end, n);
         }
+    }
+
+    /** What {@link #sums} does with each rounded sum: keep it, ReLU it, or take ReLU's gradient from outputs. */
+    private static final int ROUND = 0;
+    private static final int RELU = 1;
+    private static final int RELU_GRADIENT = 2;
+
+    /**
+     * t[q·n + r] = float(s) for the rows r below the returned end, s = (bias[q] or 0) + Σ_p src[p·n + r]·m[p·count + q],
+     * p ascending; four outputs q at a time share each loaded source vector (four independent fma chains). Then the
+     * epilogue: {@link #RELU} keeps 0 where s &lt;= 0 (Math.max(z, 0f): NaN stays, -0 becomes 0);
+     * {@link #RELU_GRADIENT} gives 0 + s where y &gt; 0, else 0.
+     *
+     * <p>The last vector of rows is masked when the arrays reach a whole vector past their last row (a masked load
+     * that would cross an array's end runs the Vector API's slow per-lane path, hundreds of times slower); otherwise
+     * the rows after the last whole vector are left to the scalar loops. Each block is a small method of its own:
+     * as one method of 1,004 bytecodes, C1 could not compile it ("out of virtual registers"), so it never reached
+     * C2 and its vectors stayed heap objects (1.3 ms a GAN epoch instead of 50 µs).
+     *
+     * @param m [sources, count] as doubles, then the biases [count] when {@code biased}
+     * @return the end of the rows done: n, or the last whole vector's end
+     */
+    private static int sums(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                            int epilogue, double[] y) {
+        int slack = n / DL * DL + DL - n;                    // how far the last vector reaches past the rows
+        boolean padded = src.length >= sources * n + slack && t.length >= count * n + slack
+                && (y == null || y.length >= count * n + slack);
+        int end = padded ? n : n / DL * DL;
+        for (int r = 0; r < end; r += DL) {
+            int q = 0;
+            for (; q + 4 <= count; q += 4) {
+                switch (epilogue) {
+                    case RELU -> reluFour(src, sources, m, biased, t, count, n, r, q);
+                    case RELU_GRADIENT -> reluGradientFour(src, sources, m, biased, t, count, n, r, q, y);
+                    default -> roundFour(src, sources, m, biased, t, count, n, r, q);
+                }
+            }
+            for (; q < count; q++) {
+                switch (epilogue) {
+                    case RELU -> reluOne(src, sources, m, biased, t, count, n, r, q);
+                    case RELU_GRADIENT -> reluGradientOne(src, sources, m, biased, t, count, n, r, q, y);
+                    default -> roundOne(src, sources, m, biased, t, count, n, r, q);
+                }
+            }
+        }
+        return end;
+    }
+
+    /** Outputs q..q + 3 of the row vector at r: see {@link #sums}. */
+    private static void roundFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int r, int q) {
+        VectorMask<Double> rows = D.indexInRange(r, n);
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector s0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector s1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector s2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        DoubleVector s3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
+        for (int p = 0; p < sources; p++) {
+            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+            int mp = p * count + q;
+            s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+            s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+            s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+            s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+        }
+        int tq = q * n + r;
+        s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s0.intoArray(t, tq, rows);
+        s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s1.intoArray(t, tq + n, rows);
+        s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s2.intoArray(t, tq + 2 * n, rows);
+        s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s3.intoArray(t, tq + 3 * n, rows);
+    }
+
+    /** Outputs q of the row vector at r: see {@link #sums}. */
+    private static void roundOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int r, int q) {
+        VectorMask<Double> rows = D.indexInRange(r, n);
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector s = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        for (int p = 0; p < sources; p++) {
+            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+            int mp = p * count + q;
+            s = v.fma(DoubleVector.broadcast(D, m[mp]), s);
+        }
+        int tq = q * n + r;
+        s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s.intoArray(t, tq, rows);
+    }
+
+    /** Outputs q..q + 3 of the row vector at r: see {@link #sums}. */
+    private static void reluFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int r, int q) {
+        VectorMask<Double> rows = D.indexInRange(r, n);
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector s0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector s1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector s2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        DoubleVector s3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
+        for (int p = 0; p < sources; p++) {
+            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+            int mp = p * count + q;
+            s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+            s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+            s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+            s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+        }
+        int tq = q * n + r;
+        s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+        s0.intoArray(t, tq, rows);
+        s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
+        s1.intoArray(t, tq + n, rows);
+        s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
+        s2.intoArray(t, tq + 2 * n, rows);
+        s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s3 = s3.blend(zero, s3.compare(VectorOperators.LE, 0.0));
+        s3.intoArray(t, tq + 3 * n, rows);
+    }
+
+    /** Outputs q of the row vector at r: see {@link #sums}. */
+    private static void reluOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int r, int q) {
+        VectorMask<Double> rows = D.indexInRange(r, n);
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector s = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        for (int p = 0; p < sources; p++) {
+            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+            int mp = p * count + q;
+            s = v.fma(DoubleVector.broadcast(D, m[mp]), s);
+        }
+        int tq = q * n + r;
+        s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
+        s.intoArray(t, tq, rows);
+    }
+
+    /** Outputs q..q + 3 of the row vector at r: see {@link #sums}. */
+    private static void reluGradientFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int r, int q, double[] y) {
+        VectorMask<Double> rows = D.indexInRange(r, n);
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector s0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector s1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector s2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        DoubleVector s3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
+        for (int p = 0; p < sources; p++) {
+            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+            int mp = p * count + q;
+            s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+            s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+            s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+            s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+        }
+        int tq = q * n + r;
+        s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+        s0.intoArray(t, tq, rows);
+        s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
+        s1.intoArray(t, tq + n, rows);
+        s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
+        s2.intoArray(t, tq + 2 * n, rows);
+        s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s3 = zero.blend(s3.add(zero), DoubleVector.fromArray(D, y, tq + 3 * n, rows).compare(VectorOperators.GT, 0.0));
+        s3.intoArray(t, tq + 3 * n, rows);
+    }
+
+    /** Outputs q of the row vector at r: see {@link #sums}. */
+    private static void reluGradientOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int r, int q, double[] y) {
+        VectorMask<Double> rows = D.indexInRange(r, n);
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector s = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        for (int p = 0; p < sources; p++) {
+            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+            int mp = p * count + q;
+            s = v.fma(DoubleVector.broadcast(D, m[mp]), s);
+        }
+        int tq = q * n + r;
+        s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+        s.intoArray(t, tq, rows);
+    }
+
+    /** The scratch array at {@code slot}, at least {@code size} long. */
+    private static double[] doubles(double[][] holder, int slot, int size) {
+        if (holder[slot].length < size) {
+            holder[slot] = new double[size];
+        }
+        return holder[slot];
     }
 
     /**

@@ -194,6 +194,16 @@ final class VectorForms extends ScalarKernels {
     }
 
     @Override
+    public void strictSigmoid(double[] x, double[] y, int n) {
+        StrictExp.sigmoid(x, y, n);
+    }
+
+    @Override
+    public void strictSoftplus(double[] x, double[] y, int n) {
+        StrictExp.softplus(x, y, n);
+    }
+
+    @Override
     public void mapGrad(Unary f, float alpha, float[] x, float[] y, float[] gy, float[] gx, int n) {
         int i = 0;
         int bound = S.loopBound(n);

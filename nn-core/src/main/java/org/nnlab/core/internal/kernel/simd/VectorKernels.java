@@ -204,10 +204,28 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     public void strictTanh(double[] x, double[] y, int n) {
-        if (cold(Warmup.Family.STRICT_TANH, n)) {
+        if (cold(Warmup.Family.STRICT_MATH, n)) {
             super.strictTanh(x, y, n);
         } else {
             Lazy.VECTOR.strictTanh(x, y, n);
+        }
+    }
+
+    @Override
+    public void strictSigmoid(double[] x, double[] y, int n) {
+        if (cold(Warmup.Family.STRICT_MATH, n)) {
+            super.strictSigmoid(x, y, n);
+        } else {
+            Lazy.VECTOR.strictSigmoid(x, y, n);
+        }
+    }
+
+    @Override
+    public void strictSoftplus(double[] x, double[] y, int n) {
+        if (cold(Warmup.Family.STRICT_MATH, n)) {
+            super.strictSoftplus(x, y, n);
+        } else {
+            Lazy.VECTOR.strictSoftplus(x, y, n);
         }
     }
 

@@ -33,8 +33,8 @@ final class Warmup {
         DOUBLE_SUMS(1.0),
         /** denseColumns, denseColumnsBack, denseColumnsGradients, in multiply-adds. */
         COLUMNS(1.0),
-        /** strictTanh, in values (fdlibm's tanh: about 40 ns each). */
-        STRICT_TANH(40.0),
+        /** strictTanh, strictSigmoid, strictSoftplus, in values (fdlibm's functions: about 10 to 40 ns each). */
+        STRICT_MATH(40.0),
         /** map and mapGrad, in values. */
         MAPS(5.0),
         /** sum and dot, in values. */
@@ -346,7 +346,11 @@ final class Warmup {
                     }
                 }
             }
-            case STRICT_TANH -> k.strictTanh(Inputs.DX, Inputs.DY, Inputs.DX.length);
+            case STRICT_MATH -> {
+                k.strictTanh(Inputs.DX, Inputs.DY, Inputs.DX.length);
+                k.strictSigmoid(Inputs.DX, Inputs.DY, Inputs.DX.length);
+                k.strictSoftplus(Inputs.DX, Inputs.DY, Inputs.DX.length);
+            }
             case MAPS -> {
                 for (Unary u : Unary.values()) {
                     k.map(u, 0.3f, x, out, n);
