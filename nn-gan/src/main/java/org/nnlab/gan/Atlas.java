@@ -82,10 +82,12 @@ public final class Atlas {
 
     /** Copies the next batch of n rows into out[0, n·cols), wrapping around the end, and advances. */
     public void nextBatch(float[] out, int n) {
-        long start = next * n;
-        for (int i = 0; i < n; i++) {
-            int row = (int) ((start + i) % rows);
-            System.arraycopy(values, row * cols, out, i * cols, cols);
+        int row = (int) (next * n % rows);                       // rows (start + i) mod rows: contiguous runs,
+        for (int i = 0; i < n; ) {                                // one copy each (one wrap per pass at most)
+            int run = Math.min(n - i, rows - row);
+            System.arraycopy(values, row * cols, out, i * cols, run * cols);
+            i += run;
+            row = 0;
         }
         next++;
     }

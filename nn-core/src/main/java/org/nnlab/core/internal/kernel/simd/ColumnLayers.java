@@ -31,7 +31,7 @@ final class ColumnLayers {
     /** Layers narrower than this (an output of 1 or 2) take their gradients as scalar chains, without transposing. */
     private static final int NARROW_OUT = Math.max(3, DL / 2);
 
-    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0]});
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0], new double[0]});
 
     private ColumnLayers() {
     }
@@ -72,7 +72,9 @@ final class ColumnLayers {
 
     /**
      * t[q·n + r] = float(s) for the rows r below the returned end, s = (bias[q] or 0) + Σ_p src[p·n + r]·m[p·count + q],
-     * p ascending; four outputs q at a time share each loaded source vector (four independent fma chains). Then the
+     * p ascending; up to four outputs q at a time, each block one call that walks every row vector, share each loaded
+     * source vector (independent fma chains; a layer of
+     * 9 runs as 4 + 3 + 2, not 4 + 4 + 1, whose single chain would wait on the fma latency at every step). Then the
      * epilogue: {@link #RELU} keeps 0 where s &lt;= 0 (Math.max(z, 0f): NaN stays, -0 becomes 0);
      * {@link #RELU_GRADIENT} gives 0 + s where y &gt; 0, else 0.
      *
@@ -91,172 +93,377 @@ final class ColumnLayers {
         boolean padded = src.length >= sources * n + slack && t.length >= count * n + slack
                 && (y == null || y.length >= count * n + slack);
         int end = padded ? n : n / DL * DL;
-        for (int r = 0; r < end; r += DL) {
-            int q = 0;
-            for (; q + 4 <= count; q += 4) {
-                switch (epilogue) {
-                    case RELU -> reluFour(src, sources, m, biased, t, count, n, r, q);
-                    case RELU_GRADIENT -> reluGradientFour(src, sources, m, biased, t, count, n, r, q, y);
-                    default -> roundFour(src, sources, m, biased, t, count, n, r, q);
-                }
+        int q = 0;
+        while (q < count) {
+            int left = count - q;
+            int width = left == 5 || left == 6 ? 3 : Math.min(left, 4);     // 9 = 4 + 3 + 2, 10 = 4 + 3 + 3
+            switch (epilogue * 4 + width - 1) {
+                case 0 -> roundOne(src, sources, m, biased, t, count, n, end, q);
+                case 1 -> roundTwo(src, sources, m, biased, t, count, n, end, q);
+                case 2 -> roundThree(src, sources, m, biased, t, count, n, end, q);
+                case 3 -> roundFour(src, sources, m, biased, t, count, n, end, q);
+                case 4 -> reluOne(src, sources, m, biased, t, count, n, end, q);
+                case 5 -> reluTwo(src, sources, m, biased, t, count, n, end, q);
+                case 6 -> reluThree(src, sources, m, biased, t, count, n, end, q);
+                case 7 -> reluFour(src, sources, m, biased, t, count, n, end, q);
+                case 8 -> reluGradientOne(src, sources, m, biased, t, count, n, end, q, y);
+                case 9 -> reluGradientTwo(src, sources, m, biased, t, count, n, end, q, y);
+                case 10 -> reluGradientThree(src, sources, m, biased, t, count, n, end, q, y);
+                default -> reluGradientFour(src, sources, m, biased, t, count, n, end, q, y);
             }
-            for (; q < count; q++) {
-                switch (epilogue) {
-                    case RELU -> reluOne(src, sources, m, biased, t, count, n, r, q);
-                    case RELU_GRADIENT -> reluGradientOne(src, sources, m, biased, t, count, n, r, q, y);
-                    default -> roundOne(src, sources, m, biased, t, count, n, r, q);
-                }
-            }
+            q += width;
         }
         return end;
     }
 
-    /** Outputs q..q + 3 of the row vector at r: see {@link #sums}. */
+    /** Outputs q..q + 3 for the rows below end: see {@link #sums}. */
     private static void roundFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int r, int q) {
-        VectorMask<Double> rows = D.indexInRange(r, n);
+                             int end, int q) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
-        DoubleVector s0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector s1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector s2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        DoubleVector s3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
-        for (int p = 0; p < sources; p++) {
-            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-            int mp = p * count + q;
-            s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-            s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-            s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-            s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        DoubleVector b3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            DoubleVector s2 = b2;
+            DoubleVector s3 = b3;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+                s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1.intoArray(t, tq + n, rows);
+            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s2.intoArray(t, tq + 2 * n, rows);
+            s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s3.intoArray(t, tq + 3 * n, rows);
         }
-        int tq = q * n + r;
-        s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s0.intoArray(t, tq, rows);
-        s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s1.intoArray(t, tq + n, rows);
-        s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s2.intoArray(t, tq + 2 * n, rows);
-        s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s3.intoArray(t, tq + 3 * n, rows);
     }
 
-    /** Outputs q of the row vector at r: see {@link #sums}. */
+    /** Outputs q..q + 2 for the rows below end: see {@link #sums}. */
+    private static void roundThree(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int end, int q) {
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            DoubleVector s2 = b2;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1.intoArray(t, tq + n, rows);
+            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s2.intoArray(t, tq + 2 * n, rows);
+        }
+    }
+
+    /** Outputs q..q + 1 for the rows below end: see {@link #sums}. */
+    private static void roundTwo(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int end, int q) {
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1.intoArray(t, tq + n, rows);
+        }
+    }
+
+    /** Output q for the rows below end: see {@link #sums}. */
     private static void roundOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int r, int q) {
-        VectorMask<Double> rows = D.indexInRange(r, n);
+                             int end, int q) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
-        DoubleVector s = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        for (int p = 0; p < sources; p++) {
-            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-            int mp = p * count + q;
-            s = v.fma(DoubleVector.broadcast(D, m[mp]), s);
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0.intoArray(t, tq, rows);
         }
-        int tq = q * n + r;
-        s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s.intoArray(t, tq, rows);
     }
 
-    /** Outputs q..q + 3 of the row vector at r: see {@link #sums}. */
+    /** Outputs q..q + 3 for the rows below end: see {@link #sums}. */
     private static void reluFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int r, int q) {
-        VectorMask<Double> rows = D.indexInRange(r, n);
+                             int end, int q) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
-        DoubleVector s0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector s1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector s2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        DoubleVector s3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
-        for (int p = 0; p < sources; p++) {
-            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-            int mp = p * count + q;
-            s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-            s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-            s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-            s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        DoubleVector b3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            DoubleVector s2 = b2;
+            DoubleVector s3 = b3;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+                s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
+            s1.intoArray(t, tq + n, rows);
+            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
+            s2.intoArray(t, tq + 2 * n, rows);
+            s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s3 = s3.blend(zero, s3.compare(VectorOperators.LE, 0.0));
+            s3.intoArray(t, tq + 3 * n, rows);
         }
-        int tq = q * n + r;
-        s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
-        s0.intoArray(t, tq, rows);
-        s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
-        s1.intoArray(t, tq + n, rows);
-        s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
-        s2.intoArray(t, tq + 2 * n, rows);
-        s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s3 = s3.blend(zero, s3.compare(VectorOperators.LE, 0.0));
-        s3.intoArray(t, tq + 3 * n, rows);
     }
 
-    /** Outputs q of the row vector at r: see {@link #sums}. */
+    /** Outputs q..q + 2 for the rows below end: see {@link #sums}. */
+    private static void reluThree(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int end, int q) {
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            DoubleVector s2 = b2;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
+            s1.intoArray(t, tq + n, rows);
+            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
+            s2.intoArray(t, tq + 2 * n, rows);
+        }
+    }
+
+    /** Outputs q..q + 1 for the rows below end: see {@link #sums}. */
+    private static void reluTwo(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int end, int q) {
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
+            s1.intoArray(t, tq + n, rows);
+        }
+    }
+
+    /** Output q for the rows below end: see {@link #sums}. */
     private static void reluOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int r, int q) {
-        VectorMask<Double> rows = D.indexInRange(r, n);
+                             int end, int q) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
-        DoubleVector s = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        for (int p = 0; p < sources; p++) {
-            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-            int mp = p * count + q;
-            s = v.fma(DoubleVector.broadcast(D, m[mp]), s);
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            s0.intoArray(t, tq, rows);
         }
-        int tq = q * n + r;
-        s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
-        s.intoArray(t, tq, rows);
     }
 
-    /** Outputs q..q + 3 of the row vector at r: see {@link #sums}. */
+    /** Outputs q..q + 3 for the rows below end: see {@link #sums}. */
     private static void reluGradientFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int r, int q, double[] y) {
-        VectorMask<Double> rows = D.indexInRange(r, n);
+                             int end, int q, double[] y) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
-        DoubleVector s0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector s1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector s2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        DoubleVector s3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
-        for (int p = 0; p < sources; p++) {
-            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-            int mp = p * count + q;
-            s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-            s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-            s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-            s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        DoubleVector b3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            DoubleVector s2 = b2;
+            DoubleVector s3 = b3;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+                s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
+            s1.intoArray(t, tq + n, rows);
+            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
+            s2.intoArray(t, tq + 2 * n, rows);
+            s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s3 = zero.blend(s3.add(zero), DoubleVector.fromArray(D, y, tq + 3 * n, rows).compare(VectorOperators.GT, 0.0));
+            s3.intoArray(t, tq + 3 * n, rows);
         }
-        int tq = q * n + r;
-        s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
-        s0.intoArray(t, tq, rows);
-        s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
-        s1.intoArray(t, tq + n, rows);
-        s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
-        s2.intoArray(t, tq + 2 * n, rows);
-        s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s3 = zero.blend(s3.add(zero), DoubleVector.fromArray(D, y, tq + 3 * n, rows).compare(VectorOperators.GT, 0.0));
-        s3.intoArray(t, tq + 3 * n, rows);
     }
 
-    /** Outputs q of the row vector at r: see {@link #sums}. */
-    private static void reluGradientOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int r, int q, double[] y) {
-        VectorMask<Double> rows = D.indexInRange(r, n);
+    /** Outputs q..q + 2 for the rows below end: see {@link #sums}. */
+    private static void reluGradientThree(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int end, int q, double[] y) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
-        DoubleVector s = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        for (int p = 0; p < sources; p++) {
-            DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-            int mp = p * count + q;
-            s = v.fma(DoubleVector.broadcast(D, m[mp]), s);
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            DoubleVector s2 = b2;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
+            s1.intoArray(t, tq + n, rows);
+            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
+            s2.intoArray(t, tq + 2 * n, rows);
         }
-        int tq = q * n + r;
-        s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-        s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
-        s.intoArray(t, tq, rows);
+    }
+
+    /** Outputs q..q + 1 for the rows below end: see {@link #sums}. */
+    private static void reluGradientTwo(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int end, int q, double[] y) {
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+            s0.intoArray(t, tq, rows);
+            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
+            s1.intoArray(t, tq + n, rows);
+        }
+    }
+
+    /** Output q for the rows below end: see {@link #sums}. */
+    private static void reluGradientOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+                             int end, int q, double[] y) {
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+            }
+            int tq = q * n + r;
+            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+            s0.intoArray(t, tq, rows);
+        }
     }
 
     /** The scratch array at {@code slot}, at least {@code size} long. */
@@ -268,11 +475,12 @@ final class ColumnLayers {
     }
 
     /**
-     * The gradients, the rows in order: the lanes run along the wider of the layer's two sides. Deltas at least as
-     * wide as the input: the transposed deltas [n, out], each row times each input's broadcast value, summed over
-     * the rows into [in + 1, out] (the last the biases', times 1). Otherwise: the transposed inputs with a trailing
-     * 1 [n, in + 1], each row times each neuron's broadcast delta, into [out, in + 1]. Four sums at a time run
-     * down the rows, each in a register (four independent chains).
+     * The gradients, the rows in order. Lanes cannot split a sum over the rows, so they run along the wider of the
+     * layer's two sides instead, and each sum is a chain down the rows: deltas at least as wide as the input take
+     * the transposed deltas [n, out] as lane rows and the inputs plus a row of ones (the biases' 1·δ) as broadcast
+     * factors, into [in + 1, out] sums; otherwise the transposed inputs with a trailing 1 [n, in + 1] are the lane rows
+     * and the deltas the factors, into [out, in + 1]. Up to twelve sums run down the rows together (independent
+     * chains, so the fma latency is covered once, not once per sum); padding factor rows of zeros fill a block.
      */
     static void gradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
         if (out < NARROW_OUT) {
@@ -280,14 +488,14 @@ final class ColumnLayers {
             return;
         }
         double[][] holder = SCRATCH.get();
-        double[] lanes = holder[1];                          // [count + 1, padded]: the sums, rounded at the end
         boolean alongOut = out >= in;
         int width = alongOut ? out : in + 1;                 // the lanes' side
         int padded = (width + DL - 1) / DL * DL;
-        if (holder[0].length < n * padded) {
-            holder[0] = new double[n * padded];
-        }
-        double[] rows = holder[0];                           // [n, padded], the transposed side, zero-padded
+        int count = alongOut ? in + 1 : out;                 // sums per lane position
+        int blocks = (count + 3) / 4 * 4;
+        double[] rows = doubles(holder, 0, n * padded);      // [n, padded], the transposed side, zero-padded
+        double[] lanes = doubles(holder, 1, blocks * padded);
+        double[] factors = doubles(holder, 3, blocks * n);   // [blocks, n]
         double[] source = alongOut ? d : x;
         int sourceWidth = alongOut ? out : in;
         for (int c = 0; c < sourceWidth; c++) {
@@ -302,46 +510,25 @@ final class ColumnLayers {
                 rows[r * padded + c] = fill;
             }
         }
-        int sumsSize = ((alongOut ? in : out) + 1) * padded;
-        if (lanes.length < sumsSize) {
-            lanes = holder[1] = new double[sumsSize];
+        System.arraycopy(alongOut ? x : d, 0, factors, 0, (alongOut ? in : out) * n);
+        if (alongOut) {
+            java.util.Arrays.fill(factors, in * n, (in + 1) * n, 1.0);
         }
-        double[] other = alongOut ? x : d;                   // [count, n]: each row's broadcast factors
-        int count = alongOut ? in : out;
+        java.util.Arrays.fill(factors, count * n, blocks * n, 0.0);
         for (int v = 0; v < padded; v += DL) {
             int q = 0;
-            for (; q + 4 <= count; q += 4) {
-                DoubleVector s0 = DoubleVector.zero(D);
-                DoubleVector s1 = s0;
-                DoubleVector s2 = s0;
-                DoubleVector s3 = s0;
-                int o0 = q * n;
-                for (int r = 0; r < n; r++) {
-                    DoubleVector row = DoubleVector.fromArray(D, rows, r * padded + v);
-                    s0 = row.fma(DoubleVector.broadcast(D, other[o0 + r]), s0);
-                    s1 = row.fma(DoubleVector.broadcast(D, other[o0 + n + r]), s1);
-                    s2 = row.fma(DoubleVector.broadcast(D, other[o0 + 2 * n + r]), s2);
-                    s3 = row.fma(DoubleVector.broadcast(D, other[o0 + 3 * n + r]), s3);
+            while (q < blocks) {
+                int left = blocks - q;
+                if (left >= 12) {
+                    accumulate12(rows, padded, v, factors, n, q, lanes);
+                    q += 12;
+                } else if (left >= 8) {
+                    accumulate8(rows, padded, v, factors, n, q, lanes);
+                    q += 8;
+                } else {
+                    accumulate4(rows, padded, v, factors, n, q, lanes);
+                    q += 4;
                 }
-                s0.intoArray(lanes, (q) * padded + v);
-                s1.intoArray(lanes, (q + 1) * padded + v);
-                s2.intoArray(lanes, (q + 2) * padded + v);
-                s3.intoArray(lanes, (q + 3) * padded + v);
-            }
-            for (; q < count; q++) {
-                DoubleVector s = DoubleVector.zero(D);
-                int oq = q * n;
-                for (int r = 0; r < n; r++) {
-                    s = DoubleVector.fromArray(D, rows, r * padded + v).fma(DoubleVector.broadcast(D, other[oq + r]), s);
-                }
-                s.intoArray(lanes, q * padded + v);
-            }
-            if (alongOut) {                                  // the biases: 1·δ
-                DoubleVector s = DoubleVector.zero(D);
-                for (int r = 0; r < n; r++) {
-                    s = s.add(DoubleVector.fromArray(D, rows, r * padded + v));
-                }
-                s.intoArray(lanes, in * padded + v);
             }
         }
         for (int i = 0; i < in; i++) {
@@ -352,6 +539,102 @@ final class ColumnLayers {
         for (int j = 0; j < out; j++) {
             g[bOff + j] = (float) (alongOut ? lanes[in * padded + j] : lanes[j * padded + in]);
         }
+    }
+
+    /** Sums q0..q0 + 11 of lane block v, each a chain down the rows: see {@link #gradients}. */
+    private static void accumulate12(double[] rows, int padded, int v, double[] factors, int n, int q0, double[] lanes) {
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = DoubleVector.zero(D);
+        DoubleVector s2 = DoubleVector.zero(D);
+        DoubleVector s3 = DoubleVector.zero(D);
+        DoubleVector s4 = DoubleVector.zero(D);
+        DoubleVector s5 = DoubleVector.zero(D);
+        DoubleVector s6 = DoubleVector.zero(D);
+        DoubleVector s7 = DoubleVector.zero(D);
+        DoubleVector s8 = DoubleVector.zero(D);
+        DoubleVector s9 = DoubleVector.zero(D);
+        DoubleVector s10 = DoubleVector.zero(D);
+        DoubleVector s11 = DoubleVector.zero(D);
+        int f0 = q0 * n;
+        for (int r = 0; r < n; r++) {
+            DoubleVector row = DoubleVector.fromArray(D, rows, r * padded + v);
+            s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
+            s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
+            s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
+            s3 = row.fma(DoubleVector.broadcast(D, factors[f0 + 3 * n + r]), s3);
+            s4 = row.fma(DoubleVector.broadcast(D, factors[f0 + 4 * n + r]), s4);
+            s5 = row.fma(DoubleVector.broadcast(D, factors[f0 + 5 * n + r]), s5);
+            s6 = row.fma(DoubleVector.broadcast(D, factors[f0 + 6 * n + r]), s6);
+            s7 = row.fma(DoubleVector.broadcast(D, factors[f0 + 7 * n + r]), s7);
+            s8 = row.fma(DoubleVector.broadcast(D, factors[f0 + 8 * n + r]), s8);
+            s9 = row.fma(DoubleVector.broadcast(D, factors[f0 + 9 * n + r]), s9);
+            s10 = row.fma(DoubleVector.broadcast(D, factors[f0 + 10 * n + r]), s10);
+            s11 = row.fma(DoubleVector.broadcast(D, factors[f0 + 11 * n + r]), s11);
+        }
+        s0.intoArray(lanes, (q0 + 0) * padded + v);
+        s1.intoArray(lanes, (q0 + 1) * padded + v);
+        s2.intoArray(lanes, (q0 + 2) * padded + v);
+        s3.intoArray(lanes, (q0 + 3) * padded + v);
+        s4.intoArray(lanes, (q0 + 4) * padded + v);
+        s5.intoArray(lanes, (q0 + 5) * padded + v);
+        s6.intoArray(lanes, (q0 + 6) * padded + v);
+        s7.intoArray(lanes, (q0 + 7) * padded + v);
+        s8.intoArray(lanes, (q0 + 8) * padded + v);
+        s9.intoArray(lanes, (q0 + 9) * padded + v);
+        s10.intoArray(lanes, (q0 + 10) * padded + v);
+        s11.intoArray(lanes, (q0 + 11) * padded + v);
+    }
+
+    /** Sums q0..q0 + 7 of lane block v, each a chain down the rows: see {@link #gradients}. */
+    private static void accumulate8(double[] rows, int padded, int v, double[] factors, int n, int q0, double[] lanes) {
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = DoubleVector.zero(D);
+        DoubleVector s2 = DoubleVector.zero(D);
+        DoubleVector s3 = DoubleVector.zero(D);
+        DoubleVector s4 = DoubleVector.zero(D);
+        DoubleVector s5 = DoubleVector.zero(D);
+        DoubleVector s6 = DoubleVector.zero(D);
+        DoubleVector s7 = DoubleVector.zero(D);
+        int f0 = q0 * n;
+        for (int r = 0; r < n; r++) {
+            DoubleVector row = DoubleVector.fromArray(D, rows, r * padded + v);
+            s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
+            s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
+            s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
+            s3 = row.fma(DoubleVector.broadcast(D, factors[f0 + 3 * n + r]), s3);
+            s4 = row.fma(DoubleVector.broadcast(D, factors[f0 + 4 * n + r]), s4);
+            s5 = row.fma(DoubleVector.broadcast(D, factors[f0 + 5 * n + r]), s5);
+            s6 = row.fma(DoubleVector.broadcast(D, factors[f0 + 6 * n + r]), s6);
+            s7 = row.fma(DoubleVector.broadcast(D, factors[f0 + 7 * n + r]), s7);
+        }
+        s0.intoArray(lanes, (q0 + 0) * padded + v);
+        s1.intoArray(lanes, (q0 + 1) * padded + v);
+        s2.intoArray(lanes, (q0 + 2) * padded + v);
+        s3.intoArray(lanes, (q0 + 3) * padded + v);
+        s4.intoArray(lanes, (q0 + 4) * padded + v);
+        s5.intoArray(lanes, (q0 + 5) * padded + v);
+        s6.intoArray(lanes, (q0 + 6) * padded + v);
+        s7.intoArray(lanes, (q0 + 7) * padded + v);
+    }
+
+    /** Sums q0..q0 + 3 of lane block v, each a chain down the rows: see {@link #gradients}. */
+    private static void accumulate4(double[] rows, int padded, int v, double[] factors, int n, int q0, double[] lanes) {
+        DoubleVector s0 = DoubleVector.zero(D);
+        DoubleVector s1 = DoubleVector.zero(D);
+        DoubleVector s2 = DoubleVector.zero(D);
+        DoubleVector s3 = DoubleVector.zero(D);
+        int f0 = q0 * n;
+        for (int r = 0; r < n; r++) {
+            DoubleVector row = DoubleVector.fromArray(D, rows, r * padded + v);
+            s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
+            s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
+            s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
+            s3 = row.fma(DoubleVector.broadcast(D, factors[f0 + 3 * n + r]), s3);
+        }
+        s0.intoArray(lanes, (q0 + 0) * padded + v);
+        s1.intoArray(lanes, (q0 + 1) * padded + v);
+        s2.intoArray(lanes, (q0 + 2) * padded + v);
+        s3.intoArray(lanes, (q0 + 3) * padded + v);
     }
 
     /**
