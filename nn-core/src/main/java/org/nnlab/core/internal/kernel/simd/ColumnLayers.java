@@ -475,9 +475,10 @@ final class ColumnLayers {
     }
 
     /**
-     * The gradients, the rows in order. Lanes cannot split a sum over the rows, so they run along the wider of the
-     * layer's two sides instead, and each sum is a chain down the rows: deltas at least as wide as the input take
-     * the transposed deltas [n, out] as lane rows and the inputs plus a row of ones (the biases' 1·δ) as broadcast
+     * The gradients, the rows in order. Lanes cannot split a sum over the rows, so they run along one of the layer's
+     * two sides instead (the one that needs fewer passes down the rows: a layer of 2 inputs and 9 neurons puts its 3
+     * sums per neuron in lanes, one vector, rather than its 9 neurons, two), and each sum is a chain down the rows:
+     * along the outputs, the transposed deltas [n, out] are the lane rows and the inputs plus a row of ones (the biases' 1·δ) as broadcast
      * factors, into [in + 1, out] sums; otherwise the transposed inputs with a trailing 1 [n, in + 1] are the lane rows
      * and the deltas the factors, into [out, in + 1]. Up to twelve sums run down the rows together (independent
      * chains, so the fma latency is covered once, not once per sum); padding factor rows of zeros fill a block.
@@ -488,7 +489,10 @@ final class ColumnLayers {
             return;
         }
         double[][] holder = SCRATCH.get();
-        boolean alongOut = out >= in;
+        // each pass runs down the rows once per lane vector: choose the side with fewer of them
+        int passesAlongOut = (out + DL - 1) / DL * ((in + 1 + 11) / 12);
+        int passesAlongIn = (in + 1 + DL - 1) / DL * ((out + 11) / 12);
+        boolean alongOut = passesAlongOut < passesAlongIn || (passesAlongOut == passesAlongIn && out >= in);
         int width = alongOut ? out : in + 1;                 // the lanes' side
         int padded = (width + DL - 1) / DL * DL;
         int count = alongOut ? in + 1 : out;                 // sums per lane position
