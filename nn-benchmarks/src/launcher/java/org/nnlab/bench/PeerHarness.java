@@ -39,6 +39,13 @@ public final class PeerHarness {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "nnlab-peers-tfjs-" + TFJS);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--help") || a.equals("-h")) {
+                System.out.println(USAGE);
+                System.out.println("Installs TensorFlow.js " + TFJS + " (and its WASM backend) from npm into --dir once, then runs GAN Lab's"
+                        + " model on its WASM and CPU backends under Node, one thread, and writes the timings to --out for"
+                        + " 'benchmarks.jar report jmh-result.json peers.json'. Needs node and npm on the PATH.");
+                System.exit(0);
+            }
             if (i + 1 >= args.length) {
                 usage("option " + a + " needs a value");
             }
@@ -48,7 +55,7 @@ public final class PeerHarness {
                 case "--warmup" -> warmup = positive(a, v);
                 case "--out" -> out = Path.of(v);
                 case "--dir" -> dir = Path.of(v);
-                case "--rounds" -> rounds = (int) Math.max(1, Math.min(20, positive(a, v)));
+                case "--rounds" -> rounds = rounds(v);
                 default -> usage("unknown option " + a);
             }
         }
@@ -99,10 +106,24 @@ public final class PeerHarness {
         return 0;
     }
 
+    private static int rounds(String value) {
+        try {
+            int v = Integer.parseInt(value);
+            if (v >= 1 && v <= 20) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        usage("--rounds must be a whole number from 1 to 20, got " + value);
+        return 0;
+    }
+
+    private static final String USAGE = "usage: java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] "
+            + "[--out peers.json] [--dir FOLDER]";
+
     private static void usage(String message) {
-        System.err.println("benchmarks peers: " + message
-                + "; usage: java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] [--out peers.json] "
-                + "[--dir FOLDER]");
+        System.err.println("benchmarks peers: " + message + "; " + USAGE);
         System.exit(2);
     }
 
