@@ -73,8 +73,9 @@ public final class GanSession {
     /**
      * The memory a session of this configuration needs, in bytes, estimated before anything is allocated:
      * per parameter its value, gradient, Adam's two moments and the matrix products' double copy (24 bytes);
-     * per neuron its activation, delta and double copy (16 bytes) for each row of the passes, which hold up
-     * to 4·batch rows in training and the visualisation's 900 cells, 441 manifold corners and 150 fixed fakes.
+     * per neuron its activation and delta in float and in double (24 bytes: the row-major layout's double copies,
+     * or the feature-major layout's columns) for each row of the passes, which hold up to 4·batch rows in training and
+     * the visualisation's 900 cells, 441 manifold corners and 150 fixed fakes.
      */
     public static long bytes(GanConfig config) {
         long rows = 4L * config.batch() + 900 + 441 + 150;
@@ -87,7 +88,7 @@ public final class GanSession {
             long width = n[2];
             long params = (n[0] + 1) * width + (hidden - 1) * (width + 1) * width + (width + 1) * n[3];
             long neurons = n[0] + hidden * width + n[3];
-            total += Memory.times(params, 24) + Memory.times(Memory.times(neurons, rows), 16);
+            total += Memory.times(params, 24) + Memory.times(Memory.times(neurons, rows), 24);
         }
         return total < 0 ? Long.MAX_VALUE : total;
     }
