@@ -80,9 +80,11 @@ final class ColumnLayers {
      *
      * <p>The last vector of rows is masked when the arrays reach a whole vector past their last row (a masked load
      * that would cross an array's end runs the Vector API's slow per-lane path, hundreds of times slower); otherwise
-     * the rows after the last whole vector are left to the scalar loops. Each block is a small method of its own:
-     * as one method of 1,004 bytecodes, C1 could not compile it ("out of virtual registers"), so it never reached
-     * C2 and its vectors stayed heap objects (1.3 ms a GAN epoch instead of 50 µs).
+     * the rows after the last whole vector are left to the scalar loops. Each block width is a small method of its own
+     * (the epilogue a branch the loop always takes the same way): as one method of 1,004 bytecodes, C1 could not
+     * compile it ("out of virtual registers"), so it never reached C2 and its vectors stayed heap objects (1.3 ms a
+     * GAN epoch instead of 50 µs); vectors cannot pass between methods without the same risk, so the four widths are
+     * written out rather than shared.
      *
      * @param m [sources, count] as doubles, then the biases [count] when {@code biased}
      * @return the end of the rows done: n, or the last whole vector's end
@@ -97,19 +99,11 @@ final class ColumnLayers {
         while (q < count) {
             int left = count - q;
             int width = left == 5 || left == 6 ? 3 : Math.min(left, 4);     // 9 = 4 + 3 + 2, 10 = 4 + 3 + 3
-            switch (epilogue * 4 + width - 1) {
-                case 0 -> roundOne(src, sources, m, biased, t, count, n, end, q);
-                case 1 -> roundTwo(src, sources, m, biased, t, count, n, end, q);
-                case 2 -> roundThree(src, sources, m, biased, t, count, n, end, q);
-                case 3 -> roundFour(src, sources, m, biased, t, count, n, end, q);
-                case 4 -> reluOne(src, sources, m, biased, t, count, n, end, q);
-                case 5 -> reluTwo(src, sources, m, biased, t, count, n, end, q);
-                case 6 -> reluThree(src, sources, m, biased, t, count, n, end, q);
-                case 7 -> reluFour(src, sources, m, biased, t, count, n, end, q);
-                case 8 -> reluGradientOne(src, sources, m, biased, t, count, n, end, q, y);
-                case 9 -> reluGradientTwo(src, sources, m, biased, t, count, n, end, q, y);
-                case 10 -> reluGradientThree(src, sources, m, biased, t, count, n, end, q, y);
-                default -> reluGradientFour(src, sources, m, biased, t, count, n, end, q, y);
+            switch (width) {
+                case 4 -> four(src, sources, m, biased, t, count, n, end, q, epilogue, y);
+                case 3 -> three(src, sources, m, biased, t, count, n, end, q, epilogue, y);
+                case 2 -> two(src, sources, m, biased, t, count, n, end, q, epilogue, y);
+                default -> one(src, sources, m, biased, t, count, n, end, q, epilogue, y);
             }
             q += width;
         }
@@ -117,8 +111,8 @@ final class ColumnLayers {
     }
 
     /** Outputs q..q + 3 for the rows below end: see {@link #sums}. */
-    private static void roundFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
+    private static void four(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+            int end, int q, int epilogue, double[] y) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
         DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
@@ -141,19 +135,39 @@ final class ColumnLayers {
             }
             int tq = q * n + r;
             s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+            }
             s0.intoArray(t, tq, rows);
             s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
+            }
             s1.intoArray(t, tq + n, rows);
             s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
+            }
             s2.intoArray(t, tq + 2 * n, rows);
             s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s3 = s3.blend(zero, s3.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s3 = zero.blend(s3.add(zero), DoubleVector.fromArray(D, y, tq + 3 * n, rows).compare(VectorOperators.GT, 0.0));
+            }
             s3.intoArray(t, tq + 3 * n, rows);
         }
     }
 
     /** Outputs q..q + 2 for the rows below end: see {@link #sums}. */
-    private static void roundThree(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
+    private static void three(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+            int end, int q, int epilogue, double[] y) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
         DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
@@ -173,17 +187,32 @@ final class ColumnLayers {
             }
             int tq = q * n + r;
             s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+            }
             s0.intoArray(t, tq, rows);
             s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
+            }
             s1.intoArray(t, tq + n, rows);
             s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
+            }
             s2.intoArray(t, tq + 2 * n, rows);
         }
     }
 
     /** Outputs q..q + 1 for the rows below end: see {@link #sums}. */
-    private static void roundTwo(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
+    private static void two(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+            int end, int q, int epilogue, double[] y) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
         DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
@@ -200,15 +229,25 @@ final class ColumnLayers {
             }
             int tq = q * n + r;
             s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+            }
             s0.intoArray(t, tq, rows);
             s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
+            }
             s1.intoArray(t, tq + n, rows);
         }
     }
 
     /** Output q for the rows below end: see {@link #sums}. */
-    private static void roundOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
+    private static void one(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+            int end, int q, int epilogue, double[] y) {
         DoubleVector zero = DoubleVector.zero(D);
         int bias = sources * count;
         DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
@@ -222,246 +261,11 @@ final class ColumnLayers {
             }
             int tq = q * n + r;
             s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0.intoArray(t, tq, rows);
-        }
-    }
-
-    /** Outputs q..q + 3 for the rows below end: see {@link #sums}. */
-    private static void reluFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        DoubleVector b3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            DoubleVector s2 = b2;
-            DoubleVector s3 = b3;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-                s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+            if (epilogue == RELU) {
+                s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
             }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
-            s1.intoArray(t, tq + n, rows);
-            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
-            s2.intoArray(t, tq + 2 * n, rows);
-            s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s3 = s3.blend(zero, s3.compare(VectorOperators.LE, 0.0));
-            s3.intoArray(t, tq + 3 * n, rows);
-        }
-    }
-
-    /** Outputs q..q + 2 for the rows below end: see {@link #sums}. */
-    private static void reluThree(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            DoubleVector s2 = b2;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
-            s1.intoArray(t, tq + n, rows);
-            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
-            s2.intoArray(t, tq + 2 * n, rows);
-        }
-    }
-
-    /** Outputs q..q + 1 for the rows below end: see {@link #sums}. */
-    private static void reluTwo(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
-            s1.intoArray(t, tq + n, rows);
-        }
-    }
-
-    /** Output q for the rows below end: see {@link #sums}. */
-    private static void reluOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
-            s0.intoArray(t, tq, rows);
-        }
-    }
-
-    /** Outputs q..q + 3 for the rows below end: see {@link #sums}. */
-    private static void reluGradientFour(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q, double[] y) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        DoubleVector b3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            DoubleVector s2 = b2;
-            DoubleVector s3 = b3;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-                s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
-            s1.intoArray(t, tq + n, rows);
-            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
-            s2.intoArray(t, tq + 2 * n, rows);
-            s3 = (DoubleVector) s3.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s3 = zero.blend(s3.add(zero), DoubleVector.fromArray(D, y, tq + 3 * n, rows).compare(VectorOperators.GT, 0.0));
-            s3.intoArray(t, tq + 3 * n, rows);
-        }
-    }
-
-    /** Outputs q..q + 2 for the rows below end: see {@link #sums}. */
-    private static void reluGradientThree(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q, double[] y) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            DoubleVector s2 = b2;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
-            s1.intoArray(t, tq + n, rows);
-            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
-            s2.intoArray(t, tq + 2 * n, rows);
-        }
-    }
-
-    /** Outputs q..q + 1 for the rows below end: see {@link #sums}. */
-    private static void reluGradientTwo(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q, double[] y) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
-            s1.intoArray(t, tq + n, rows);
-        }
-    }
-
-    /** Output q for the rows below end: see {@link #sums}. */
-    private static void reluGradientOne(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-                             int end, int q, double[] y) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
             s0.intoArray(t, tq, rows);
         }
     }

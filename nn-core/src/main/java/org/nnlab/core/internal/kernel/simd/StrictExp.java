@@ -6,11 +6,9 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import org.nnlab.core.internal.kernel.ScalarKernels;
-
 /**
  * fdlibm's exp and log1p (the algorithms of {@link StrictMath#exp} and {@link StrictMath#log1p}) on double vectors,
- * bit for bit, inside the two functions built on them: the logistic sigmoid 1/(1 + exp(-x)) and softplus
+ * bit for bit, and the two functions built on them: the logistic sigmoid 1/(1 + exp(-x)) and softplus
  * max(x, 0) + log1p(exp(-|x|)). As in {@link StrictTanh}, every lane runs the scalar code's operations in the
  * scalar code's order, without fused multiply-adds, and the branches become blends of the candidate results.
  *
@@ -21,7 +19,8 @@ import org.nnlab.core.internal.kernel.ScalarKernels;
  * Softplus only asks log1p for t in [0, 1], so log1p's branches for t &lt; 0, t &gt;= 2^53 and infinity are left
  * out; a NaN in gives a NaN out (its payload is not promised).
  *
- * <p>Each function is one loop in one method on purpose: see {@link StrictTanh#apply}.
+ * <p>exp and log1p are each one loop in one method on purpose (see {@link StrictTanh#apply}); the sigmoid and softplus
+ * are plain loops around them, through a per-thread scratch array.
  */
 final class StrictExp {
     private static final VectorSpecies<Double> D = VectorForms.S.withLanes(double.class);
@@ -57,52 +56,47 @@ final class StrictExp {
     private StrictExp() {
     }
 
-    /** y[i] = 1 / (1 + StrictMath.exp(-x[i])) for i in [0, n); the tail after the last full vector is scalar. */
-    static void sigmoid(double[] xs, double[] y, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-            DoubleVector v = DoubleVector.fromArray(D, xs, i).neg();
-            // exp(v) as fdlibm's exp: v = k·ln2 + r (k = 0 when |v| <= ln2/2), a rational approximation of e^r,
-            // the exponent bits + k; then |v| < 2^-28, overflow, underflow and NaN
-            LongVector eHigh = v.reinterpretAsLongs().and(Long.MAX_VALUE).lanewise(VectorOperators.LSHR, 32);
-            VectorMask<Double> eNegative = v.compare(VectorOperators.LT, 0.0);
-            VectorMask<Double> eSmall = eHigh.compare(VectorOperators.LE, HALF_LN2).cast(D);
-            LongVector ek = ((LongVector) v.mul(INV_LN2).add(DoubleVector.broadcast(D, 0.5).blend(-0.5, eNegative))
-                    .convert(VectorOperators.D2L, 0)).blend(0, eSmall.cast(LONGS));
-            DoubleVector et = (DoubleVector) ek.convert(VectorOperators.L2D, 0);
-            DoubleVector eHi = v.sub(et.mul(LN2_HI));
-            DoubleVector eLo = et.mul(LN2_LO);
-            DoubleVector er = eHi.sub(eLo).blend(v, eSmall);
-            DoubleVector er2 = er.mul(er);
-            DoubleVector ep = er2.mul(P5).add(P4);
-            ep = er2.mul(ep).add(P3);
-            ep = er2.mul(ep).add(P2);
-            ep = er2.mul(ep).add(P1);
-            DoubleVector ec = er.sub(er2.mul(ep));
-            DoubleVector eKZero = er.mul(ec).div(ec.sub(2.0)).sub(er).neg().add(1.0);
-            DoubleVector eY = eLo.sub(er.mul(ec).div(ec.neg().add(2.0))).sub(eHi).neg().add(1.0);
-            LongVector eYBits = eY.reinterpretAsLongs();
-            DoubleVector eScaled = eYBits.add(ek.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles()
-                    .blend(eYBits.add(ek.add(1000).lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles().mul(TWO_M1000),
-                            ek.compare(VectorOperators.LT, -1021).cast(D));
-            DoubleVector ev = eScaled.blend(eKZero, ek.compare(VectorOperators.EQ, 0).cast(D))
-                    .blend(v.add(1.0), eHigh.compare(VectorOperators.LT, EXP_TINY).cast(D))
-                    .blend(Double.POSITIVE_INFINITY, v.compare(VectorOperators.GT, O_THRESHOLD))
-                    .blend(0.0, v.compare(VectorOperators.LT, U_THRESHOLD))
-                    .blend(v.add(v), v.compare(VectorOperators.NE, v));
-            DoubleVector.broadcast(D, 1.0).div(ev.add(1.0)).intoArray(y, i);
+    /** Per thread: the intermediate e^-x or e^-|x| of {@link #sigmoid} and {@link #softplus} (x and y may alias). */
+    private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0]});
+
+    private static double[] scratch(int n) {
+        double[][] holder = SCRATCH.get();
+        if (holder[0].length < n) {
+            holder[0] = new double[n];
         }
-        for (; i < n; i++) {
-            y[i] = ScalarKernels.strictSigmoid(xs[i]);
+        return holder[0];
+    }
+
+    /** y[i] = 1 / (1 + StrictMath.exp(-x[i])) for i in [0, n): exp on the lanes, then one division each. */
+    static void sigmoid(double[] x, double[] y, int n) {
+        double[] e = scratch(n);
+        for (int i = 0; i < n; i++) {
+            e[i] = -x[i];
+        }
+        exp(e, e, n);
+        for (int i = 0; i < n; i++) {
+            y[i] = 1 / (1 + e[i]);
         }
     }
 
-    /** y[i] = max(x[i], 0) + StrictMath.log1p(StrictMath.exp(-|x[i]|)) for i in [0, n); the tail is scalar. */
-    static void softplus(double[] xs, double[] y, int n) {
+    /** y[i] = max(x[i], 0) + StrictMath.log1p(StrictMath.exp(-|x[i]|)) for i in [0, n): exp, then log1p, on the lanes. */
+    static void softplus(double[] x, double[] y, int n) {
+        double[] t = scratch(n);
+        for (int i = 0; i < n; i++) {
+            t[i] = -Math.abs(x[i]);
+        }
+        exp(t, t, n);
+        log1pOfUnit(t, t, n);
+        for (int i = 0; i < n; i++) {
+            y[i] = Math.max(x[i], 0) + t[i];
+        }
+    }
+
+    /** y[i] = StrictMath.exp(x[i]) for i in [0, n) (x and y may be the same array); the tail is scalar. */
+    static void exp(double[] xs, double[] y, int n) {
         int i = 0;
         for (int bound = D.loopBound(n); i < bound; i += D.length()) {
-            DoubleVector x = DoubleVector.fromArray(D, xs, i);
-            DoubleVector v = x.abs().neg();
+            DoubleVector v = DoubleVector.fromArray(D, xs, i);
             // exp(v) as fdlibm's exp: v = k·ln2 + r (k = 0 when |v| <= ln2/2), a rational approximation of e^r,
             // the exponent bits + k; then |v| < 2^-28, overflow, underflow and NaN
             LongVector eHigh = v.reinterpretAsLongs().and(Long.MAX_VALUE).lanewise(VectorOperators.LSHR, 32);
@@ -131,9 +125,23 @@ final class StrictExp {
                     .blend(Double.POSITIVE_INFINITY, v.compare(VectorOperators.GT, O_THRESHOLD))
                     .blend(0.0, v.compare(VectorOperators.LT, U_THRESHOLD))
                     .blend(v.add(v), v.compare(VectorOperators.NE, v));
+            ev.intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = StrictMath.exp(xs[i]);
+        }
+    }
+
+    /**
+     * y[i] = StrictMath.log1p(t[i]) for t[i] in [0, 1] or NaN, i in [0, n) (t and y may be the same array); the tail is
+     * scalar. Other arguments are not promised: log1p's branches for t &lt; 0, t &gt;= 2^53 and infinity are left out.
+     */
+    static void log1pOfUnit(double[] ts, double[] y, int n) {
+        int i = 0;
+        for (int bound = D.loopBound(n); i < bound; i += D.length()) {
+            DoubleVector t = DoubleVector.fromArray(D, ts, i);
             // log1p(t), t = e^-|x| in [0, 1], as fdlibm's log1p: below 0.41422 f = t, k = 0; above, u = 1 + t
             // normalised to [√2/2, √2) with its rounding error c; then fdlibm's polynomial in s = f/(2 + f)
-            DoubleVector t = ev;
             LongVector lHigh = t.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 32);
             VectorMask<Double> lDirect = lHigh.compare(VectorOperators.LT, LOG1P_DIRECT).cast(D);
             DoubleVector lu = t.add(1.0);
@@ -172,11 +180,10 @@ final class StrictExp {
                     .blend(lSmall.blend(lExact, lf.compare(VectorOperators.EQ, 0.0)), lhu.compare(VectorOperators.EQ, 0).cast(D))
                     .blend(t.sub(t.mul(t).mul(0.5)), lHigh.compare(VectorOperators.LT, LOG1P_TINY).cast(D))
                     .blend(t, lHigh.compare(VectorOperators.LT, LOG1P_TINIER).cast(D));
-            x.blend(0.0, x.compare(VectorOperators.LE, 0.0)).add(log1p)
-                    .blend(x, x.compare(VectorOperators.NE, x)).intoArray(y, i);
+            log1p.blend(t.add(t), t.compare(VectorOperators.NE, t)).intoArray(y, i);
         }
         for (; i < n; i++) {
-            y[i] = ScalarKernels.strictSoftplus(xs[i]);
+            y[i] = StrictMath.log1p(ts[i]);
         }
     }
 }
