@@ -97,23 +97,7 @@ class StrictExpParityTest {
             thresholds.add((k + 0.5) * LN2);
             thresholds.add((k - 0.5) * LN2);
         }
-        for (double t : thresholds) {
-            double v = t;
-            double w = t;
-            for (int step = 0; step < 4; step++) {
-                values.add(v);
-                values.add(w);
-                v = Math.nextUp(v);
-                w = Math.nextDown(w);
-            }
-        }
-        values.addAll(List.of(0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 0x1p-54, 88.7, 700.0, 1e308,
-                Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN));
-        double[] x = new double[2 * values.size()];
-        for (int i = 0; i < values.size(); i++) {
-            x[2 * i] = values.get(i);
-            x[2 * i + 1] = -values.get(i);
-        }
-        return x;
+        return StrictTanhParityTest.bothSigns(values, thresholds, List.of(0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300,
+                0x1p-54, 88.7, 700.0, 1e308, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN));
     }
 }

@@ -80,6 +80,15 @@ class StrictTanhParityTest {
         for (int k = -4; k <= 64; k++) {        // expm1(u), u = ±2|x|: k changes at u = (k ± 0.5)·ln2
             thresholds.add(Math.abs((k + 0.5) * LN2 / 2));
         }
+        return bothSigns(values, thresholds, List.of(0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 0x1p-54, 21.999999,
+                700.0, 1e308, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN));
+    }
+
+    /**
+     * The values, each threshold with its four neighbours on either side (where fdlibm's branches change), and the
+     * special values, every one with both signs: the arguments of the strict functions' parity tests.
+     */
+    static double[] bothSigns(List<Double> values, List<Double> thresholds, List<Double> specials) {
         for (double t : thresholds) {
             double v = t;
             double w = t;
@@ -90,8 +99,7 @@ class StrictTanhParityTest {
                 w = Math.nextDown(w);
             }
         }
-        values.addAll(List.of(0.0, Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300, 0x1p-54, 21.999999,
-                700.0, 1e308, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN));
+        values.addAll(specials);
         double[] x = new double[2 * values.size()];
         for (int i = 0; i < values.size(); i++) {
             x[2 * i] = values.get(i);
