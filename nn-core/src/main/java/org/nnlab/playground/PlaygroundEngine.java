@@ -41,12 +41,38 @@ public final class PlaygroundEngine {
     }
 
     /**
-     * One epoch with the input vectors precomputed by {@link #inputs}.
+     * One epoch with the input vectors precomputed by {@link #inputs}. The examples between two updates share the
+     * weights, so they run side by side ({@link PlaygroundNetwork#accumulate}), bit for bit the per-example passes
+     * ({@link #epochByExample}).
      *
      * @param inputs one vector per training example, in the same order
      */
     public static void epoch(PlaygroundNetwork net, double[][] inputs, List<Example> train, double batchSize,
                              double learningRate, Regularization regularization, double regularizationRate) {
+        int start = 0;                        // the first example since the last update
+        boolean whole = batchSize >= 1 && batchSize <= Integer.MAX_VALUE && batchSize == Math.rint(batchSize);
+        int step = whole ? (int) batchSize : 1;  // a whole batch size updates exactly at its multiples
+        for (int end = step; end <= train.size(); end += step) {
+            if (whole || end % batchSize == 0) {
+                net.accumulate(inputs, train, start, end);
+                net.update(learningRate, regularization, regularizationRate);
+                start = end;
+            }
+            if (end > Integer.MAX_VALUE - step) {
+                break;
+            }
+        }
+        net.accumulate(inputs, train, start, train.size());
+    }
+
+    /**
+     * One epoch example by example, as Playground's {@code oneStep} codes it: {@link PlaygroundNetwork#forward},
+     * {@link PlaygroundNetwork#backward}, and the update after example i when (i + 1) % batchSize == 0. The same
+     * bits as {@link #epoch(PlaygroundNetwork, double[][], List, double, double, Regularization, double)}, which
+     * runs the examples between two updates side by side; kept as the literal statement of spec 5.7.
+     */
+    public static void epochByExample(PlaygroundNetwork net, double[][] inputs, List<Example> train, double batchSize,
+                                      double learningRate, Regularization regularization, double regularizationRate) {
         for (int i = 0; i < train.size(); i++) {
             net.forward(inputs[i]);
             net.backward(train.get(i).label());

@@ -25,16 +25,17 @@ public final class PlaygroundNetwork {
     private final int[] sizes;                 // [inputs, hidden..., 1]
     private final PlaygroundActivation hidden;
     private final PlaygroundActivation output;
-    private final double[][] weights;          // [layer][dest * sizes[l-1] + src]
-    private final double[][] biases;           // [layer][node]
-    private final boolean[][] dead;            // [layer][dest * sizes[l-1] + src]
-    private final double[][] accWeights;
-    private final double[][] accBiases;
+    final double[][] weights;                  // [layer][dest * sizes[l-1] + src]; package-private for ExampleLanes
+    final double[][] biases;                   // [layer][node]
+    final boolean[][] dead;                    // [layer][dest * sizes[l-1] + src]
+    final double[][] accWeights;
+    final double[][] accBiases;
     private int accumulated;                   // examples accumulated since the last update
     private final double[][] z;                // [layer][node], total inputs of the last forward pass
     private final double[][] a;                // [layer][node], outputs; a[0] = the inputs
     private final double[][] dz;               // dE/dz of the last backward pass
     private final double[][] da;               // dE/da
+    private ExampleLanes lanes;                // scratch of accumulate, made on first use
 
     private PlaygroundNetwork(int[] sizes, PlaygroundActivation hidden, PlaygroundActivation output) {
         this.sizes = sizes.clone();
@@ -235,6 +236,7 @@ public final class PlaygroundNetwork {
 
     /** The output of node n of layer l in the last forward pass. */
     public double lastOutput(int layer, int node) {
+        syncLast();
         return a[layer][node];
     }
 
@@ -264,6 +266,7 @@ public final class PlaygroundNetwork {
     public double forward(double[] input) {
         Checks.requireArgument(input.length == sizes[0], "PlaygroundNetwork.forward: %d inputs for a network with %d",
                 input.length, sizes[0]);
+        syncLast();
         System.arraycopy(input, 0, a[0], 0, input.length);
         for (int l = 1; l < sizes.length; l++) {
             PlaygroundActivation f = l == sizes.length - 1 ? output : hidden;
@@ -347,6 +350,7 @@ public final class PlaygroundNetwork {
      * output node (a classifier trains on the shared engine).
      */
     public void backward(double target) {
+        syncLast();
         int last = sizes.length - 1;
         da[last][0] = a[last][0] - target;
         for (int l = last; l >= 1; l--) {
@@ -375,6 +379,51 @@ public final class PlaygroundNetwork {
             }
         }
         accumulated++;
+    }
+
+    /**
+     * The forward and backward passes of examples [from, to) with the weights as they are, exactly what
+     * {@link #forward} then {@link #backward} of each example in order do: the accumulators, {@link #accumulated()}
+     * and the last example's per-node state ({@link #lastOutput}) end with the same bits. The examples run side by
+     * side in vector lanes (tanh on {@link org.nnlab.core.Compute#strictTanh}), which is what makes an epoch fast:
+     * Playground's examples between two updates all see the same weights.
+     *
+     * @param inputs one input vector per example, each of length {@code size(0)}
+     * @param data   the examples, for their labels (the targets); the same indices as {@code inputs}
+     * @throws IllegalArgumentException if the range is not within both lists or an input has the wrong length
+     */
+    public void accumulate(double[][] inputs, java.util.List<Example> data, int from, int to) {
+        Checks.requireArgument(0 <= from && from <= to && to <= inputs.length && to <= data.size(),
+                "PlaygroundNetwork.accumulate: examples [%d, %d) of %d input vectors and %d examples", from, to,
+                inputs.length, data.size());
+        for (int e = from; e < to; e++) {
+            Checks.requireArgument(inputs[e].length == sizes[0],
+                    "PlaygroundNetwork.accumulate: inputs[%d] has %d values for a network with %d inputs", e,
+                    inputs[e].length, sizes[0]);
+        }
+        Checks.requireArgument(classes() == 1, "PlaygroundNetwork.accumulate: a classifier with %d classes trains on the "
+                + "shared engine", classes());
+        if (lanes == null) {
+            lanes = new ExampleLanes(sizes);
+        }
+        lanes.accumulate(this, inputs, data, from, to);
+        accumulated += to - from;
+    }
+
+    /**
+     * Brings the per-node state (z, a, δz, δa of the last example passed) up to date after {@link #accumulate}, which
+     * leaves it in its lanes: copied once when read, not once per run of examples.
+     */
+    private void syncLast() {
+        if (lanes != null && lanes.holdsLast()) {
+            lanes.copyLast(z, a, dz, da);
+            lanes.forget();
+        }
+    }
+
+    /** The activation of layer l ≥ 1: the output's for the last layer, else the hidden one. */
+    PlaygroundActivation activationOf(int layer) {
+        return layer == sizes.length - 1 ? output : hidden;
     }
 
     /**
