@@ -59,6 +59,14 @@ public final class BenchMain {
         org.openjdk.jmh.Main.main(all.toArray(new String[0]));
     }
 
+    /** The java to run nnlab with: this JVM's if it is >= 21, else the newest JDK >= 21 found; empty if none. */
+    static Optional<Path> javaForForks() throws IOException {
+        if (Runtime.version().feature() >= REQUIRED) {
+            return Optional.of(Path.of(System.getProperty("java.home"), "bin", "java"));
+        }
+        return newestJdk();
+    }
+
     private static Optional<Path> newestJdk() throws IOException {
         List<Path> homes = new ArrayList<>();
         String javaHome = System.getenv("JAVA_HOME");

@@ -47,7 +47,8 @@ public final class BenchReport {
 
     /**
      * The GAN Lab table against TensorFlow.js ({@link PeerHarness}'s file): nnlab's {@code GanBenchmark.epoch} per
-     * model beside the peers' epochs a second on the same machine, and the ratios.
+     * model beside the peers' epochs a second on the same machine, and the ratios; then the Playground table, nnlab's
+     * {@code PlaygroundBenchmark.trainingEpoch} per configuration beside Playground's own engine.
      */
     @SuppressWarnings("unchecked")
     static String peers(List<Row> rows, String peersJson) {
@@ -89,17 +90,38 @@ public final class BenchReport {
             sb.append("\n| model | nnlab frame | TF.js WASM frame | vs WASM | TF.js CPU frame | vs CPU |\n");
             sb.append("| --- | ---: | ---: | ---: | ---: | ---: |\n").append(frames);
         }
+        StringBuilder playground = new StringBuilder();
+        for (Row r : rows) {
+            if (!r.benchmark().equals("PlaygroundBenchmark.trainingEpoch") || !r.unit().equals("us/op")) {
+                continue;
+            }
+            double theirs = 1e6 / peerRate(peers, "epoch", PLAYGROUND_PEER, r.param("config"));
+            playground.append(String.format(Locale.ROOT, "| %s | %.1f µs | %s | %s |%n", r.param("config"), r.score(),
+                    Double.isNaN(theirs) ? "" : String.format(Locale.ROOT, "%.1f µs", theirs),
+                    Double.isNaN(theirs) ? "" : String.format(Locale.ROOT, "**%.1f×**", theirs / r.score())));
+        }
+        if (playground.length() > 0) {
+            sb.append(String.format(Locale.ROOT, "%nPlayground, nnlab against Playground's own engine (its nn.ts restated, "
+                    + "checked bit for bit against nnlab, under Node; the median of its rounds)%n%n"));
+            sb.append("| configuration | nnlab epoch | Playground epoch | vs Playground |\n| --- | ---: | ---: | ---: |\n")
+                    .append(playground);
+        }
         return sb.toString();
     }
 
+    /** The Playground peer's name in the peers' file ({@code playground-nn.js}). */
+    static final String PLAYGROUND_PEER = "playground-nn";
+
     /**
      * The peer's units a second (epochs or frames): the median of its rounds (the lower middle one for an even
-     * count), NaN when the file has no such peer.
+     * count), NaN when the file has no such peer. {@code backend} is a TensorFlow.js backend, or
+     * {@link #PLAYGROUND_PEER} for Playground's engine.
      */
     private static double peerRate(List<Map<String, Object>> peers, String what, String backend, String model) {
         List<Double> rates = new ArrayList<>();
         for (Map<String, Object> p : peers) {
-            if (backend.equals(p.get("backend")) && model.equals(p.get("model"))
+            boolean ours = backend.equals(PLAYGROUND_PEER) ? backend.equals(p.get("peer")) : backend.equals(p.get("backend"));
+            if (ours && model.equals(p.get("model"))
                     && what.equals(p.getOrDefault("what", "epoch"))) {
                 rates.add((Double) p.get(what + "sPerSecond"));
             }

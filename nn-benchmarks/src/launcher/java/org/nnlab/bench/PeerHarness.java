@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
  * Times the peers a user would pick instead of nnlab, on this machine, for the report's ratios: GAN Lab's model
  * restated on TensorFlow.js 4.22 ({@code ganlab-tfjs.js}, packed in this jar) on its WASM and CPU backends,
  * driven by Node: a training epoch of the built-in default and of the ring preset, and the default model's
- * visualisation frame. The harness installs TensorFlow.js from npm into
+ * visualisation frame; and Playground's own engine, its {@code nn.ts} restated in JavaScript
+ * ({@code playground-nn.js}), a training epoch of {@code PlaygroundBenchmark}'s configurations. The Playground peer
+ * trains on what {@code PlaygroundPeerConfig} writes (run on a JDK >= 21) and is timed only after its weights equal
+ * nnlab's, bit for bit, after a few epochs. The harness installs TensorFlow.js from npm into
  * a cache folder the first time ({@code npm install}; Node and npm must be on the PATH), runs each case in a
  * fresh Node process for a fixed time after a warm-up, and writes one JSON file that
  * {@code benchmarks.jar report jmh-result.json peers.json} reads beside the JMH results of the same session.
@@ -42,7 +45,8 @@ public final class PeerHarness {
             if (a.equals("--help") || a.equals("-h")) {
                 System.out.println(USAGE);
                 System.out.println("Installs TensorFlow.js " + TFJS + " (and its WASM backend) from npm into --dir once, then runs GAN Lab's"
-                        + " model on its WASM and CPU backends under Node, one thread, and writes the timings to --out for"
+                        + " model on its WASM and CPU backends under Node, one thread, and Playground's nn.ts (restated, checked"
+                        + " bit for bit against nnlab first), and writes the timings to --out for"
                         + " 'benchmarks.jar report jmh-result.json peers.json'. Needs node and npm on the PATH.");
                 System.exit(0);
             }
@@ -61,7 +65,10 @@ public final class PeerHarness {
         }
         require("node", "--version");
         require("npm", "--version");
-        Path script = install(dir);
+        Path script = install(dir, "ganlab-tfjs.js");
+        Path playground = install(dir, "playground-nn.js");
+        Path playgroundConfig = dir.resolve("playground-peer.json");
+        writePlaygroundConfig(playgroundConfig);
         List<String> lines = new ArrayList<>();
         // training epochs of both models, and the default model's visualisation frame; every case once a round,
         // so that a machine whose speed drifts (other tenants) slows all of them alike, and the report takes the
@@ -82,6 +89,16 @@ public final class PeerHarness {
                     System.err.printf(Locale.ROOT, "peers:   %.1f us a%s %s%n", (Double) r.get("usPer" + capital(c[0])),
                             c[0].equals("epoch") ? "n" : "", c[0]);
                 }
+            }
+            for (String config : PLAYGROUND_CONFIGS) {
+                System.err.printf(Locale.ROOT, "peers: round %d/%d, Playground's nn.ts restated, %s, epoch, %.0f s ...%n",
+                        round, rounds, config, warmup + seconds);
+                String line = run(dir, List.of("node", playground.toString(), "--config", playgroundConfig.toString(),
+                        "--name", config, "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)),
+                        (long) (warmup + seconds) + 120);
+                lines.add(line);
+                System.err.printf(Locale.ROOT, "peers:   %.1f us an epoch%n",
+                        (Double) ((Map<?, ?>) ResultsJson.parse(line)).get("usPerEpoch"));
             }
         }
         String json = "{\"machine\": \"" + machine() + "\", \"peers\": [\n  " + String.join(",\n  ", lines) + "\n]}\n";
@@ -137,13 +154,33 @@ public final class PeerHarness {
         }
     }
 
-    /** TensorFlow.js and its WASM backend in {@code dir} (installed once), and the script beside them. */
-    private static Path install(Path dir) throws IOException, InterruptedException {
+    /** {@code PlaygroundBenchmark}'s configurations (the launcher cannot load that class on Java 17). */
+    static final List<String> PLAYGROUND_CONFIGS = List.of("default", "spiral6x8");
+
+    /**
+     * Writes the Playground peer's configurations: {@code PlaygroundPeerConfig}, from this jar, on a JDK >= 21 (this
+     * one, or the newest found as for the forks).
+     */
+    private static void writePlaygroundConfig(Path out) throws IOException, InterruptedException {
+        Path java = BenchMain.javaForForks().orElseThrow(() -> new IOException(
+                "no JDK >= 21 found in JAVA_HOME or /usr/lib/jvm to write the Playground peer's configurations"));
+        Path jar;
+        try {
+            jar = Path.of(PeerHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate benchmarks.jar: " + e.getMessage(), e);
+        }
+        run(out.getParent(), List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-cp", jar.toString(),
+                "org.nnlab.bench.PlaygroundPeerConfig", out.toString()), 300);
+    }
+
+    /** TensorFlow.js and its WASM backend in {@code dir} (installed once), and the named script beside them. */
+    private static Path install(Path dir, String name) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        Path script = dir.resolve("ganlab-tfjs.js");
-        try (InputStream in = PeerHarness.class.getResourceAsStream("peers/ganlab-tfjs.js")) {
+        Path script = dir.resolve(name);
+        try (InputStream in = PeerHarness.class.getResourceAsStream("peers/" + name)) {
             if (in == null) {
-                throw new IOException("ganlab-tfjs.js is missing from benchmarks.jar");
+                throw new IOException(name + " is missing from benchmarks.jar");
             }
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
@@ -155,23 +192,33 @@ public final class PeerHarness {
         return script;
     }
 
-    /** Runs a process in {@code dir}; returns the last line it printed on standard output. */
+    /**
+     * Runs a process in {@code dir}; returns the last line it printed on standard output. A failure names the command,
+     * its exit status and the last line it printed on standard error (a peer's reason, such as a failed check).
+     */
     private static String run(Path dir, List<String> command, long timeoutSeconds) throws IOException,
             InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        p.getOutputStream().close();
-        byte[] stdout = p.getInputStream().readAllBytes();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(String.join(" ", command) + " took more than " + timeoutSeconds + " s");
+        Path errors = Files.createTempFile("nnlab-peer", ".err");
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.to(errors.toFile())).start();
+            p.getOutputStream().close();
+            byte[] stdout = p.getInputStream().readAllBytes();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", command) + " took more than " + timeoutSeconds + " s");
+            }
+            String text = new String(stdout, StandardCharsets.UTF_8).strip();
+            if (p.exitValue() != 0) {
+                List<String> err = Files.readAllLines(errors, StandardCharsets.UTF_8);
+                throw new IOException(String.join(" ", command) + " exited with " + p.exitValue()
+                        + (err.isEmpty() ? "" : ": " + err.get(err.size() - 1).strip()));
+            }
+            String[] lines = text.split("\n");
+            return lines[lines.length - 1];
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        String text = new String(stdout, StandardCharsets.UTF_8).strip();
-        if (p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " exited with " + p.exitValue());
-        }
-        String[] lines = text.split("\n");
-        return lines[lines.length - 1];
     }
 
     /** The CPU model and core count, as the report prints them. */

@@ -1,5 +1,6 @@
 package org.nnlab.bench;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.nnlab.playground.Heatmaps;
@@ -34,9 +35,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class PlaygroundBenchmark {
-    /** The configurations. */
+    /** The configurations, as {@link #CONFIGS}. */
     @Param({"default", "spiral6x8"})
     public String config;
+
+    /** The configurations' names. */
+    static final List<String> CONFIGS = List.of("default", "spiral6x8");
+
+    /** The URL state of a configuration: Playground's default, or the spiral with 6 layers of 8 and every feature. */
+    static String hash(String config) {
+        return switch (config) {
+            case "default" -> "seed=0.12345";
+            case "spiral6x8" -> "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true"
+                    + "&xTimesY=true&sinX=true&sinY=true&batchSize=10&seed=0.12345";
+            default -> throw new IllegalArgumentException("PlaygroundBenchmark: unknown config '" + config
+                    + "'; valid: " + CONFIGS);
+        };
+    }
 
     private PlaygroundSession session;
     private double[][] trainInputs;
@@ -45,18 +60,16 @@ public class PlaygroundBenchmark {
     @Setup(Level.Iteration)
     public void setUp() {
         BenchKernels.vector();
-        String hash = config.equals("default") ? "seed=0.12345"
-                : "dataset=spiral&networkShape=8,8,8,8,8,8&x=true&y=true&xSquared=true&ySquared=true&xTimesY=true"
-                + "&sinX=true&sinY=true&batchSize=10&seed=0.12345";
-        session = PlaygroundSession.load(PlaygroundState.parse(hash));
+        session = PlaygroundSession.load(PlaygroundState.parse(hash(config)));
         trainInputs = PlaygroundEngine.inputs(session.state().inputs(), session.trainData());
     }
 
     /** One epoch over the 250 training examples, no losses. */
     @Benchmark
     public Object trainingEpoch() {
-        PlaygroundEngine.epoch(session.network(), trainInputs, session.trainData(), 10, 0.03,
-                session.state().regularization(), 0);
+        PlaygroundState s = session.state();
+        PlaygroundEngine.epoch(session.network(), trainInputs, session.trainData(), s.batchSize(), s.learningRate(),
+                s.regularization(), s.regularizationRate());
         return session;
     }
 

@@ -50,7 +50,11 @@ class BenchReportTest {
                   { "benchmark" : "org.nnlab.bench.GanBenchmark.epoch", "params" : { "model" : "ring" },
                     "primaryMetric" : { "score" : 250.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } },
                   { "benchmark" : "org.nnlab.bench.GanBenchmark.frame", "params" : { "model" : "default" },
-                    "primaryMetric" : { "score" : 50.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } } ]
+                    "primaryMetric" : { "score" : 50.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } },
+                  { "benchmark" : "org.nnlab.bench.PlaygroundBenchmark.trainingEpoch", "params" : { "config" : "default" },
+                    "primaryMetric" : { "score" : 20.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } },
+                  { "benchmark" : "org.nnlab.bench.PlaygroundBenchmark.trainingEpoch", "params" : { "config" : "spiral6x8" },
+                    "primaryMetric" : { "score" : 150.0, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } } ]
                 """;
         String peers = """
                 {"machine": "Test CPU, 2 cores", "peers": [
@@ -59,12 +63,18 @@ class BenchReportTest {
                   {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "epochsPerSecond": 400.0},
                   {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "epochsPerSecond": 900.0},
                   {"peer": "tfjs-wasm", "backend": "wasm", "model": "ring", "epochsPerSecond": 250.0},
-                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "what": "frame", "framesPerSecond": 1000.0}]}
+                  {"peer": "tfjs-wasm", "backend": "wasm", "model": "default", "what": "frame", "framesPerSecond": 1000.0},
+                  {"peer": "playground-nn", "backend": "node v20", "model": "default", "what": "epoch", "epochsPerSecond": 5000.0},
+                  {"peer": "playground-nn", "backend": "node v20", "model": "default", "what": "epoch", "epochsPerSecond": 4000.0},
+                  {"peer": "playground-nn", "backend": "node v20", "model": "default", "what": "epoch", "epochsPerSecond": 8000.0}]}
                 """;
         String table = BenchReport.peers(BenchReport.read(jmh), peers);
         assertThat(table).contains("peers measured on Test CPU, 2 cores; the median of their rounds",
                 "| default | 100.0 µs | 10,000 | 500 | **20.0×** | 200 | 50.0× |",
                 "| ring | 250.0 µs | 4,000 | 250 | **16.0×** |  |  |",
-                "| default | 50.0 µs | 1000.0 µs | **20.0×** |  |  |");
+                "| default | 50.0 µs | 1000.0 µs | **20.0×** |  |  |",
+                "Playground, nnlab against Playground's own engine",
+                "| default | 20.0 µs | 200.0 µs | **10.0×** |",
+                "| spiral6x8 | 150.0 µs |  |  |");
     }
 }
