@@ -28,16 +28,27 @@ const REGULARIZATIONS = {
   L2: {der: w => w},
 };
 
-// spec 4: the features, by URL id, computed from (x, y) for every example, as a new array each time
-const FEATURES = {
-  x: (x, y) => x,
-  y: (x, y) => y,
-  xSquared: (x, y) => x * x,
-  ySquared: (x, y) => y * y,
-  xTimesY: (x, y) => x * y,
-  sinX: (x, y) => Math.sin(x),
-  sinY: (x, y) => Math.sin(y),
+// spec 4: the seven features in their order, by URL id; the enabled ones make the input vector, rebuilt as a new
+// array for every example (constructInput walks INPUTS and asks the state which are on)
+const INPUTS = {
+  x: {f: (x, y) => x},
+  y: {f: (x, y) => y},
+  xSquared: {f: (x, y) => x * x},
+  ySquared: {f: (x, y) => y * y},
+  xTimesY: {f: (x, y) => x * y},
+  sinX: {f: (x, y) => Math.sin(x)},
+  sinY: {f: (x, y) => Math.sin(y)},
 };
+
+function constructInput(state, x, y) {
+  const input = [];
+  for (const inputName in INPUTS) {
+    if (state[inputName]) {
+      input.push(INPUTS[inputName].f(x, y));
+    }
+  }
+  return input;
+}
 
 class Node {
   constructor(id, activation) {
@@ -195,17 +206,15 @@ function updateWeights(network, learningRate, regularizationRate) {
 
 // oneStep without the UI and the losses: every training example in order, the update after example i when
 // (i + 1) % batchSize == 0, nothing flushed at the end
-function epoch(network, config, features) {
-  const points = config.points;
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i];
-    const input = features.map(f => f(p[0], p[1]));
+function epoch(network, config, state) {
+  config.trainData.forEach((point, i) => {
+    const input = constructInput(state, point.x, point.y);
     forwardProp(network, input);
-    backProp(network, p[2]);
+    backProp(network, point.label);
     if ((i + 1) % config.batchSize === 0) {
       updateWeights(network, config.learningRate, config.regularizationRate);
     }
-  }
+  });
 }
 
 function build(config) {
@@ -245,11 +254,19 @@ function main() {
     console.error('playground-nn.js: no configuration named ' + args.name + ' in ' + args.config);
     process.exit(2);
   }
-  const features = config.features.map(id => FEATURES[id]);
+  const state = {};
+  for (const id of config.features) {
+    if (!(id in INPUTS)) {
+      console.error('playground-nn.js: unknown feature ' + id);
+      process.exit(2);
+    }
+    state[id] = true;
+  }
+  config.trainData = config.points.map(p => ({x: p[0], y: p[1], label: p[2]}));
 
   const checked = build(config);
   for (let e = 0; e < config.checkEpochs; e++) {
-    epoch(checked, config, features);
+    epoch(checked, config, state);
   }
   const wrong = mismatch(checked, config.expected);
   if (wrong !== null) {
@@ -266,7 +283,7 @@ function main() {
       const end = start + BigInt(Math.round(1e9));
       let now = start;
       while (now < end) {
-        epoch(network, config, features);
+        epoch(network, config, state);
         epochs++;
         now = process.hrtime.bigint();
       }

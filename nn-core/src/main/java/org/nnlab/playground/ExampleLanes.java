@@ -1,14 +1,15 @@
 package org.nnlab.playground;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.nnlab.core.Compute;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /**
  * The forward and backward passes of a run of examples that share the weights (Playground's examples between two
  * updates), computed layer by layer with the examples side by side: one row per neuron, one column per example, so
- * every loop over the examples runs in vector lanes and tanh runs on {@link Compute#strictTanh}. Each column does
+ * the sums run in vector lanes ({@code Kernels.laneSums}, {@code laneGradients}) and tanh on
+ * {@link Compute#strictTanh}. Each column does
  * exactly the double arithmetic of one example's passes (spec 5.5, 5.6): z = bias, then + w·a(src) in link order;
  * δa(src) = 0, then + w·δz(dest) in node order. The accumulators receive the examples' terms in example order, so
  * they hold the same bits as after the per-example passes. Scratch state of one {@link PlaygroundNetwork}; not
@@ -18,8 +19,10 @@ final class ExampleLanes {
     /** Examples per block: a longer run is processed block after block, in order. */
     static final int BLOCK = 64;
     /**
-     * tanh runs over a layer's values rounded up to a multiple of this (8 doubles, a 512-bit register), so that it
-     * has no scalar tail; the values past the layer's are stale, and nobody reads what tanh makes of them.
+     * Every row array reaches this far past its last value: tanh runs over a layer's values rounded up to a multiple
+     * of it (8 doubles, a 512-bit register), so that it has no scalar tail (the values past the layer's are stale, and
+     * nobody reads what tanh makes of them), and the lane kernels mask their last vector instead of finishing on
+     * scalar loops.
      */
     private static final int PAD = 8;
     /** Independent sums the gradient loops keep going at once: each is a chain of dependent additions. */
@@ -42,8 +45,8 @@ final class ExampleLanes {
         for (int l = 0; l < sizes.length; l++) {
             z[l] = new double[sizes[l] * BLOCK + PAD];
             a[l] = new double[sizes[l] * BLOCK + PAD];
-            dz[l] = new double[sizes[l] * BLOCK];
-            da[l] = new double[sizes[l] * BLOCK];
+            dz[l] = new double[sizes[l] * BLOCK + PAD];
+            da[l] = new double[sizes[l] * BLOCK + PAD];
         }
     }
 
@@ -94,22 +97,11 @@ final class ExampleLanes {
                 in[s * m + e] = x[s];
             }
         }
+        Kernels k = Kernels.get();
         for (int l = 1; l < sizes.length; l++) {
             int prev = sizes[l - 1];
-            double[] w = p.weights[l];
-            double[] src = a[l - 1];
+            k.laneSums(p.weights[l], prev, 1, p.biases[l], a[l - 1], prev, z[l], sizes[l], m);
             double[] totals = z[l];
-            for (int d = 0; d < sizes[l]; d++) {
-                int row = d * m;
-                Arrays.fill(totals, row, row + m, p.biases[l][d]);
-                for (int s = 0; s < prev; s++) {
-                    double weight = w[d * prev + s];
-                    int col = s * m;
-                    for (int e = 0; e < m; e++) {
-                        totals[row + e] += weight * src[col + e];
-                    }
-                }
-            }
             PlaygroundActivation f = p.activationOf(l);
             int n = sizes[l] * m;
             if (f == PlaygroundActivation.TANH) {
@@ -123,6 +115,7 @@ final class ExampleLanes {
     }
 
     private void backward(PlaygroundNetwork p, List<Example> data, int start, int m) {
+        Kernels k = Kernels.get();
         int out = sizes.length - 1;
         for (int e = 0; e < m; e++) {
             da[out][e] = a[out][e] - data.get(start + e).label();
@@ -132,21 +125,9 @@ final class ExampleLanes {
             double[] delta = dz[l];
             derivative(p.activationOf(l), z[l], a[l], da[l], delta, sizes[l] * m);
             accumulateBiases(delta, p.accBiases[l], sizes[l], m);
-            accumulateWeights(delta, a[l - 1], p.accWeights[l], p.dead[l], prev, m);
+            k.laneGradients(delta, sizes[l], a[l - 1], prev, p.dead[l], p.accWeights[l], m);
             if (l > 1) {
-                double[] w = p.weights[l];
-                double[] back = da[l - 1];
-                for (int s = 0; s < prev; s++) {
-                    int row = s * m;
-                    Arrays.fill(back, row, row + m, 0.0);
-                    for (int d = 0; d < sizes[l]; d++) {
-                        double weight = w[d * prev + s];
-                        int col = d * m;
-                        for (int e = 0; e < m; e++) {
-                            back[row + e] += weight * delta[col + e];
-                        }
-                    }
-                }
+                k.laneSums(p.weights[l], 1, prev, null, delta, sizes[l], da[l - 1], prev, m);
             }
         }
     }
@@ -177,43 +158,6 @@ final class ExampleLanes {
                 acc += delta[d * m + e];
             }
             accB[d] = acc;
-        }
-    }
-
-    /**
-     * accW[k] += δz[dest, e]·a[src, e] for e in example order, for each live link k = dest·prev + src. Links go
-     * {@link #CHAINS} at a time whatever node they belong to; a dead link's sum is computed and dropped.
-     */
-    private static void accumulateWeights(double[] delta, double[] src, double[] accW, boolean[] dead, int prev,
-                                          int m) {
-        int links = accW.length;
-        int k = 0;
-        for (; k + CHAINS <= links; k += CHAINS) {
-            int d0 = k / prev * m, s0 = k % prev * m;
-            int d1 = (k + 1) / prev * m, s1 = (k + 1) % prev * m;
-            int d2 = (k + 2) / prev * m, s2 = (k + 2) % prev * m;
-            int d3 = (k + 3) / prev * m, s3 = (k + 3) % prev * m;
-            double w0 = accW[k], w1 = accW[k + 1], w2 = accW[k + 2], w3 = accW[k + 3];
-            for (int e = 0; e < m; e++) {
-                w0 += delta[d0 + e] * src[s0 + e];
-                w1 += delta[d1 + e] * src[s1 + e];
-                w2 += delta[d2 + e] * src[s2 + e];
-                w3 += delta[d3 + e] * src[s3 + e];
-            }
-            accW[k] = dead[k] ? accW[k] : w0;
-            accW[k + 1] = dead[k + 1] ? accW[k + 1] : w1;
-            accW[k + 2] = dead[k + 2] ? accW[k + 2] : w2;
-            accW[k + 3] = dead[k + 3] ? accW[k + 3] : w3;
-        }
-        for (; k < links; k++) {
-            if (!dead[k]) {
-                int dRow = k / prev * m, sRow = k % prev * m;
-                double acc = accW[k];
-                for (int e = 0; e < m; e++) {
-                    acc += delta[dRow + e] * src[sRow + e];
-                }
-                accW[k] = acc;
-            }
         }
     }
 

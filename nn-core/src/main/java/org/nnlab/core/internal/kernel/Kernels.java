@@ -106,6 +106,32 @@ public interface Kernels {
     void denseColumnsGradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff);
 
     /**
+     * Weighted sums along the lanes, in double (Playground's examples side by side, one lane each): for each row
+     * r &lt; rows and lane e &lt; m, y[r·m + e] = s_terms, with s_0 = init[r] (0 when init is null) and
+     * s_{j+1} = s_j + w[r·rowStride + j·termStride]·x[j·m + e], j ascending: a product, then a sum, never a fused
+     * multiply-add. The forward pass is rowStride = terms, termStride = 1 with the biases as init; back-propagation
+     * through the same weights is rowStride = 1, termStride = rows of the forward pass, init null.
+     *
+     * @param x [terms, m]. Not modified; arrays that reach a whole vector past their last lane let the vector form
+     *          mask its last vector instead of finishing on the scalar loops.
+     * @param y [rows, m]; not x. Overwritten.
+     */
+    void laneSums(double[] w, int rowStride, int termStride, double[] init, double[] x, int terms, double[] y, int rows,
+                  int m);
+
+    /**
+     * Link gradients along the lanes, added in lane order: for each r &lt; rows and j &lt; terms with
+     * {@code !dead[r·terms + j]}, acc[r·terms + j] += d[r·m + e]·x[j·m + e] for e = 0, 1, ..., m - 1, each step a
+     * product, then a sum (Playground's accumulation over the examples of a batch). Dead links' sums are untouched.
+     *
+     * @param d    [rows, m]: δz of the layer's nodes. Not modified.
+     * @param x    [terms, m]: the activations feeding it. Not modified.
+     * @param dead [rows, terms], or null for none. Not modified.
+     * @param acc  [rows, terms]. Added to.
+     */
+    void laneGradients(double[] d, int rows, double[] x, int terms, boolean[] dead, double[] acc, int m);
+
+    /**
      * C += Aᵀ·B, each element the fma chain of {@link #gemm}.
      *
      * @param a [k, m] from offset aOff. Not modified.

@@ -137,6 +137,99 @@ public class ScalarKernels implements Kernels {
         }
     }
 
+    @Override
+    public void laneSums(double[] w, int rowStride, int termStride, double[] init, double[] x, int terms, double[] y,
+                         int rows, int m) {
+        laneSumsLanes(w, rowStride, termStride, init, x, terms, y, rows, m, 0, m);
+    }
+
+    /** Lanes [from, to) of {@link #laneSums}: the reference, and the vector form's tail. */
+    public static void laneSumsLanes(double[] w, int rowStride, int termStride, double[] init, double[] x, int terms,
+                                     double[] y, int rows, int m, int from, int to) {
+        for (int r = 0; r < rows; r++) {
+            int yr = r * m;
+            double start = init == null ? 0.0 : init[r];
+            for (int e = from; e < to; e++) {
+                y[yr + e] = start;
+            }
+            for (int j = 0; j < terms; j++) {
+                double wrj = w[r * rowStride + j * termStride];
+                int xj = j * m;
+                for (int e = from; e < to; e++) {
+                    y[yr + e] += wrj * x[xj + e];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void laneGradients(double[] d, int rows, double[] x, int terms, boolean[] dead, double[] acc, int m) {
+        laneGradientColumns(d, rows, x, terms, dead, acc, m, 0, terms);
+    }
+
+    /**
+     * Columns [from, to) of {@link #laneGradients}: the reference, and the vector form's tail. The sums go four at a
+     * time, row after row, whatever row they belong to: each is a chain of dependent additions, and four chains side
+     * by side hide the adder's latency.
+     */
+    public static void laneGradientColumns(double[] d, int rows, double[] x, int terms, boolean[] dead, double[] acc,
+                                           int m, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int r = 0;                                        // the next sum's row and column, walked without division
+        int j = from;
+        int left = rows * (to - from);
+        while (left >= 4) {
+            int k0 = r * terms + j, d0 = r * m, x0 = j * m;
+            if (++j == to) {
+                j = from;
+                r++;
+            }
+            int k1 = r * terms + j, d1 = r * m, x1 = j * m;
+            if (++j == to) {
+                j = from;
+                r++;
+            }
+            int k2 = r * terms + j, d2 = r * m, x2 = j * m;
+            if (++j == to) {
+                j = from;
+                r++;
+            }
+            int k3 = r * terms + j, d3 = r * m, x3 = j * m;
+            if (++j == to) {
+                j = from;
+                r++;
+            }
+            double a0 = acc[k0], a1 = acc[k1], a2 = acc[k2], a3 = acc[k3];
+            for (int e = 0; e < m; e++) {
+                a0 += d[d0 + e] * x[x0 + e];
+                a1 += d[d1 + e] * x[x1 + e];
+                a2 += d[d2 + e] * x[x2 + e];
+                a3 += d[d3 + e] * x[x3 + e];
+            }
+            acc[k0] = dead != null && dead[k0] ? acc[k0] : a0;
+            acc[k1] = dead != null && dead[k1] ? acc[k1] : a1;
+            acc[k2] = dead != null && dead[k2] ? acc[k2] : a2;
+            acc[k3] = dead != null && dead[k3] ? acc[k3] : a3;
+            left -= 4;
+        }
+        for (; left > 0; left--) {
+            int k = r * terms + j;
+            if (dead == null || !dead[k]) {
+                double a = acc[k];
+                for (int e = 0; e < m; e++) {
+                    a += d[r * m + e] * x[j * m + e];
+                }
+                acc[k] = a;
+            }
+            if (++j == to) {
+                j = from;
+                r++;
+            }
+        }
+    }
+
     private static final ThreadLocal<double[][]> GRADIENT_SUMS = ThreadLocal.withInitial(() -> new double[1][0]);
 
     @Override

@@ -92,6 +92,17 @@ final class VectorForms extends ScalarKernels {
     }
 
     @Override
+    public void laneSums(double[] w, int rowStride, int termStride, double[] init, double[] x, int terms, double[] y,
+                         int rows, int m) {
+        DoubleLanes.sums(w, rowStride, termStride, init, x, terms, y, rows, m);
+    }
+
+    @Override
+    public void laneGradients(double[] d, int rows, double[] x, int terms, boolean[] dead, double[] acc, int m) {
+        DoubleLanes.gradients(d, rows, x, terms, dead, acc, m);
+    }
+
+    @Override
     public void gemmTransA(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
         gemm.multiply(a, aOff, true, b, bOff, false, c, cOff, m, k, n);
     }

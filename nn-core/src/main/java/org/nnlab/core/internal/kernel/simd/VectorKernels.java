@@ -194,6 +194,25 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void laneSums(double[] w, int rowStride, int termStride, double[] init, double[] x, int terms, double[] y,
+                         int rows, int m) {
+        if (cold(Warmup.Family.LANES, (long) rows * terms * m)) {
+            super.laneSums(w, rowStride, termStride, init, x, terms, y, rows, m);
+        } else {
+            Lazy.VECTOR.laneSums(w, rowStride, termStride, init, x, terms, y, rows, m);
+        }
+    }
+
+    @Override
+    public void laneGradients(double[] d, int rows, double[] x, int terms, boolean[] dead, double[] acc, int m) {
+        if (cold(Warmup.Family.LANES, (long) rows * terms * m)) {
+            super.laneGradients(d, rows, x, terms, dead, acc, m);
+        } else {
+            Lazy.VECTOR.laneGradients(d, rows, x, terms, dead, acc, m);
+        }
+    }
+
+    @Override
     public void denseColumnsGradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
         if (cold(Warmup.Family.COLUMNS, (long) (in + 1) * out * n)) {
             super.denseColumnsGradients(x, in, d, out, n, g, wOff, bOff);

@@ -33,6 +33,8 @@ final class Warmup {
         DOUBLE_SUMS(1.0),
         /** denseColumns, denseColumnsBack, denseColumnsGradients, in multiply-adds. */
         COLUMNS(1.0),
+        /** laneSums, laneGradients, in multiply-adds. */
+        LANES(1.0),
         /** strictTanh, strictSigmoid, strictSoftplus, in values (fdlibm's functions: about 10 to 40 ns each). */
         STRICT_MATH(40.0),
         /** map and mapGrad, in values. */
@@ -280,6 +282,7 @@ final class Warmup {
         static final double[] DY = new double[2003];
         static final double[] COLUMNS_IN = new double[33 * 300 + 1];
         static final double[] COLUMNS_OUT = new double[33 * 300 + 1];
+        static final double[] LANE_SUMS = new double[81];
 
 
         static {
@@ -343,6 +346,27 @@ final class Warmup {
                         k.denseColumns(cx, in, y, 0, 40, cy, width, rows, l < widths.length - 1);
                         k.denseColumnsBack(cx, width, y, 0, l > 1 ? cx : null, cy, in, rows);
                         k.denseColumnsGradients(cx, in, cy, width, rows, out, 0, in * width);
+                    }
+                }
+            }
+            case LANES -> {
+                // Playground's networks: batches of 10 and 30 examples, one of 64 (a whole block), layers of 2, 7, 8
+                // and 9 (a vector of links and a tail), forward, back and the link gradients with dead links
+                double[] lx = Inputs.COLUMNS_IN;
+                double[] ly = Inputs.COLUMNS_OUT;
+                for (int i = 0; i < lx.length; i++) {
+                    lx[i] = x[i % x.length];
+                }
+                boolean[] dead = new boolean[81];
+                dead[3] = true;
+                int[] widths = {2, 7, 8, 9, 1};
+                for (int m : new int[] {10, 30, 64}) {
+                    for (int l = 1; l < widths.length; l++) {
+                        int in = widths[l - 1];
+                        int width = widths[l];
+                        k.laneSums(lx, in, 1, lx, lx, in, ly, width, m);
+                        k.laneSums(lx, 1, in, null, lx, width, ly, in, m);
+                        k.laneGradients(lx, width, ly, in, dead, Inputs.LANE_SUMS, m);
                     }
                 }
             }
