@@ -396,6 +396,118 @@ class KernelParityTest {
         }
     }
 
+    static Stream<Arguments> laneShapes() {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (int rows : new int[] {0, 1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17}) {
+            for (int terms : new int[] {0, 1, 2, 4, 7, 8, 9, 16, 17}) {
+                for (int m : new int[] {0, 1, 7, 8, 10, 17, 30, 64}) {
+                    b.add(Arguments.of(rows, terms, m));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** Doubles with specials (±0, NaN, ±∞, subnormals, huge) among random values of both signs. */
+    private static double[] doubles(Rng rng, int n, int slack) {
+        double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            -4.9e-300, 1e300, -1e-17, 0.1};
+        double[] v = new double[n + slack];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (rng.nextDouble() - 0.5) * 4;
+        }
+        for (int i = 3, s = 0; i < n; i += 11, s++) {
+            v[i] = special[s % special.length];
+        }
+        return v;
+    }
+
+    /**
+     * The lane kernels are each lane's own double arithmetic, written here as Playground writes it: per lane e, the
+     * sum starts at init (or 0) and adds w·x term by term; per link, the examples' products are added one by one in
+     * order, dead links untouched. On the scalar and the vector kernels, with arrays that reach a vector past their
+     * end and arrays that end exactly (the vector form then finishes on scalar loops), with ±0, NaN, ±∞ and
+     * subnormals among the values.
+     */
+    @ParameterizedTest(name = "{0} rows, {1} terms, {2} lanes")
+    @MethodSource("laneShapes")
+    void laneKernelsAreEachLanesOwnArithmetic(int rows, int terms, int m) {
+        Rng rng = Rng.seeded(rows * 1_000_003L + terms * 1009L + m);
+        for (int slack : new int[] {0, 8}) {
+            double[] w = doubles(rng, rows * terms + 3, 0);
+            double[] init = doubles(rng, rows, 0);
+            double[] x = doubles(rng, terms * m, slack);
+            double[] forward = new double[rows * m];
+            double[] back = new double[terms * m];
+            for (int e = 0; e < m; e++) {
+                for (int r = 0; r < rows; r++) {
+                    double total = init[r];
+                    for (int j = 0; j < terms; j++) {
+                        total += w[r * terms + j] * x[j * m + e];
+                    }
+                    forward[r * m + e] = total;
+                }
+            }
+            double[] d = doubles(rng, rows * m, slack);
+            for (int e = 0; e < m; e++) {
+                for (int j = 0; j < terms; j++) {
+                    double sum = 0;
+                    for (int r = 0; r < rows; r++) {
+                        sum += w[r * terms + j] * d[r * m + e];
+                    }
+                    back[j * m + e] = sum;
+                }
+            }
+            boolean[] dead = new boolean[rows * terms];
+            for (int k = 0; k < dead.length; k++) {
+                dead[k] = rng.nextDouble() < 0.2;
+            }
+            double[] acc0 = doubles(rng, rows * terms, 0);
+            double[] grads = acc0.clone();
+            double[] gradsAllLive = acc0.clone();
+            for (int r = 0; r < rows; r++) {
+                for (int j = 0; j < terms; j++) {
+                    int k = r * terms + j;
+                    for (int e = 0; e < m; e++) {
+                        double g = d[r * m + e] * x[j * m + e];
+                        gradsAllLive[k] += g;
+                        if (!dead[k]) {
+                            grads[k] += g;
+                        }
+                    }
+                }
+            }
+            for (Kernels k : kernelsUnderTest()) {
+                String as = k.name() + (slack > 0 ? ", padded" : ", exact arrays");
+                double[] y = new double[rows * m + slack];
+                java.util.Arrays.fill(y, -7.0);
+                k.laneSums(w, terms, 1, init, x, terms, y, rows, m);
+                assertThat(bits(java.util.Arrays.copyOf(y, rows * m))).as("%s laneSums forward", as).containsExactly(bits(forward));
+                for (int i = rows * m; i < y.length; i++) {
+                    assertThat(y[i]).as("%s laneSums leaves the slack alone", as).isEqualTo(-7.0);
+                }
+                double[] below = new double[terms * m + slack];
+                k.laneSums(w, 1, terms, null, d, rows, below, terms, m);
+                assertThat(bits(java.util.Arrays.copyOf(below, terms * m))).as("%s laneSums back", as).containsExactly(bits(back));
+                double[] acc = acc0.clone();
+                k.laneGradients(d, rows, x, terms, dead, acc, m);
+                assertThat(bits(acc)).as("%s laneGradients", as).containsExactly(bits(grads));
+                double[] live = acc0.clone();
+                k.laneGradients(d, rows, x, terms, null, live, m);
+                assertThat(bits(live)).as("%s laneGradients, no dead links", as).containsExactly(bits(gradsAllLive));
+            }
+        }
+    }
+
+    /** The values' bits, every NaN as one (which NaN an operation on NaNs gives is the hardware's choice, not ours). */
+    private static long[] bits(double[] v) {
+        long[] b = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = Double.doubleToLongBits(v[i]);
+        }
+        return b;
+    }
+
     private static Kernels[] kernelsUnderTest() {
         return vector == null ? new Kernels[] {scalar} : new Kernels[] {scalar, vector};
     }
