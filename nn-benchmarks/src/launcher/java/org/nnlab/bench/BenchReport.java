@@ -46,65 +46,55 @@ public final class BenchReport {
     }
 
     /**
-     * The GAN Lab table against TensorFlow.js ({@link PeerHarness}'s file): nnlab's {@code GanBenchmark.epoch} per
-     * model beside the peers' epochs a second on the same machine, and the ratios; then the Playground table, nnlab's
-     * {@code PlaygroundBenchmark.trainingEpoch} per configuration beside Playground's own engine.
+     * The GAN Lab tables against TensorFlow.js ({@link PeerHarness}'s file): nnlab's {@code GanBenchmark.epoch} per
+     * model beside the peers' epochs a second on the same machine, the frames likewise, and the ratios; then the
+     * Playground table, nnlab's {@code PlaygroundBenchmark.trainingEpoch} per configuration beside Playground's own
+     * engine. When the file holds nnlab's own figures per round (the harness's default), each ratio is the median of
+     * the rounds' ratios, nnlab and the peer of the same round, and nnlab's column the median of its rounds;
+     * otherwise nnlab's figures come from the JMH file and the peers' from the median of their rounds.
      */
     @SuppressWarnings("unchecked")
     static String peers(List<Row> rows, String peersJson) {
         Map<String, Object> doc = (Map<String, Object>) ResultsJson.parse(peersJson);
-        List<Map<String, Object>> peers = (List<Map<String, Object>>) doc.get("peers");
+        Peers peers = new Peers((List<Map<String, Object>>) doc.get("peers"), rows);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%nGAN Lab, nnlab against TensorFlow.js (peers measured on %s; the median of "
-                + "their rounds)%n%n", doc.get("machine")));
+        sb.append(String.format(Locale.ROOT, "%nGAN Lab, nnlab against TensorFlow.js (measured on %s; %s)%n%n",
+                doc.get("machine"), peers.paired() ? "each ratio the median of the rounds' ratios, nnlab and the peer "
+                        + "measured in the same round" : "the peers' figures the median of their rounds"));
         sb.append("| model | nnlab epoch | nnlab epochs/s | TF.js WASM epochs/s | vs WASM | TF.js CPU epochs/s | vs CPU |\n");
         sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        for (Row r : rows) {
-            if (!r.benchmark().equals("GanBenchmark.epoch") || !r.unit().equals("us/op")) {
-                continue;
-            }
-            String model = r.param("model");
-            double ours = 1e6 / r.score();
-            double wasm = peerRate(peers, "epoch", "wasm", model);
-            double cpu = peerRate(peers, "epoch", "cpu", model);
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %,.0f | %s | %s | %s | %s |%n", model, r.score(), ours,
-                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "%,.0f", wasm),
-                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "**%.1f×**", ours / wasm),
-                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%,.0f", cpu),
-                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f×", ours / cpu)));
+        for (String model : peers.models("GanBenchmark.epoch")) {
+            double us = peers.nnlabUs("GanBenchmark.epoch", model);
+            double wasm = peers.rate("epoch", "wasm", model);
+            double cpu = peers.rate("epoch", "cpu", model);
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %,.0f | %s | %s | %s | %s |%n", model, us, 1e6 / us,
+                    number(wasm, "%,.0f"), number(peers.ratio("GanBenchmark.epoch", "epoch", "wasm", model), "**%.1f×**"),
+                    number(cpu, "%,.0f"), number(peers.ratio("GanBenchmark.epoch", "epoch", "cpu", model), "%.1f×")));
         }
-        StringBuilder frames = new StringBuilder();
-        for (Row r : rows) {
-            if (!r.benchmark().equals("GanBenchmark.frame") || !r.unit().equals("us/op")) {
-                continue;
-            }
-            double wasm = 1e6 / peerRate(peers, "frame", "wasm", r.param("model"));
-            double cpu = 1e6 / peerRate(peers, "frame", "cpu", r.param("model"));
-            frames.append(String.format(Locale.ROOT, "| %s | %.1f µs | %s | %s | %s | %s |%n", r.param("model"), r.score(),
-                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "%.1f µs", wasm),
-                    Double.isNaN(wasm) ? "" : String.format(Locale.ROOT, "**%.1f×**", wasm / r.score()),
-                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f µs", cpu),
-                    Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, "%.1f×", cpu / r.score())));
-        }
-        if (frames.length() > 0) {
+        List<String> frameModels = peers.models("GanBenchmark.frame");
+        if (!frameModels.isEmpty()) {
             sb.append("\n| model | nnlab frame | TF.js WASM frame | vs WASM | TF.js CPU frame | vs CPU |\n");
-            sb.append("| --- | ---: | ---: | ---: | ---: | ---: |\n").append(frames);
-        }
-        StringBuilder playground = new StringBuilder();
-        for (Row r : rows) {
-            if (!r.benchmark().equals("PlaygroundBenchmark.trainingEpoch") || !r.unit().equals("us/op")) {
-                continue;
+            sb.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            for (String model : frameModels) {
+                sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %s | %s | %s | %s |%n", model,
+                        peers.nnlabUs("GanBenchmark.frame", model), number(1e6 / peers.rate("frame", "wasm", model), "%.1f µs"),
+                        number(peers.ratio("GanBenchmark.frame", "frame", "wasm", model), "**%.1f×**"),
+                        number(1e6 / peers.rate("frame", "cpu", model), "%.1f µs"),
+                        number(peers.ratio("GanBenchmark.frame", "frame", "cpu", model), "%.1f×")));
             }
-            double theirs = 1e6 / peerRate(peers, "epoch", PLAYGROUND_PEER, r.param("config"));
-            playground.append(String.format(Locale.ROOT, "| %s | %.1f µs | %s | %s |%n", r.param("config"), r.score(),
-                    Double.isNaN(theirs) ? "" : String.format(Locale.ROOT, "%.1f µs", theirs),
-                    Double.isNaN(theirs) ? "" : String.format(Locale.ROOT, "**%.1f×**", theirs / r.score())));
         }
-        if (playground.length() > 0) {
+        List<String> configs = peers.models("PlaygroundBenchmark.trainingEpoch");
+        if (!configs.isEmpty()) {
             sb.append(String.format(Locale.ROOT, "%nPlayground, nnlab against Playground's own engine (its nn.ts restated, "
-                    + "checked bit for bit against nnlab, under Node; the median of its rounds)%n%n"));
-            sb.append("| configuration | nnlab epoch | Playground epoch | vs Playground |\n| --- | ---: | ---: | ---: |\n")
-                    .append(playground);
+                    + "checked bit for bit against nnlab, under Node)%n%n"));
+            sb.append("| configuration | nnlab epoch | Playground epoch | vs Playground |\n| --- | ---: | ---: | ---: |\n");
+            for (String config : configs) {
+                sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %s | %s |%n", config,
+                        peers.nnlabUs("PlaygroundBenchmark.trainingEpoch", config),
+                        number(1e6 / peers.rate("epoch", PLAYGROUND_PEER, config), "%.1f µs"),
+                        number(peers.ratio("PlaygroundBenchmark.trainingEpoch", "epoch", PLAYGROUND_PEER, config),
+                                "**%.1f×**")));
+            }
         }
         return sb.toString();
     }
@@ -112,25 +102,105 @@ public final class BenchReport {
     /** The Playground peer's name in the peers' file ({@code playground-nn.js}). */
     static final String PLAYGROUND_PEER = "playground-nn";
 
-    /**
-     * The peer's units a second (epochs or frames): the median of its rounds (the lower middle one for an even
-     * count), NaN when the file has no such peer. {@code backend} is a TensorFlow.js backend, or
-     * {@link #PLAYGROUND_PEER} for Playground's engine.
-     */
-    private static double peerRate(List<Map<String, Object>> peers, String what, String backend, String model) {
-        List<Double> rates = new ArrayList<>();
-        for (Map<String, Object> p : peers) {
-            boolean ours = backend.equals(PLAYGROUND_PEER) ? backend.equals(p.get("peer")) : backend.equals(p.get("backend"));
-            if (ours && model.equals(p.get("model"))
-                    && what.equals(p.getOrDefault("what", "epoch"))) {
-                rates.add((Double) p.get(what + "sPerSecond"));
+    private static String number(double v, String format) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
+    }
+
+    /** The peers' file, with nnlab's figures from its rounds (paired) or from the JMH file. */
+    private record Peers(List<Map<String, Object>> lines, List<Row> jmh) {
+        boolean paired() {
+            return lines.stream().anyMatch(p -> "nnlab".equals(p.get("peer")));
+        }
+
+        /** The models (or configurations) nnlab has figures for in that benchmark, in first-seen order. */
+        List<String> models(String benchmark) {
+            List<String> models = new ArrayList<>();
+            if (paired()) {
+                for (Map<String, Object> p : lines) {
+                    if ("nnlab".equals(p.get("peer")) && benchmark.equals(p.get("benchmark"))
+                            && !models.contains((String) p.get("model"))) {
+                        models.add((String) p.get("model"));
+                    }
+                }
+            } else {
+                for (Row r : jmh) {
+                    String model = r.params().getOrDefault("model", r.param("config"));
+                    if (r.benchmark().equals(benchmark) && r.unit().equals("us/op") && !models.contains(model)) {
+                        models.add(model);
+                    }
+                }
             }
+            return models;
         }
-        if (rates.isEmpty()) {
-            return Double.NaN;
+
+        /** nnlab's microseconds per operation: the median of its rounds, or the JMH file's score. */
+        double nnlabUs(String benchmark, String model) {
+            if (paired()) {
+                return median(byRound(p -> "nnlab".equals(p.get("peer")) && benchmark.equals(p.get("benchmark"))
+                        && model.equals(p.get("model")), p -> (Double) p.get("usPerOp")).values());
+            }
+            return jmh.stream().filter(r -> r.benchmark().equals(benchmark) && r.unit().equals("us/op")
+                    && r.params().getOrDefault("model", r.param("config")).equals(model))
+                    .mapToDouble(Row::score).findFirst().orElse(Double.NaN);
         }
-        rates.sort(null);
-        return rates.get((rates.size() - 1) / 2);
+
+        /**
+         * The peer's units a second (epochs or frames): the median of its rounds (the lower middle one for an even
+         * count), NaN when the file has no such peer. {@code backend} is a TensorFlow.js backend, or
+         * {@link #PLAYGROUND_PEER} for Playground's engine.
+         */
+        double rate(String what, String backend, String model) {
+            return median(byRound(p -> isPeer(p, what, backend, model), p -> (Double) p.get(what + "sPerSecond")).values());
+        }
+
+        /** nnlab's speed over the peer's: the median of the rounds' ratios when paired, else of the medians. */
+        double ratio(String benchmark, String what, String backend, String model) {
+            if (!paired()) {
+                return rate(what, backend, model) > 0 ? 1e6 / nnlabUs(benchmark, model) / rate(what, backend, model)
+                        : Double.NaN;
+            }
+            Map<Integer, Double> ours = byRound(p -> "nnlab".equals(p.get("peer")) && benchmark.equals(p.get("benchmark"))
+                    && model.equals(p.get("model")), p -> (Double) p.get("usPerOp"));
+            Map<Integer, Double> theirs = byRound(p -> isPeer(p, what, backend, model),
+                    p -> (Double) p.get(what + "sPerSecond"));
+            List<Double> ratios = new ArrayList<>();
+            ours.forEach((round, us) -> {
+                if (theirs.containsKey(round)) {
+                    ratios.add(1e6 / us / theirs.get(round));
+                }
+            });
+            return median(ratios);
+        }
+
+        private static boolean isPeer(Map<String, Object> p, String what, String backend, String model) {
+            boolean named = backend.equals(PLAYGROUND_PEER) ? backend.equals(p.get("peer")) : backend.equals(p.get("backend"))
+                    && !"nnlab".equals(p.get("peer"));
+            return named && model.equals(p.get("model")) && what.equals(p.getOrDefault("what", "epoch"));
+        }
+
+        /** The matching lines' values by round (a line without a round counts as a round of its own). */
+        private Map<Integer, Double> byRound(java.util.function.Predicate<Map<String, Object>> match,
+                                             java.util.function.Function<Map<String, Object>, Double> value) {
+            Map<Integer, Double> values = new TreeMap<>();
+            int unnumbered = -1;
+            for (Map<String, Object> p : lines) {
+                if (match.test(p)) {
+                    Object round = p.get("round");
+                    values.put(round instanceof Double d ? d.intValue() : unnumbered--, value.apply(p));
+                }
+            }
+            return values;
+        }
+
+        /** The median (the lower middle one for an even count); NaN for none. */
+        private static double median(java.util.Collection<Double> values) {
+            List<Double> sorted = new ArrayList<>(values);
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            sorted.sort(null);
+            return sorted.get((sorted.size() - 1) / 2);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
  * fresh Node process for a fixed time after a warm-up, and writes one JSON file that
  * {@code benchmarks.jar report jmh-result.json peers.json} reads beside the JMH results of the same session.
  *
- * <pre>{@code java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] [--out peers.json] [--dir FOLDER]}</pre>
+ * <p>Each round first runs nnlab's side of every ratio ({@link #NNLAB_BENCHMARKS}, JMH in a child process) and then
+ * the peers, so that the report can pair each peer with nnlab's figure of the same round: this machine has slow
+ * phases minutes long, and two halves of a ratio measured far apart can fall in different ones.
+ *
+ * <pre>{@code java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] [--out peers.json] [--dir FOLDER] [--no-nnlab]}</pre>
  */
 public final class PeerHarness {
     /** The TensorFlow.js version every figure is measured with. */
@@ -40,15 +44,23 @@ public final class PeerHarness {
         int rounds = 3;
         Path out = Path.of("peers.json");
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "nnlab-peers-tfjs-" + TFJS);
+        boolean withNnlab = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--help") || a.equals("-h")) {
                 System.out.println(USAGE);
-                System.out.println("Installs TensorFlow.js " + TFJS + " (and its WASM backend) from npm into --dir once, then runs GAN Lab's"
-                        + " model on its WASM and CPU backends under Node, one thread, and Playground's nn.ts (restated, checked"
-                        + " bit for bit against nnlab first), and writes the timings to --out for"
-                        + " 'benchmarks.jar report jmh-result.json peers.json'. Needs node and npm on the PATH.");
+                System.out.println("Installs TensorFlow.js " + TFJS + " (and its WASM backend) from npm into --dir once, then, in"
+                        + " each round, runs nnlab's side of every ratio (JMH, one fork: " + NNLAB_JMH + ") and then the peers:"
+                        + " GAN Lab's model on TensorFlow.js's WASM and CPU backends under Node, one thread, and Playground's"
+                        + " nn.ts (restated, checked bit for bit against nnlab first). Writes the timings to --out for"
+                        + " 'benchmarks.jar report jmh-result.json peers.json', which pairs each peer with nnlab's figure of"
+                        + " the same round. --no-nnlab leaves nnlab out (the report then uses the JMH file). Needs node and"
+                        + " npm on the PATH.");
                 System.exit(0);
+            }
+            if (a.equals("--no-nnlab")) {
+                withNnlab = false;
+                continue;
             }
             if (i + 1 >= args.length) {
                 usage("option " + a + " needs a value");
@@ -76,6 +88,12 @@ public final class PeerHarness {
         List<String[]> cases = List.of(new String[] {"epoch", "default"}, new String[] {"epoch", "ring"},
                 new String[] {"frame", "default"});
         for (int round = 1; round <= rounds; round++) {
+            if (withNnlab) {
+                System.err.printf(Locale.ROOT, "peers: round %d/%d, nnlab (JMH, one fork) ...%n", round, rounds);
+                for (String line : nnlab(dir, round)) {
+                    lines.add(line);
+                }
+            }
             for (String[] c : cases) {
                 for (String backend : List.of("wasm", "cpu")) {
                     System.err.printf(Locale.ROOT, "peers: round %d/%d, TensorFlow.js %s %s, %s model, %s, %.0f s ...%n",
@@ -83,7 +101,7 @@ public final class PeerHarness {
                     String line = run(dir, List.of("node", script.toString(), "--backend", backend, "--model", c[1],
                             "--what", c[0], "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)),
                             (long) (warmup + seconds) + 120);
-                    lines.add(line);
+                    lines.add(inRound(line, round));
                     @SuppressWarnings("unchecked")
                     Map<String, Object> r = (Map<String, Object>) ResultsJson.parse(line);
                     System.err.printf(Locale.ROOT, "peers:   %.1f us a%s %s%n", (Double) r.get("usPer" + capital(c[0])),
@@ -96,7 +114,7 @@ public final class PeerHarness {
                 String line = run(dir, List.of("node", playground.toString(), "--config", playgroundConfig.toString(),
                         "--name", config, "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup)),
                         (long) (warmup + seconds) + 120);
-                lines.add(line);
+                lines.add(inRound(line, round));
                 System.err.printf(Locale.ROOT, "peers:   %.1f us an epoch%n",
                         (Double) ((Map<?, ?>) ResultsJson.parse(line)).get("usPerEpoch"));
             }
@@ -137,7 +155,7 @@ public final class PeerHarness {
     }
 
     private static final String USAGE = "usage: java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] "
-            + "[--out peers.json] [--dir FOLDER]";
+            + "[--out peers.json] [--dir FOLDER] [--no-nnlab]";
 
     private static void usage(String message) {
         System.err.println("benchmarks peers: " + message + "; " + USAGE);
@@ -154,6 +172,47 @@ public final class PeerHarness {
         }
     }
 
+    /** nnlab's side of the peers' ratios: the benchmarks run in every round, and JMH's settings for them. */
+    static final String NNLAB_BENCHMARKS = "GanBenchmark\\.(epoch|frame)$|PlaygroundBenchmark\\.trainingEpoch$";
+    static final List<String> NNLAB_JMH = List.of("-f", "1", "-wi", "3", "-w", "1", "-i", "5", "-r", "1");
+
+    /** A peer's line with the round it was measured in. */
+    static String inRound(String line, int round) {
+        return "{\"round\": " + round + ", " + line.strip().substring(1);
+    }
+
+    /**
+     * nnlab's figures for one round: {@link #NNLAB_BENCHMARKS} under JMH ({@link #NNLAB_JMH}) through this jar's own
+     * launcher, one line per result: {"round", "peer": "nnlab", "benchmark", "model", "usPerOp"} (the model is the
+     * benchmark's {@code model} or {@code config} parameter).
+     */
+    private static List<String> nnlab(Path dir, int round) throws IOException, InterruptedException {
+        Path json = dir.resolve("nnlab-round-" + round + ".json");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString(), NNLAB_BENCHMARKS));
+        command.addAll(NNLAB_JMH);
+        command.addAll(List.of("-rf", "json", "-rff", json.toString()));
+        run(dir, command, 1800);
+        List<String> lines = new ArrayList<>();
+        for (BenchReport.Row r : BenchReport.read(Files.readString(json, StandardCharsets.UTF_8))) {
+            String model = r.params().getOrDefault("model", r.param("config"));
+            lines.add(String.format(Locale.ROOT, "{\"round\": %d, \"peer\": \"nnlab\", \"benchmark\": \"%s\", "
+                    + "\"model\": \"%s\", \"usPerOp\": %s}", round, r.benchmark(), model, r.score()));
+            System.err.printf(Locale.ROOT, "peers:   nnlab %s %s: %.1f us%n", r.benchmark(), model, r.score());
+        }
+        Files.deleteIfExists(json);
+        return lines;
+    }
+
+    /** This benchmarks.jar. */
+    private static Path jar() throws IOException {
+        try {
+            return Path.of(PeerHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate benchmarks.jar: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code PlaygroundBenchmark}'s configurations (the launcher cannot load that class on Java 17). */
     static final List<String> PLAYGROUND_CONFIGS = List.of("default", "spiral6x8");
 
@@ -164,13 +223,7 @@ public final class PeerHarness {
     private static void writePlaygroundConfig(Path out) throws IOException, InterruptedException {
         Path java = BenchMain.javaForForks().orElseThrow(() -> new IOException(
                 "no JDK >= 21 found in JAVA_HOME or /usr/lib/jvm to write the Playground peer's configurations"));
-        Path jar;
-        try {
-            jar = Path.of(PeerHarness.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException("cannot locate benchmarks.jar: " + e.getMessage(), e);
-        }
-        run(out.getParent(), List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-cp", jar.toString(),
+        run(out.getParent(), List.of(java.toString(), "--add-modules=jdk.incubator.vector", "-cp", jar().toString(),
                 "org.nnlab.bench.PlaygroundPeerConfig", out.toString()), 300);
     }
 

@@ -69,12 +69,36 @@ class BenchReportTest {
                   {"peer": "playground-nn", "backend": "node v20", "model": "default", "what": "epoch", "epochsPerSecond": 8000.0}]}
                 """;
         String table = BenchReport.peers(BenchReport.read(jmh), peers);
-        assertThat(table).contains("peers measured on Test CPU, 2 cores; the median of their rounds",
+        assertThat(table).contains("measured on Test CPU, 2 cores; the peers' figures the median of their rounds",
                 "| default | 100.0 µs | 10,000 | 500 | **20.0×** | 200 | 50.0× |",
                 "| ring | 250.0 µs | 4,000 | 250 | **16.0×** |  |  |",
                 "| default | 50.0 µs | 1000.0 µs | **20.0×** |  |  |",
                 "Playground, nnlab against Playground's own engine",
                 "| default | 20.0 µs | 200.0 µs | **10.0×** |",
                 "| spiral6x8 | 150.0 µs |  |  |");
+    }
+
+    @Test
+    void nnlabsRoundsPairWithThePeersOfTheSameRound() {
+        // round 1 fast for both sides (ratio 10), round 2 slow for both (ratio 10), round 3 nnlab fast and the peer
+        // slow (ratio 20): the median of the paired ratios is 10, where the ratio of the medians would be 12.5
+        String peers = """
+                {"machine": "Test CPU, 2 cores", "peers": [
+                  {"round": 1, "peer": "nnlab", "benchmark": "GanBenchmark.epoch", "model": "default", "usPerOp": 50.0},
+                  {"round": 1, "peer": "tfjs-wasm", "backend": "wasm", "model": "default", "what": "epoch", "epochsPerSecond": 2000.0},
+                  {"round": 2, "peer": "nnlab", "benchmark": "GanBenchmark.epoch", "model": "default", "usPerOp": 100.0},
+                  {"round": 2, "peer": "tfjs-wasm", "backend": "wasm", "model": "default", "what": "epoch", "epochsPerSecond": 1000.0},
+                  {"round": 3, "peer": "nnlab", "benchmark": "GanBenchmark.epoch", "model": "default", "usPerOp": 50.0},
+                  {"round": 3, "peer": "tfjs-wasm", "backend": "wasm", "model": "default", "what": "epoch", "epochsPerSecond": 1000.0},
+                  {"round": 1, "peer": "nnlab", "benchmark": "PlaygroundBenchmark.trainingEpoch", "model": "default", "usPerOp": 10.0},
+                  {"round": 1, "peer": "playground-nn", "backend": "node v20", "model": "default", "what": "epoch", "epochsPerSecond": 8000.0},
+                  {"round": 2, "peer": "nnlab", "benchmark": "PlaygroundBenchmark.trainingEpoch", "model": "default", "usPerOp": 20.0},
+                  {"round": 2, "peer": "playground-nn", "backend": "node v20", "model": "default", "what": "epoch", "epochsPerSecond": 5000.0}]}
+                """;
+        String table = BenchReport.peers(List.of(), peers);
+        assertThat(table).contains("each ratio the median of the rounds' ratios, nnlab and the peer measured in the same round",
+                "| default | 50.0 µs | 20,000 | 1,000 | **10.0×** |  |  |",
+                "| default | 10.0 µs | 200.0 µs | **10.0×** |");
+        assertThat(table).doesNotContain("nnlab frame");
     }
 }
