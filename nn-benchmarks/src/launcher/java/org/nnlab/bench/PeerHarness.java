@@ -174,7 +174,8 @@ public final class PeerHarness {
 
     /** nnlab's side of the peers' ratios: the benchmarks run in every round, and JMH's settings for them. */
     static final String NNLAB_BENCHMARKS = "GanBenchmark\\.(epoch|frame)$|PlaygroundBenchmark\\.trainingEpoch$";
-    static final List<String> NNLAB_JMH = List.of("-f", "1", "-wi", "3", "-w", "1", "-i", "5", "-r", "1");
+    static final List<String> NNLAB_JMH = List.of("-f", "1", "-wi", "3", "-w", "2", "-i", "5", "-r", "2", "-p",
+            "model=default,ring");
 
     /** A peer's line with the round it was measured in. */
     static String inRound(String line, int round) {
