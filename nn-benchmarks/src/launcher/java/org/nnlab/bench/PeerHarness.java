@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
  * fresh Node process for a fixed time after a warm-up, and writes one JSON file that
  * {@code benchmarks.jar report jmh-result.json peers.json} reads beside the JMH results of the same session.
  *
- * <p>Each round first runs nnlab's side of every ratio ({@link #NNLAB_BENCHMARKS}, JMH in a child process) and then
- * the peers, so that the report can pair each peer with nnlab's figure of the same round: this machine has slow
- * phases minutes long, and two halves of a ratio measured far apart can fall in different ones.
+ * <p>Each round runs nnlab's side of every ratio ({@link #NNLAB_GAN}, {@link #NNLAB_PLAYGROUND}: JMH in a child process)
+ * just before the peers it is compared with, so that the report can pair each peer with nnlab's figure of the same
+ * round: this machine has slow phases minutes long, and two halves of a ratio measured far apart can fall in
+ * different ones.
  *
  * <pre>{@code java -jar benchmarks.jar peers [--seconds 10] [--warmup 3] [--rounds 3] [--out peers.json] [--dir FOLDER] [--no-nnlab]}</pre>
  */
@@ -50,7 +51,7 @@ public final class PeerHarness {
             if (a.equals("--help") || a.equals("-h")) {
                 System.out.println(USAGE);
                 System.out.println("Installs TensorFlow.js " + TFJS + " (and its WASM backend) from npm into --dir once, then, in"
-                        + " each round, runs nnlab's side of every ratio (JMH, one fork: " + NNLAB_JMH + ") and then the peers:"
+                        + " each round, runs nnlab's side of every ratio (JMH, one fork: " + String.join(" ", NNLAB_JMH) + ") just before its peers:"
                         + " GAN Lab's model on TensorFlow.js's WASM and CPU backends under Node, one thread, and Playground's"
                         + " nn.ts (restated, checked bit for bit against nnlab first). Writes the timings to --out for"
                         + " 'benchmarks.jar report jmh-result.json peers.json', which pairs each peer with nnlab's figure of"
@@ -89,10 +90,7 @@ public final class PeerHarness {
                 new String[] {"frame", "default"});
         for (int round = 1; round <= rounds; round++) {
             if (withNnlab) {
-                System.err.printf(Locale.ROOT, "peers: round %d/%d, nnlab (JMH, one fork) ...%n", round, rounds);
-                for (String line : nnlab(dir, round)) {
-                    lines.add(line);
-                }
+                lines.addAll(nnlab(dir, round, rounds, NNLAB_GAN));
             }
             for (String[] c : cases) {
                 for (String backend : List.of("wasm", "cpu")) {
@@ -107,6 +105,9 @@ public final class PeerHarness {
                     System.err.printf(Locale.ROOT, "peers:   %.1f us a%s %s%n", (Double) r.get("usPer" + capital(c[0])),
                             c[0].equals("epoch") ? "n" : "", c[0]);
                 }
+            }
+            if (withNnlab) {
+                lines.addAll(nnlab(dir, round, rounds, NNLAB_PLAYGROUND));
             }
             for (String config : PLAYGROUND_CONFIGS) {
                 System.err.printf(Locale.ROOT, "peers: round %d/%d, Playground's nn.ts restated, %s, epoch, %.0f s ...%n",
@@ -172,8 +173,12 @@ public final class PeerHarness {
         }
     }
 
-    /** nnlab's side of the peers' ratios: the benchmarks run in every round, and JMH's settings for them. */
-    static final String NNLAB_BENCHMARKS = "GanBenchmark\\.(epoch|frame)$|PlaygroundBenchmark\\.trainingEpoch$";
+    /**
+     * nnlab's side of the peers' ratios, run in every round just before the peers it is compared with: GAN Lab's
+     * epoch and frame, Playground's training epoch; and JMH's settings for them.
+     */
+    static final String NNLAB_GAN = "GanBenchmark\\.(epoch|frame)$";
+    static final String NNLAB_PLAYGROUND = "PlaygroundBenchmark\\.trainingEpoch$";
     static final List<String> NNLAB_JMH = List.of("-f", "1", "-wi", "3", "-w", "2", "-i", "5", "-r", "2", "-p",
             "model=default,ring");
 
@@ -183,14 +188,16 @@ public final class PeerHarness {
     }
 
     /**
-     * nnlab's figures for one round: {@link #NNLAB_BENCHMARKS} under JMH ({@link #NNLAB_JMH}) through this jar's own
-     * launcher, one line per result: {"round", "peer": "nnlab", "benchmark", "model", "usPerOp"} (the model is the
-     * benchmark's {@code model} or {@code config} parameter).
+     * nnlab's figures for one round: the benchmarks matching {@code pattern} under JMH ({@link #NNLAB_JMH}) through this
+     * jar's own launcher, one line per result: {"round", "peer": "nnlab", "benchmark", "model", "usPerOp"} (the model
+     * is the benchmark's {@code model} or {@code config} parameter).
      */
-    private static List<String> nnlab(Path dir, int round) throws IOException, InterruptedException {
+    private static List<String> nnlab(Path dir, int round, int rounds, String pattern) throws IOException,
+            InterruptedException {
+        System.err.printf(Locale.ROOT, "peers: round %d/%d, nnlab %s (JMH, one fork) ...%n", round, rounds, pattern);
         Path json = dir.resolve("nnlab-round-" + round + ".json");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar().toString(), NNLAB_BENCHMARKS));
+                "-jar", jar().toString(), pattern));
         command.addAll(NNLAB_JMH);
         command.addAll(List.of("-rf", "json", "-rff", json.toString()));
         run(dir, command, 1800);
