@@ -12,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Prints a JMH result file (from {@code -rf json}) as the README's tables, with the ratios the targets are
- * stated in, all from the same run: GFLOP/s as a fraction of {@code FmaPeak}, matmul against EJML on
- * the same shape, vector tanh against the {@code Math.tanh} loop.
+ * stated in, all from the same run: GFLOP/s as a fraction of {@code FmaPeak}, matmul against EJML (and ND4J, when
+ * the {@code nd4j} profile's benchmark ran) on the same shape, vector tanh against the {@code Math.tanh} loop.
  *
  * <pre>{@code java -jar nn-benchmarks/target/benchmarks.jar report jmh-result.json}</pre>
  */
@@ -237,11 +237,18 @@ public final class BenchReport {
             double g = r.gflops().get();
             String baseline = "";
             if (r.benchmark().startsWith("MatmulBenchmark") && !r.param("impl").equals("ejml")) {
-                baseline = rows.stream()
+                List<String> against = new ArrayList<>();
+                rows.stream()
                         .filter(o -> o.benchmark().equals(r.benchmark()) && o.param("impl").equals("ejml")
                                 && o.param("shape").equals(r.param("shape")))
                         .flatMap(o -> o.gflops().stream()).findFirst()
-                        .map(e -> String.format(Locale.ROOT, "%.1f× EJML", g / e)).orElse("");
+                        .ifPresent(e -> against.add(String.format(Locale.ROOT, "%.1f× EJML", g / e)));
+                rows.stream()                                   // the nd4j profile's Nd4jMatmulBenchmark, if it ran
+                        .filter(o -> o.benchmark().equals("Nd4jMatmulBenchmark.matmul")
+                                && o.param("shape").equals(r.param("shape")))
+                        .flatMap(o -> o.gflops().stream()).findFirst()
+                        .ifPresent(e -> against.add(String.format(Locale.ROOT, "%.1f× ND4J", g / e)));
+                baseline = String.join(", ", against);
             }
             sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f%% | %s |%n", r.benchmark(), r.params(), g,
                     100 * g / peak, baseline));

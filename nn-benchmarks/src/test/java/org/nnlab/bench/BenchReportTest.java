@@ -34,6 +34,19 @@ class BenchReportTest {
     }
 
     @Test
+    void nd4jJoinsEjmlAsABaselineWhenItsProfileRan() {
+        String withNd4j = RESULT.replace(" ]\n", """
+                ,
+                  { "benchmark" : "org.nnlab.bench.Nd4jMatmulBenchmark.matmul", "params" : { "shape" : "8x8x8" },
+                    "primaryMetric" : { "score" : 1.0, "scoreUnit" : "ops/ns" },
+                    "secondaryMetrics" : { "flops" : { "score" : 100.0 } } } ]
+                """);
+        String report = BenchReport.report(BenchReport.read(withNd4j));
+        assertThat(report).contains("| MatmulBenchmark.matmul | {impl=vector, shape=8x8x8} | 150.0 | 75.0% | 30.0× EJML, 1.5× ND4J |",
+                "| Nd4jMatmulBenchmark.matmul | {shape=8x8x8} | 100.0 | 50.0% |  |");
+    }
+
+    @Test
     void jsonReaderHandlesJmhValuesAndReportsPositions() {
         assertThat(ResultsJson.parse("{\"a\": [1, -2.5e3, true, null, \"x\\\"y\\u0041\"], \"b\": NaN}"))
                 .isEqualTo(Map.of("a", java.util.Arrays.asList(1.0, -2500.0, true, null, "x\"yA"), "b", Double.NaN));
