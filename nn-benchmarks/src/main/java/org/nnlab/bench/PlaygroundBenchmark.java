@@ -25,8 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Playground's three costs, for its default (circle, tanh, [4,2], x and y, batch 10) and for the spiral
  * with 6 hidden layers of 8, tanh, all 7 features, batch 10: one training epoch (250 examples; divide
  * for examples per second), one heatmap frame (every neuron on the 100x100 grid), and a full frame (an
- * epoch, both losses and every heatmap, as one animation frame of the page). Playground's own engine
- * manages about 600,000 / 70,000 examples per second and 9 / 80 ms per heatmap frame (spec 15).
+ * epoch, both losses and every heatmap, as one animation frame of the page). {@code benchmarks.jar peers} times
+ * Playground's own training on the same configurations ({@code playground-nn.js}, written by
+ * {@link PlaygroundPeerConfig}); its heatmap frame takes about 9 / 80 ms (spec 15).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
