@@ -6,6 +6,7 @@ import org.nnlab.core.Checks;
 import org.nnlab.nn.Activation;
 import org.nnlab.nn.dense.DenseStack;
 import org.nnlab.core.Compute;
+import org.nnlab.core.internal.kernel.Kernels;
 
 /**
  * Playground's network, exactly: fully connected layers [inputs, hidden..., 1] in double precision,
@@ -289,7 +290,8 @@ public final class PlaygroundNetwork {
      * The outputs of many examples, bit for bit what {@link #forward} gives each one. The batch runs layer
      * by layer on neuron-major rows (one row of totals per neuron, one column per example), so each
      * example's total is still bias + Σ_s w_s·a_s added in Playground's order while the additions run
-     * across examples in vector registers, and tanh goes through {@link org.nnlab.core.Compute#strictTanh}. Leaves the
+     * across examples in vector registers ({@code Kernels.laneSums}), and tanh goes through
+     * {@link org.nnlab.core.Compute#strictTanh}. Leaves the
      * per-example state ({@link #lastOutput}) untouched.
      *
      * @param inputs one input vector per example, each of length {@code inputSize()}
@@ -307,20 +309,11 @@ public final class PlaygroundNetwork {
                 src[s * n + e] = inputs[e][s];
             }
         }
+        Kernels k = Kernels.get();
         for (int l = 1; l < sizes.length; l++) {
             int prev = sizes[l - 1];
             double[] totals = new double[sizes[l] * n];
-            for (int d = 0; d < sizes[l]; d++) {
-                int row = d * n;
-                Arrays.fill(totals, row, row + n, biases[l][d]);
-                for (int s = 0; s < prev; s++) {
-                    double w = weights[l][d * prev + s];
-                    int from = s * n;
-                    for (int e = 0; e < n; e++) {
-                        totals[row + e] += w * src[from + e];
-                    }
-                }
-            }
+            k.laneSums(weights[l], prev, 1, biases[l], src, prev, totals, sizes[l], n);
             activate(l == sizes.length - 1 ? output : hidden, totals, totals, totals.length);
             src = totals;
         }
