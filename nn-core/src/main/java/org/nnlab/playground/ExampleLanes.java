@@ -9,11 +9,10 @@ import org.nnlab.core.internal.kernel.Kernels;
  * The forward and backward passes of a run of examples that share the weights (Playground's examples between two
  * updates), computed layer by layer with the examples side by side: one row per neuron, one column per example, so
  * the sums run in vector lanes ({@code Kernels.laneSums}, {@code laneGradients}) and tanh on
- * {@link Compute#strictTanh}. Each column does
- * exactly the double arithmetic of one example's passes (spec 5.5, 5.6): z = bias, then + w·a(src) in link order;
- * δa(src) = 0, then + w·δz(dest) in node order. The accumulators receive the examples' terms in example order, so
- * they hold the same bits as after the per-example passes. Scratch state of one {@link PlaygroundNetwork}; not
- * thread-safe.
+ * {@link Compute#strictTanh}. Each column does exactly the double arithmetic of one example's passes (spec 5.5, 5.6):
+ * z = bias, then + w·a(src) in link order; δa(src) = 0, then + w·δz(dest) in node order. The accumulators receive
+ * the examples' terms in example order, so they hold the same bits as after the per-example passes. Scratch state of
+ * one {@link PlaygroundNetwork}; not thread-safe.
  */
 final class ExampleLanes {
     /** Examples per block: a longer run is processed block after block, in order. */
