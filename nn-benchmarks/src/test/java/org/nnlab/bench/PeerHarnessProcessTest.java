@@ -36,8 +36,16 @@ class PeerHarnessProcessTest {
     void helpPrintsTheUsageAndExitsZero() throws Exception {
         Run r = peers("--help");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("usage: java -jar benchmarks.jar peers").contains("--rounds").contains("npm");
+        assertThat(r.out()).contains("usage: java -jar benchmarks.jar peers").contains("--rounds").contains("npm")
+                .contains("--no-nnlab").contains("just before its peers").contains("-wi 3 -w 2 -i 5 -r 2");
         assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void theFlagWithoutAValueIsReadAsAFlagAndTheOptionsAfterItStillChecked() throws Exception {
+        Run r = peers("--no-nnlab", "--rounds", "21");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--rounds must be a whole number from 1 to 20, got 21").hasLineCount(1);
     }
 
     @Test
