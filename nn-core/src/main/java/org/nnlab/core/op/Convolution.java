@@ -9,9 +9,10 @@ import org.nnlab.core.internal.kernel.Kernels;
  * 2-D convolution, stride 1, NCHW, as a cross-correlation (no kernel flip, as in TensorFlow and Keras):
  * out[n, f, y, x] = b[f] + Σ_{c,u,v} w[f, c, u, v] · in[n, c, y + u - padTop, x + v - padLeft].
  *
- * <p>Each image is unfolded by im2col into cols [c·kh·kw, oh·ow], so the forward pass is one matrix
- * product W[f, c·kh·kw] · cols per image, and the backward pass is two: dW += dOut·colsᵀ and
- * dCols = Wᵀ·dOut, folded back by col2im.
+ * <p>The forward pass is the product W[f, c·kh·kw] · cols of each image's unfolded patches cols [c·kh·kw, oh·ow]
+ * and the backward pass is two: dW += dOut·colsᵀ and dCols = Wᵀ·dOut, folded back onto the image. The kernels
+ * ({@link Kernels#convForward}, {@link Kernels#convWeightGradient}, {@link Kernels#convInputGradient}) read the
+ * patches in place instead of unfolding them; same padding runs them on a zero-padded copy of the images.
  */
 public final class Convolution {
     private Convolution() {
@@ -45,60 +46,56 @@ public final class Convolution {
         Checks.requireArgument(oh > 0 && ow > 0, "conv2d: kernel %dx%d is larger than the %dx%d input with %s padding",
                 kh, kw, h, w, padding.label());
         Kernels k = Kernels.get();
-        int patch = c * kh * kw;
-        int plane = oh * ow;
-        float[] xv = x.array();
+        int padBottom = padding == Padding.SAME ? kh - 1 - padTop : 0;
+        int padRight = padding == Padding.SAME ? kw - 1 - padLeft : 0;
+        int hp = h + padTop + padBottom;
+        int wp = w + padLeft + padRight;
+        float[] xp = hp == h && wp == w ? x.array() : pad(x.array(), n * c, h, w, padTop, padLeft, hp, wp);
         float[] wv = weight.array();
-        boolean keepCols = !org.nnlab.core.NoGrad.isActive()
-                && (x.requiresGrad() || weight.requiresGrad() || (bias != null && bias.requiresGrad()));
-        // the unfolded images are kept for the backward pass only when a graph is recorded
-        float[] cols = new float[keepCols ? n * patch * plane : patch * plane];
-        float[] out = new float[n * f * plane];
-        for (int i = 0; i < n; i++) {
-            int colsOff = keepCols ? i * patch * plane : 0;
-            k.im2col(xv, i * c * h * w, c, h, w, kh, kw, padTop, padLeft, oh, ow, cols, colsOff);
-            k.gemm(wv, 0, cols, colsOff, out, i * f * plane, f, patch, plane);
-        }
-        if (bias != null) {
-            addBias(out, bias.array(), n, f, plane);
-        }
+        float[] out = new float[n * f * oh * ow];
+        k.convForward(xp, n, c, hp, wp, wv, f, kh, kw, bias == null ? null : bias.array(), out);
         Shape shape = Shape.of(n, f, oh, ow);
-        ConvBackward rule = new ConvBackward(k, n, c, h, w, f, kh, kw, padTop, padLeft, oh, ow, wv, cols);
+        ConvBackward rule = new ConvBackward(k, n, c, h, w, f, kh, kw, padTop, padLeft, hp, wp, oh, ow, wv, xp);
         return bias == null
                 ? Tensor.result("conv2d", shape, out, rule::apply, x, weight)
                 : Tensor.result("conv2d", shape, out, rule::apply, x, weight, bias);
     }
 
-    private static void addBias(float[] out, float[] b, int n, int f, int plane) {
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < f; j++) {
-                int base = (i * f + j) * plane;
-                for (int p = 0; p < plane; p++) {
-                    out[base + p] += b[j];
-                }
+    /** The planes [planes, h, w] inside zeros: [planes, hp, wp] with each plane's origin at (top, left). */
+    private static float[] pad(float[] x, int planes, int h, int w, int top, int left, int hp, int wp) {
+        float[] padded = new float[planes * hp * wp];
+        for (int plane = 0; plane < planes; plane++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(x, (plane * h + y) * w, padded, (plane * hp + top + y) * wp + left, w);
             }
         }
+        return padded;
     }
 
     private record ConvBackward(Kernels k, int n, int c, int h, int w, int f, int kh, int kw, int padTop, int padLeft,
-                            int oh, int ow, float[] weight, float[] allCols) {
+                                int hp, int wp, int oh, int ow, float[] weight, float[] xp) {
         void apply(float[] g, float[][] gin) {
-            int patch = c * kh * kw;
-            int plane = oh * ow;
-            float[] dCols = gin[0] != null ? new float[patch * plane] : null;
-            for (int i = 0; i < n; i++) {
-                int gOff = i * f * plane;
-                if (gin[1] != null) {      // dW[f, patch] += dOut[f, plane] · cols[patch, plane]ᵀ
-                    k.gemmTransB(g, gOff, allCols, i * patch * plane, gin[1], 0, f, plane, patch);
+            if (gin[1] != null) {          // dW[f, patch] += dOut[f, plane] · cols[patch, plane]ᵀ
+                k.convWeightGradient(g, xp, n, c, hp, wp, f, kh, kw, gin[1]);
+            }
+            if (gin[0] != null) {          // dCols = Wᵀ · dOut, folded back onto the (padded) images
+                if (hp == h && wp == w) {
+                    k.convInputGradient(g, weight, n, c, h, w, f, kh, kw, gin[0]);
+                } else {                   // what falls on the padding is dropped
+                    float[] padded = pad(gin[0], n * c, h, w, padTop, padLeft, hp, wp);
+                    k.convInputGradient(g, weight, n, c, hp, wp, f, kh, kw, padded);
+                    for (int plane = 0; plane < n * c; plane++) {
+                        for (int y = 0; y < h; y++) {
+                            System.arraycopy(padded, (plane * hp + padTop + y) * wp + padLeft, gin[0], (plane * h + y) * w, w);
+                        }
+                    }
                 }
-                if (dCols != null) {       // dCols[patch, plane] = W[f, patch]ᵀ · dOut[f, plane]
-                    java.util.Arrays.fill(dCols, 0f);
-                    k.gemmTransA(weight, 0, g, gOff, dCols, 0, patch, f, plane);
-                    k.col2im(dCols, c, h, w, kh, kw, padTop, padLeft, oh, ow, gin[0], i * c * h * w);
-                }
-                if (gin.length > 2 && gin[2] != null) {
+            }
+            if (gin.length > 2 && gin[2] != null) {
+                int plane = oh * ow;
+                for (int i = 0; i < n; i++) {
                     for (int j = 0; j < f; j++) {
-                        gin[2][j] += k.sum(g, gOff + j * plane, plane);
+                        gin[2][j] += k.sum(g, (i * f + j) * plane, plane);
                     }
                 }
             }

@@ -224,20 +224,39 @@ public interface Kernels {
     void softmaxRows(float[] x, float[] y, int rows, int cols);
 
     /**
-     * Unfolds one image for convolution (im2col).
-     * cols[(ch·kh + u)·kw + v, oy·ow + ox] = x[ch, oy + u - padTop, ox + v - padLeft], 0 outside the image.
+     * A valid 2-D cross-correlation (no kernel flip), stride 1, of n images [c, h, w] with f filters [c, kh, kw]:
+     * with oh = h - kh + 1 and ow = w - kw + 1, out[i, j, y, x] = s + bias[j] (s alone when bias is null), where s
+     * is the fma chain from +0, s ← fma(weight[j, p], x[i, ch, y + u, x + v], s), over the patch index
+     * p = (ch·kh + u)·kw + v ascending: a product of the filters [f, c·kh·kw] and the image's unfolded patches
+     * [c·kh·kw, oh·ow] without unfolding them. Padding is the caller's: it passes the padded images.
      *
-     * @param x    one image [channels, h, w] from xOff. Not modified.
-     * @param cols [channels·kh·kw, oh·ow] from colsOff. Modified (overwritten).
+     * @param x      [n, c, h, w]. Not modified.
+     * @param weight [f, c, kh, kw]. Not modified.
+     * @param bias   [f], or null. Not modified.
+     * @param out    [n, f, oh, ow]. Overwritten.
      */
-    void im2col(float[] x, int xOff, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
-                int oh, int ow, float[] cols, int colsOff);
+    void convForward(float[] x, int n, int c, int h, int w, float[] weight, int f, int kh, int kw, float[] bias,
+                     float[] out);
 
     /**
-     * The adjoint of {@link #im2col}: adds every column entry back to the pixel it was read from.
+     * The filters' gradient of {@link #convForward}, accumulated: each gw[j, p] continues its fma chain from its
+     * value, gw ← fma(g[i, j, y, x], x[i, ch, y + u, x + v], gw), over the images i ascending and, in each, the
+     * output pixels y·ow + x ascending (dW += dOut·colsᵀ image by image).
      *
-     * @param gx one image gradient [channels, h, w] from gxOff. Modified (accumulated).
+     * @param g  dOut [n, f, oh, ow]. Not modified.
+     * @param x  [n, c, h, w], the padded images of the forward pass. Not modified.
+     * @param gw [f, c, kh, kw]. Added to.
      */
-    void col2im(float[] cols, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
-                int oh, int ow, float[] gx, int gxOff);
+    void convWeightGradient(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw, float[] gw);
+
+    /**
+     * The images' gradient of {@link #convForward}, accumulated: for each image and input pixel (ch, iy, ix),
+     * gx ← gx + t(u, v) for (u, v) ascending (u outer) wherever (iy - u, ix - v) is an output pixel, where t is the
+     * fma chain from +0 over the filters j ascending of weight[j, ch, u, v]·g[i, j, iy - u, ix - v] (dCols = Wᵀ·dOut,
+     * then folded back onto the image, patch position by patch position).
+     *
+     * @param g  dOut [n, f, oh, ow]. Not modified.
+     * @param gx [n, c, h, w]. Added to.
+     */
+    void convInputGradient(float[] g, float[] weight, int n, int c, int h, int w, int f, int kh, int kw, float[] gx);
 }

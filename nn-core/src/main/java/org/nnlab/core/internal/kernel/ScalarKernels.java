@@ -471,25 +471,32 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void im2col(float[] x, int xOff, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
-                       int oh, int ow, float[] cols, int colsOff) {
-        int plane = oh * ow;
-        for (int ch = 0; ch < channels; ch++) {
-            for (int u = 0; u < kh; u++) {
-                for (int v = 0; v < kw; v++) {
-                    int row = colsOff + ((ch * kh + u) * kw + v) * plane;
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy + u - padTop;
-                        int dst = row + oy * ow;
-                        if (iy < 0 || iy >= h) {
-                            java.util.Arrays.fill(cols, dst, dst + ow, 0f);
-                            continue;
+    public void convForward(float[] x, int n, int c, int h, int w, float[] weight, int f, int kh, int kw, float[] bias,
+                            float[] out) {
+        int oh = h - kh + 1;
+        int ow = w - kw + 1;
+        int patch = c * kh * kw;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < f; j++) {
+                int o = (i * f + j) * oh * ow;
+                java.util.Arrays.fill(out, o, o + oh * ow, 0f);
+                // p outer and the output plane inner: every pixel's chain still runs over p ascending
+                for (int ch = 0; ch < c; ch++) {
+                    for (int u = 0; u < kh; u++) {
+                        for (int v = 0; v < kw; v++) {
+                            float wp = weight[j * patch + (ch * kh + u) * kw + v];
+                            int src = ((i * c + ch) * h + u) * w + v;
+                            for (int y = 0; y < oh; y++) {
+                                for (int xx = 0; xx < ow; xx++) {
+                                    out[o + y * ow + xx] = Math.fma(wp, x[src + y * w + xx], out[o + y * ow + xx]);
+                                }
+                            }
                         }
-                        int src = xOff + (ch * h + iy) * w;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int ix = ox + v - padLeft;
-                            cols[dst + ox] = (ix >= 0 && ix < w) ? x[src + ix] : 0f;
-                        }
+                    }
+                }
+                if (bias != null) {
+                    for (int q = o; q < o + oh * ow; q++) {
+                        out[q] += bias[j];
                     }
                 }
             }
@@ -497,24 +504,57 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
-    public void col2im(float[] cols, int channels, int h, int w, int kh, int kw, int padTop, int padLeft,
-                       int oh, int ow, float[] gx, int gxOff) {
-        int plane = oh * ow;
-        for (int ch = 0; ch < channels; ch++) {
-            for (int u = 0; u < kh; u++) {
-                for (int v = 0; v < kw; v++) {
-                    int row = ((ch * kh + u) * kw + v) * plane;
-                    for (int oy = 0; oy < oh; oy++) {
-                        int iy = oy + u - padTop;
-                        if (iy < 0 || iy >= h) {
-                            continue;
+    public void convWeightGradient(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw,
+                                   float[] gw) {
+        int oh = h - kh + 1;
+        int ow = w - kw + 1;
+        int patch = c * kh * kw;
+        for (int j = 0; j < f; j++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int u = 0; u < kh; u++) {
+                    for (int v = 0; v < kw; v++) {
+                        int at = j * patch + (ch * kh + u) * kw + v;
+                        float s = gw[at];
+                        for (int i = 0; i < n; i++) {
+                            int gi = (i * f + j) * oh * ow;
+                            int src = ((i * c + ch) * h + u) * w + v;
+                            for (int y = 0; y < oh; y++) {
+                                for (int xx = 0; xx < ow; xx++) {
+                                    s = Math.fma(g[gi + y * ow + xx], x[src + y * w + xx], s);
+                                }
+                            }
                         }
-                        int dst = gxOff + (ch * h + iy) * w;
-                        int src = row + oy * ow;
-                        for (int ox = 0; ox < ow; ox++) {
-                            int ix = ox + v - padLeft;
-                            if (ix >= 0 && ix < w) {
-                                gx[dst + ix] += cols[src + ox];
+                        gw[at] = s;
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void convInputGradient(float[] g, float[] weight, int n, int c, int h, int w, int f, int kh, int kw,
+                                  float[] gx) {
+        int oh = h - kh + 1;
+        int ow = w - kw + 1;
+        int patch = c * kh * kw;
+        float[] t = new float[oh * ow];
+        for (int i = 0; i < n; i++) {
+            for (int ch = 0; ch < c; ch++) {
+                for (int u = 0; u < kh; u++) {
+                    for (int v = 0; v < kw; v++) {
+                        // t: one row of dCols = Wᵀ·dOut, each element a chain over the filters j ascending
+                        java.util.Arrays.fill(t, 0f);
+                        for (int j = 0; j < f; j++) {
+                            float wp = weight[j * patch + (ch * kh + u) * kw + v];
+                            int gi = (i * f + j) * oh * ow;
+                            for (int q = 0; q < oh * ow; q++) {
+                                t[q] = Math.fma(wp, g[gi + q], t[q]);
+                            }
+                        }
+                        int dst = ((i * c + ch) * h + u) * w + v;
+                        for (int y = 0; y < oh; y++) {
+                            for (int xx = 0; xx < ow; xx++) {
+                                gx[dst + y * w + xx] += t[y * ow + xx];
                             }
                         }
                     }

@@ -3,6 +3,7 @@ package org.nnlab.core.internal.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -297,29 +298,112 @@ class KernelParityTest {
         }
     }
 
-    @ParameterizedTest(name = "c={0} h={1} w={2} k={3} pad={4}")
+    /**
+     * The three convolution kernels against the definition written as the unfolded product (im2col, the fma chains
+     * of W·cols, dOut·colsᵀ and Wᵀ·dOut, then col2im patch position by patch position), the scalar kernels exactly,
+     * the vector kernels bit for bit: single-channel and many-channel images, filter and channel counts off the
+     * vector lanes and past two vectors, rows of whole tiles, an overlapping last tile and rows narrower than one,
+     * patches shorter than a tile and not a multiple of it, non-square kernels, gradients added to earlier values,
+     * and specials (±0, subnormals, NaN, ±∞) in the images and filters.
+     */
+    @ParameterizedTest(name = "n={0} c={1} h={2} w={3} f={4} k={5}x{6} specials={7}")
     @MethodSource("convShapes")
-    void im2colAndCol2imAgree(int c, int h, int w, int k, int pad) {
-        requireVector();
-        Rng rng = Rng.seeded(c * 7L + h * 13L + w + k);
-        int oh = h + 2 * pad - k + 1;
-        int ow = w + 2 * pad - k + 1;
-        float[] x = random(rng, c * h * w, -1, 1);
-        float[] cs = new float[c * k * k * oh * ow];
-        float[] cv = new float[cs.length];
-        scalar.im2col(x, 0, c, h, w, k, k, pad, pad, oh, ow, cs, 0);
-        vector.im2col(x, 0, c, h, w, k, k, pad, pad, oh, ow, cv, 0);
-        assertThat(cv).as("im2col").containsExactly(cs);
-        float[] gs = new float[x.length];
-        float[] gv = new float[x.length];
-        scalar.col2im(cs, c, h, w, k, k, pad, pad, oh, ow, gs, 0);
-        vector.col2im(cs, c, h, w, k, k, pad, pad, oh, ow, gv, 0);
-        assertThat(gv).as("col2im").containsExactly(gs);
+    void convolutionKernelsAreTheUnfoldedProductsChains(int n, int c, int h, int w, int f, int kh, int kw,
+                                                        boolean specials) {
+        Rng rng = Rng.seeded(((c * 31L + h) * 31 + w) * 31 + f * 7L + kh * 3L + kw + (specials ? 1 : 0));
+        int oh = h - kh + 1;
+        int ow = w - kw + 1;
+        int patch = c * kh * kw;
+        float[] x = specials ? withSpecials(rng, n * c * h * w, -1, 1) : random(rng, n * c * h * w, -1, 1);
+        float[] weight = specials ? withSpecials(rng, f * patch, -1, 1) : random(rng, f * patch, -1, 1);
+        float[] bias = random(rng, f, -1, 1);
+        float[] g = random(rng, n * f * oh * ow, -1, 1);
+        float[] gw0 = random(rng, f * patch, -1, 1);
+        float[] gx0 = random(rng, x.length, -1, 1);
+
+        // the definition: unfold, then each element's chain in its order
+        float[][] cols = new float[n][patch * oh * ow];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < patch; p++) {
+                int ch = p / (kh * kw);
+                int u = p / kw % kh;
+                int v = p % kw;
+                for (int y = 0; y < oh; y++) {
+                    for (int xx = 0; xx < ow; xx++) {
+                        cols[i][p * oh * ow + y * ow + xx] = x[((i * c + ch) * h + y + u) * w + xx + v];
+                    }
+                }
+            }
+        }
+        float[] out = new float[n * f * oh * ow];
+        float[] outNoBias = new float[out.length];
+        float[] gw = gw0.clone();
+        float[] gx = gx0.clone();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < f; j++) {
+                for (int q = 0; q < oh * ow; q++) {
+                    float acc = 0f;
+                    for (int p = 0; p < patch; p++) {
+                        acc = Math.fma(weight[j * patch + p], cols[i][p * oh * ow + q], acc);
+                    }
+                    outNoBias[(i * f + j) * oh * ow + q] = acc;
+                    out[(i * f + j) * oh * ow + q] = acc + bias[j];
+                }
+            }
+        }
+        for (int j = 0; j < f; j++) {
+            for (int p = 0; p < patch; p++) {
+                float acc = gw[j * patch + p];
+                for (int i = 0; i < n; i++) {
+                    for (int q = 0; q < oh * ow; q++) {
+                        acc = Math.fma(g[(i * f + j) * oh * ow + q], cols[i][p * oh * ow + q], acc);
+                    }
+                }
+                gw[j * patch + p] = acc;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < patch; p++) {
+                int ch = p / (kh * kw);
+                int u = p / kw % kh;
+                int v = p % kw;
+                for (int q = 0; q < oh * ow; q++) {
+                    float dcol = 0f;
+                    for (int j = 0; j < f; j++) {
+                        dcol = Math.fma(weight[j * patch + p], g[(i * f + j) * oh * ow + q], dcol);
+                    }
+                    gx[((i * c + ch) * h + q / ow + u) * w + q % ow + v] += dcol;
+                }
+            }
+        }
+
+        for (Kernels k : vector == null ? List.of(scalar) : List.of(scalar, vector)) {
+            String name = k.name();
+            float[] o = new float[out.length];
+            k.convForward(x, n, c, h, w, weight, f, kh, kw, bias, o);
+            assertThat(o).as("%s forward", name).containsExactly(out);
+            java.util.Arrays.fill(o, Float.NaN);                     // overwritten, not added to
+            k.convForward(x, n, c, h, w, weight, f, kh, kw, null, o);
+            assertThat(o).as("%s forward without bias", name).containsExactly(outNoBias);
+            float[] kgw = gw0.clone();
+            k.convWeightGradient(g, x, n, c, h, w, f, kh, kw, kgw);
+            assertThat(kgw).as("%s filter gradient", name).containsExactly(gw);
+            float[] kgx = gx0.clone();
+            k.convInputGradient(g, weight, n, c, h, w, f, kh, kw, kgx);
+            assertThat(kgx).as("%s image gradient", name).containsExactly(gx);
+        }
     }
 
     static Stream<Arguments> convShapes() {
-        return Stream.of(Arguments.of(1, 28, 28, 3, 0), Arguments.of(3, 7, 9, 3, 1), Arguments.of(2, 5, 5, 5, 2),
-                Arguments.of(32, 13, 17, 3, 0));
+        return Stream.of(
+                Arguments.of(1, 1, 28, 28, 32, 3, 3, false),      // ShapeShop's first layer
+                Arguments.of(2, 32, 13, 26, 32, 3, 3, false),     // its second, rows of two whole tiles
+                Arguments.of(2, 32, 13, 26, 32, 3, 3, true),
+                Arguments.of(1, 3, 7, 9, 5, 3, 3, true),          // rows narrower than a tile, patch of 27
+                Arguments.of(2, 4, 6, 30, 33, 2, 3, true),        // past two vectors of filters, an overlapping tile
+                Arguments.of(1, 40, 5, 14, 7, 1, 1, false),       // channels past two vectors, a 1x1 kernel
+                Arguments.of(3, 2, 3, 3, 1, 3, 3, true),          // one output pixel, one filter
+                Arguments.of(1, 5, 4, 16, 17, 4, 2, false));      // a tile and an overlap of 3
     }
 
     static Stream<Arguments> columnShapes() {

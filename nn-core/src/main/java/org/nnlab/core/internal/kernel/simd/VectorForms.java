@@ -38,6 +38,7 @@ final class VectorForms extends ScalarKernels {
     static final int THREADS = VectorKernels.threads();
 
     private final PackedGemm gemm = new PackedGemm(THREADS);
+    private final ChannelConv conv = new ChannelConv();
 
     /**
      * @throws IllegalArgumentException      if {@code nn.vector.bits} is wider than the CPU's vectors
@@ -110,6 +111,26 @@ final class VectorForms extends ScalarKernels {
     @Override
     public void gemmTransB(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, int m, int k, int n) {
         gemm.multiply(a, aOff, false, b, bOff, true, c, cOff, m, k, n);
+    }
+
+    // ------------------------------------------------------------------ convolutions
+
+    @Override
+    public void convForward(float[] x, int n, int c, int h, int w, float[] weight, int f, int kh, int kw, float[] bias,
+                            float[] out) {
+        conv.forward(x, n, c, h, w, weight, f, kh, kw, bias, out);
+    }
+
+    @Override
+    public void convWeightGradient(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw,
+                                   float[] gw) {
+        conv.weightGradient(g, x, n, c, h, w, f, kh, kw, gw);
+    }
+
+    @Override
+    public void convInputGradient(float[] g, float[] weight, int n, int c, int h, int w, int f, int kh, int kw,
+                                  float[] gx) {
+        conv.inputGradient(g, weight, n, c, h, w, f, kh, kw, gx);
     }
 
     // ------------------------------------------------------------------ vectors

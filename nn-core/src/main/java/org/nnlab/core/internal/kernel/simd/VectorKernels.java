@@ -135,7 +135,7 @@ public final class VectorKernels extends ScalarKernels {
         if (multiplyAdds < Warmup.EAGER_PRODUCT_MACS) {
             return cold(Warmup.Family.PRODUCTS, multiplyAdds);
         }
-        return warmup && !Warmup.readyLarge(multiplyAdds);
+        return warmup && !Warmup.readyLarge(Warmup.Family.PRODUCTS, multiplyAdds);
     }
 
     @Override
@@ -162,6 +162,48 @@ public final class VectorKernels extends ScalarKernels {
             super.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
         } else {
             Lazy.VECTOR.gemmTransB(a, aOff, b, bOff, c, cOff, m, k, n);
+        }
+    }
+
+    /** {@link #coldProduct} for a convolution of {@code multiplyAdds}. */
+    private boolean coldConvolution(long multiplyAdds) {
+        if (multiplyAdds < Warmup.EAGER_PRODUCT_MACS) {
+            return cold(Warmup.Family.CONVOLUTIONS, multiplyAdds);
+        }
+        return warmup && !Warmup.readyLarge(Warmup.Family.CONVOLUTIONS, multiplyAdds);
+    }
+
+    private static long convolutionMacs(int n, int c, int h, int w, int f, int kh, int kw) {
+        return (long) n * f * (h - kh + 1) * (w - kw + 1) * c * kh * kw;
+    }
+
+    @Override
+    public void convForward(float[] x, int n, int c, int h, int w, float[] weight, int f, int kh, int kw, float[] bias,
+                            float[] out) {
+        if (coldConvolution(convolutionMacs(n, c, h, w, f, kh, kw))) {
+            super.convForward(x, n, c, h, w, weight, f, kh, kw, bias, out);
+        } else {
+            Lazy.VECTOR.convForward(x, n, c, h, w, weight, f, kh, kw, bias, out);
+        }
+    }
+
+    @Override
+    public void convWeightGradient(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw,
+                                   float[] gw) {
+        if (coldConvolution(convolutionMacs(n, c, h, w, f, kh, kw))) {
+            super.convWeightGradient(g, x, n, c, h, w, f, kh, kw, gw);
+        } else {
+            Lazy.VECTOR.convWeightGradient(g, x, n, c, h, w, f, kh, kw, gw);
+        }
+    }
+
+    @Override
+    public void convInputGradient(float[] g, float[] weight, int n, int c, int h, int w, int f, int kh, int kw,
+                                  float[] gx) {
+        if (coldConvolution(convolutionMacs(n, c, h, w, f, kh, kw))) {
+            super.convInputGradient(g, weight, n, c, h, w, f, kh, kw, gx);
+        } else {
+            Lazy.VECTOR.convInputGradient(g, weight, n, c, h, w, f, kh, kw, gx);
         }
     }
 

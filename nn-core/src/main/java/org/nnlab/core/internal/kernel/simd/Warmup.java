@@ -29,6 +29,8 @@ final class Warmup {
     enum Family {
         /** gemm, gemmTransA, gemmTransB, in multiply-adds. */
         PRODUCTS(1.0),
+        /** convForward, convWeightGradient, convInputGradient, in multiply-adds. */
+        CONVOLUTIONS(1.0),
         /** gemmDoubleSum, in multiply-adds. */
         DOUBLE_SUMS(1.0),
         /** denseColumns, denseColumnsBack, denseColumnsGradients, in multiply-adds. */
@@ -129,12 +131,12 @@ final class Warmup {
      * {@link #ready} for a product of at least {@link #EAGER_PRODUCT_MACS} multiply-adds: also true once the
      * large products have paid {@link #EAGER_RENT_NANOS}.
      */
-    static boolean readyLarge(long multiplyAdds) {
+    static boolean readyLarge(Family f, long multiplyAdds) {
         if (largeRent >= EAGER_RENT_NANOS) {
             return true;
         }
-        largeRent += multiplyAdds * Family.PRODUCTS.nanosPerUnit;
-        return ready(Family.PRODUCTS, multiplyAdds);
+        largeRent += multiplyAdds * f.nanosPerUnit;
+        return ready(f, multiplyAdds);
     }
 
     /** The last {@link #forecast}'s progress and the rent paid by then (racy on purpose: only hints). */
@@ -283,6 +285,9 @@ final class Warmup {
         static final double[] COLUMNS_IN = new double[33 * 300 + 1];
         static final double[] COLUMNS_OUT = new double[33 * 300 + 1];
         static final double[] LANE_SUMS = new double[81];
+        static final float[] CONV_OUT = new float[32 * 26 * 26];
+        static final float[] CONV_IN = new float[16 * 8 * 16];
+        static final float[] CONV_WEIGHTS = new float[32 * 16 * 9];
 
 
         static {
@@ -313,6 +318,21 @@ final class Warmup {
                 k.gemmTransA(x, 0, y, 0, out, 0, 13, 30, 17);
                 k.gemmTransB(x, 0, y, 0, out, 0, 17, 30, 13);
                 k.gemm(x, 1, y, 3, out, 0, 3, 5, 7);
+            }
+            case CONVOLUTIONS -> {
+                // ShapeShop's two layers, cut down: one input channel and many, rows of whole tiles with an
+                // overlapping last one, rows narrower than a tile, and filter and channel counts off the lanes
+                int[][] shapes = {{1, 28, 28, 32, 3}, {16, 8, 16, 32, 3}, {3, 7, 9, 5, 3}, {2, 5, 5, 3, 2}};
+                for (int[] shape : shapes) {
+                    int c = shape[0];
+                    int h = shape[1];
+                    int w = shape[2];
+                    int filters = shape[3];
+                    int kk = shape[4];
+                    k.convForward(x, 1, c, h, w, y, filters, kk, kk, y, Inputs.CONV_OUT);
+                    k.convWeightGradient(Inputs.CONV_OUT, x, 1, c, h, w, filters, kk, kk, Inputs.CONV_WEIGHTS);
+                    k.convInputGradient(Inputs.CONV_OUT, y, 1, c, h, w, filters, kk, kk, Inputs.CONV_IN);
+                }
             }
             case DOUBLE_SUMS -> {
                 // GAN Lab's ring discriminator (2-9-9-1) over a batch of 150, with layers of 8 and 33 for the

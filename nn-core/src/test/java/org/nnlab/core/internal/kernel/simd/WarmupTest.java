@@ -56,12 +56,12 @@ class WarmupTest {
         long macs = Warmup.EAGER_PRODUCT_MACS;
         long bound = (long) Math.ceil(Warmup.EAGER_RENT_NANOS / (macs * Warmup.Family.PRODUCTS.nanosPerUnit)) + 1;
         long calls = 0;
-        while (!Warmup.readyLarge(macs)) {
+        while (!Warmup.readyLarge(Warmup.Family.PRODUCTS, macs)) {
             calls++;
             assertThat(calls).as("large products still scalar after %d calls", calls).isLessThanOrEqualTo(bound);
         }
         for (int i = 0; i < 10; i++) {
-            assertThat(Warmup.readyLarge(macs)).as("call %d after the switch", i).isTrue();
+            assertThat(Warmup.readyLarge(Warmup.Family.PRODUCTS, macs)).as("call %d after the switch", i).isTrue();
         }
     }
 
