@@ -318,6 +318,12 @@ final class Warmup {
                 k.gemmTransA(x, 0, y, 0, out, 0, 13, 30, 17);
                 k.gemmTransB(x, 0, y, 0, out, 0, 17, 30, 13);
                 k.gemm(x, 1, y, 3, out, 0, 3, 5, 7);
+                // a dense layer on a batch of 4 (ShapeShop's): forward, weight gradient, back-propagation. On the tiny
+                // products alone the race was a coin toss (the CNN's run gave the family up after 300 rounds and ran
+                // its dense layers on the scalar loops); on these the vector form wins clearly
+                k.gemm(x, 0, y, 0, out, 0, 4, 32, 128);
+                k.gemmTransA(x, 0, y, 0, out, 0, 32, 4, 128);
+                k.gemmTransB(x, 0, y, 0, out, 0, 4, 32, 128);
             }
             case CONVOLUTIONS -> {
                 // ShapeShop's two layers, cut down: one input channel and many, rows of whole tiles with an
