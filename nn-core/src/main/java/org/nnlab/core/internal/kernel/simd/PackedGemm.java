@@ -19,7 +19,8 @@ import jdk.incubator.vector.VectorSpecies;
  * a last column panel narrower than a vector (masked loads and stores proved far slower here). Every path
  * computes each element as one fma chain over p ascending from C's value, the scalar kernels' order, so
  * the bits do not depend on the path, the vector width or the thread count. Products with fewer than {@link #SMALL} multiply-adds skip
- * packing, whose fixed cost would dominate. Each thread packs into its own scratch buffers.
+ * packing, whose fixed cost would dominate, and so do products with fewer rows than a micro-kernel ({@link FewRows}).
+ * Each thread packs into its own scratch buffers.
  */
 final class PackedGemm {
     private static final VectorSpecies<Float> S = VectorForms.S;
@@ -84,9 +85,12 @@ final class PackedGemm {
             NarrowGemm.multiplyByColumns(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
             return;
         }
-        // fewer rows than a micro-kernel and rows of B at least a vector long: stream B's rows instead
-        if ((long) m * n * k < SMALL || (m < MR && n >= L && !transB)) {
+        if ((long) m * n * k < SMALL) {
             unpacked(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
+            return;
+        }
+        if (FewRows.applies(m, n)) {                      // fewer rows than a micro-kernel: B in place
+            FewRows.multiply(a, aOff, transA, b, bOff, transB, c, cOff, m, k, n);
             return;
         }
         int blocks = (m + MC - 1) / MC;
