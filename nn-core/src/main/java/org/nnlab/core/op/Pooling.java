@@ -33,9 +33,8 @@ public final class Pooling {
                     int best = base + (2 * y) * w + 2 * xx;
                     for (int d = 1; d < 4; d++) {
                         int idx = base + (2 * y + (d >> 1)) * w + 2 * xx + (d & 1);
-                        if (xv[idx] > xv[best]) {
-                            best = idx;
-                        }
+                        // a conditional move, not a branch: which of four activations is largest is a coin toss
+                        best = xv[idx] > xv[best] ? idx : best;
                     }
                     out[o] = xv[best];
                     argmax[o++] = best;

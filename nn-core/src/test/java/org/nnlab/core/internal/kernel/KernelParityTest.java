@@ -328,7 +328,7 @@ class KernelParityTest {
      * The three convolution kernels against the definition written as the unfolded product (im2col, the fma chains
      * of W·cols, dOut·colsᵀ and Wᵀ·dOut, then col2im patch position by patch position), the scalar kernels exactly,
      * the vector kernels bit for bit: single-channel and many-channel images, filter and channel counts off the
-     * vector lanes and past two vectors, rows of whole tiles, an overlapping last tile and rows narrower than one,
+     * vector lanes and past two vectors (the filter gradient along either), rows of whole tiles, an overlapping last tile and rows narrower than one,
      * patches shorter than a tile and not a multiple of it, non-square kernels, gradients added to earlier values,
      * and specials (±0, subnormals, NaN, ±∞) in the images and filters.
      */
@@ -428,6 +428,7 @@ class KernelParityTest {
                 Arguments.of(1, 3, 7, 9, 5, 3, 3, true),          // rows narrower than a tile, patch of 27
                 Arguments.of(2, 4, 6, 30, 33, 2, 3, true),        // past two vectors of filters, an overlapping tile
                 Arguments.of(1, 40, 5, 14, 7, 1, 1, false),       // channels past two vectors, a 1x1 kernel
+                Arguments.of(2, 33, 6, 14, 13, 3, 2, true),       // channels along the lanes, filters past a tile of 8
                 Arguments.of(3, 2, 3, 3, 1, 3, 3, true),          // one output pixel, one filter
                 Arguments.of(1, 5, 4, 16, 17, 4, 2, false));      // a tile and an overlap of 3
     }

@@ -24,6 +24,8 @@ final class ChannelConv {
     static final int LANES = 2 * L;
     /** Rows per tile. */
     static final int ROWS = 12;
+    /** Filters per tile of the filter gradient by channels: eight, 16 accumulators. */
+    static final int FILTER_ROWS = 8;
 
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -31,9 +33,11 @@ final class ChannelConv {
     private static final class Scratch {
         float[] weights = new float[0];
         float[] transposed = new float[0];
+        float[] images = new float[0];
         int[] bases = new int[0];
         final int[] rowBases = new int[ROWS];
         final float[] tile = new float[ROWS * LANES];
+        final int[] index = new int[L];
 
         float[] weights(int size) {
             if (weights.length < size) {
@@ -47,6 +51,13 @@ final class ChannelConv {
                 transposed = new float[size];
             }
             return transposed;
+        }
+
+        float[] images(int size) {
+            if (images.length < size) {
+                images = new float[size];
+            }
+            return images;
         }
 
         /** The image offset of each patch position p = (ch·kh + u)·kw + v: ch·h·w + u·w + v. */
@@ -68,6 +79,43 @@ final class ChannelConv {
 
     private static int roundUp(int count) {
         return (count + LANES - 1) / LANES * LANES;
+    }
+
+    /**
+     * dst[dOff + k·dStride + l] = src[sOff + l·sStride + k] for l &lt; lanes and k &lt; items: rows of src become
+     * lane runs of dst (channels last), a whole vector of lanes gathered at a time.
+     */
+    static void transposeIn(float[] src, int sOff, int sStride, int lanes, int items, float[] dst, int dOff,
+                            int dStride, int[] index) {
+        int whole = lanes / L * L;
+        for (int l = 0; l < L; l++) {
+            index[l] = l * sStride;
+        }
+        for (int k = 0; k < items; k++) {
+            for (int l0 = 0; l0 < whole; l0 += L) {
+                FloatVector.fromArray(S, src, sOff + l0 * sStride + k, index, 0).intoArray(dst, dOff + k * dStride + l0);
+            }
+            for (int l = whole; l < lanes; l++) {
+                dst[dOff + k * dStride + l] = src[sOff + l * sStride + k];
+            }
+        }
+    }
+
+    /** The inverse of {@link #transposeIn}: dst[dOff + l·dStride + k] = src[sOff + k·sStride + l], scattered. */
+    static void transposeOut(float[] src, int sOff, int sStride, int lanes, int items, float[] dst, int dOff,
+                             int dStride, int[] index) {
+        int whole = lanes / L * L;
+        for (int l = 0; l < L; l++) {
+            index[l] = l * dStride;
+        }
+        for (int k = 0; k < items; k++) {
+            for (int l0 = 0; l0 < whole; l0 += L) {
+                FloatVector.fromArray(S, src, sOff + k * sStride + l0).intoArray(dst, dOff + l0 * dStride + k, index, 0);
+            }
+            for (int l = whole; l < lanes; l++) {
+                dst[dOff + l * dStride + k] = src[sOff + k * sStride + l];
+            }
+        }
     }
 
     /** {@link org.nnlab.core.internal.kernel.Kernels#convForward}. */
@@ -94,30 +142,42 @@ final class ChannelConv {
                     if (ow < ROWS) {
                         for (int x0 = 0; x0 < ow; x0++) {
                             forwardPixel(x, xo + x0, bases, patch, wt, fp, j0, tile);
-                            storeForward(tile, 1, out, i, f, j0, oh, ow, y, x0, bias);
+                            storeForward(tile, 1, out, i, f, j0, oh, ow, y, x0, bias, s.index);
                         }
                         continue;
                     }
                     for (int x0 = 0; x0 < ow; x0 += ROWS) {
                         int at = Math.min(x0, ow - ROWS);   // the last tile overlaps: the same bits again
                         forwardTile(x, xo + at, bases, patch, wt, fp, j0, tile);
-                        storeForward(tile, ROWS, out, i, f, j0, oh, ow, y, at, bias);
+                        storeForward(tile, ROWS, out, i, f, j0, oh, ow, y, at, bias, s.index);
                     }
                 }
             }
         }
     }
 
-    /** The tile's rows (pixels x0, x0 + 1, ...) into out[i, j0.., y, ..], plus the bias. */
+    /** The tile's rows (pixels x0, x0 + 1, ...) into out[i, j0.., y, ..], plus the bias: scattered down the filters. */
     private static void storeForward(float[] tile, int rows, float[] out, int i, int f, int j0, int oh, int ow, int y,
-                                     int x0, float[] bias) {
+                                     int x0, float[] bias, int[] index) {
+        int plane = oh * ow;
         int lanes = Math.min(LANES, f - j0);
-        for (int jj = 0; jj < lanes; jj++) {
+        int whole = lanes / L * L;
+        int o = ((i * f + j0) * oh + y) * ow + x0;
+        for (int l = 0; l < L; l++) {
+            index[l] = l * plane;
+        }
+        for (int l0 = 0; l0 < whole; l0 += L) {
+            FloatVector b = bias == null ? null : FloatVector.fromArray(S, bias, j0 + l0);
+            for (int r = 0; r < rows; r++) {
+                FloatVector t = FloatVector.fromArray(S, tile, r * LANES + l0);
+                (b == null ? t : t.add(b)).intoArray(out, o + l0 * plane + r, index, 0);
+            }
+        }
+        for (int jj = whole; jj < lanes; jj++) {
             int j = j0 + jj;
-            int o = ((i * f + j) * oh + y) * ow + x0;
             for (int r = 0; r < rows; r++) {
                 float t = tile[r * LANES + jj];
-                out[o + r] = bias == null ? t : t + bias[j];
+                out[o + jj * plane + r] = bias == null ? t : t + bias[j];
             }
         }
     }
@@ -138,6 +198,64 @@ final class ChannelConv {
 
     /** {@link org.nnlab.core.internal.kernel.Kernels#convWeightGradient}. */
     void weightGradient(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw, float[] gw) {
+        if (c >= LANES) {
+            weightGradientByChannels(g, x, n, c, h, w, f, kh, kw, gw);
+        } else {
+            weightGradientByFilters(g, x, n, c, h, w, f, kh, kw, gw);
+        }
+    }
+
+    /**
+     * The filter gradient with the input channels along the lanes, for images of at least {@link #LANES} channels:
+     * each step loads two vectors of one pixel's channels (the images transposed, channels last) and broadcasts
+     * eight filters' dOut from one row (dOut transposed), so all of a step's loads are contiguous.
+     */
+    private void weightGradientByChannels(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw,
+                                          float[] gw) {
+        int oh = h - kh + 1;
+        int ow = w - kw + 1;
+        int plane = oh * ow;
+        int pixels = h * w;
+        int area = kh * kw;
+        int patch = c * area;
+        int cp = roundUp(c);
+        int fq = (f + FILTER_ROWS - 1) / FILTER_ROWS * FILTER_ROWS;
+        Scratch s = scratch.get();
+        float[] gt = s.transposed(n * plane * fq);       // gt[i, q, j] = g[i, j, q], zeros past f
+        float[] xt = s.images(n * pixels * cp);         // xt[i, pixel, ch] = x[i, ch, pixel], zeros past c
+        java.util.Arrays.fill(gt, 0, n * plane * fq, 0f);
+        java.util.Arrays.fill(xt, 0, n * pixels * cp, 0f);
+        for (int i = 0; i < n; i++) {
+            transposeIn(g, i * f * plane, plane, f, plane, gt, i * plane * fq, fq, s.index);
+            transposeIn(x, i * c * pixels, pixels, c, pixels, xt, i * pixels * cp, cp, s.index);
+        }
+        float[] tile = s.tile;
+        for (int uv = 0; uv < area; uv++) {
+            int shift = (uv / kw * w + uv % kw) * cp;
+            for (int c0 = 0; c0 < c; c0 += LANES) {
+                int lanes = Math.min(LANES, c - c0);
+                for (int j0 = 0; j0 < f; j0 += FILTER_ROWS) {
+                    int rows = Math.min(FILTER_ROWS, f - j0);
+                    java.util.Arrays.fill(tile, 0, FILTER_ROWS * LANES, 0f);
+                    for (int r = 0; r < rows; r++) {
+                        for (int cc = 0; cc < lanes; cc++) {
+                            tile[r * LANES + cc] = gw[(j0 + r) * patch + (c0 + cc) * area + uv];
+                        }
+                    }
+                    weightTileChannels(gt, fq, j0, xt, cp, shift + c0, n, pixels, w, oh, ow, tile);
+                    for (int r = 0; r < rows; r++) {
+                        for (int cc = 0; cc < lanes; cc++) {
+                            gw[(j0 + r) * patch + (c0 + cc) * area + uv] = tile[r * LANES + cc];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The filter gradient with the filters along the lanes, twelve patch positions a tile: images of few channels. */
+    private void weightGradientByFilters(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw,
+                                         float[] gw) {
         int oh = h - kh + 1;
         int ow = w - kw + 1;
         int plane = oh * ow;
@@ -145,14 +263,9 @@ final class ChannelConv {
         int fp = roundUp(f);
         Scratch s = scratch.get();
         float[] gt = s.transposed(n * plane * fp);       // gt[i, q, j] = g[i, j, q], zeros past f
+        java.util.Arrays.fill(gt, 0, n * plane * fp, 0f);
         for (int i = 0; i < n; i++) {
-            for (int q = 0; q < plane; q++) {
-                int at = (i * plane + q) * fp;
-                for (int j = 0; j < f; j++) {
-                    gt[at + j] = g[(i * f + j) * plane + q];
-                }
-                java.util.Arrays.fill(gt, at + f, at + fp, 0f);
-            }
+            transposeIn(g, i * f * plane, plane, f, plane, gt, i * plane * fp, fp, s.index);
         }
         int[] bases = s.bases(c, h, w, kh, kw);
         int[] rowBases = s.rowBases;
@@ -201,11 +314,7 @@ final class ChannelConv {
         for (int i = 0; i < n; i++) {
             int image = i * c * h * w;
             java.util.Arrays.fill(gxt, 0, h * w * cp, 0f);
-            for (int ch = 0; ch < c; ch++) {
-                for (int pixel = 0; pixel < h * w; pixel++) {
-                    gxt[pixel * cp + ch] = gx[image + ch * h * w + pixel];
-                }
-            }
+            transposeIn(gx, image, h * w, c, h * w, gxt, 0, cp, s.index);
             for (int uv = 0; uv < area; uv++) {             // patch positions in order: each pixel's sum in order
                 int u = uv / kw;
                 int v = uv % kw;
@@ -224,11 +333,7 @@ final class ChannelConv {
                     }
                 }
             }
-            for (int ch = 0; ch < c; ch++) {
-                for (int pixel = 0; pixel < h * w; pixel++) {
-                    gx[image + ch * h * w + pixel] = gxt[pixel * cp + ch];
-                }
-            }
+            transposeOut(gxt, 0, cp, c, h * w, gx, image, h * w, s.index);
         }
     }
 
@@ -545,4 +650,79 @@ final class ChannelConv {
         FloatVector.fromArray(S, gxt, to + 11 * cp).add(a110).intoArray(gxt, to + 11 * cp);
         FloatVector.fromArray(S, gxt, to + 11 * cp + L).add(a111).intoArray(gxt, to + 11 * cp + L);
     }
+    /**
+     * Eight filters (dOut transposed, gt from j0 on, row stride fq) by one patch position and two vectors of channels
+     * (the transposed images from shift on): continues the tile's chains over every image and output pixel in order.
+     */
+    private static void weightTileChannels(float[] gt, int fq, int j0, float[] xt, int cp, int shift, int n,
+                                           int pixels, int w, int oh, int ow, float[] tile) {
+        FloatVector a00 = FloatVector.fromArray(S, tile, 0 * LANES + 0 * L);
+        FloatVector a01 = FloatVector.fromArray(S, tile, 0 * LANES + 1 * L);
+        FloatVector a10 = FloatVector.fromArray(S, tile, 1 * LANES + 0 * L);
+        FloatVector a11 = FloatVector.fromArray(S, tile, 1 * LANES + 1 * L);
+        FloatVector a20 = FloatVector.fromArray(S, tile, 2 * LANES + 0 * L);
+        FloatVector a21 = FloatVector.fromArray(S, tile, 2 * LANES + 1 * L);
+        FloatVector a30 = FloatVector.fromArray(S, tile, 3 * LANES + 0 * L);
+        FloatVector a31 = FloatVector.fromArray(S, tile, 3 * LANES + 1 * L);
+        FloatVector a40 = FloatVector.fromArray(S, tile, 4 * LANES + 0 * L);
+        FloatVector a41 = FloatVector.fromArray(S, tile, 4 * LANES + 1 * L);
+        FloatVector a50 = FloatVector.fromArray(S, tile, 5 * LANES + 0 * L);
+        FloatVector a51 = FloatVector.fromArray(S, tile, 5 * LANES + 1 * L);
+        FloatVector a60 = FloatVector.fromArray(S, tile, 6 * LANES + 0 * L);
+        FloatVector a61 = FloatVector.fromArray(S, tile, 6 * LANES + 1 * L);
+        FloatVector a70 = FloatVector.fromArray(S, tile, 7 * LANES + 0 * L);
+        FloatVector a71 = FloatVector.fromArray(S, tile, 7 * LANES + 1 * L);
+        for (int i = 0; i < n; i++) {
+            for (int y = 0; y < oh; y++) {
+                int xo = (i * pixels + y * w) * cp + shift;
+                int g = (i * oh + y) * ow * fq + j0;
+                for (int xx = 0; xx < ow; xx++, xo += cp, g += fq) {
+                    FloatVector l0 = FloatVector.fromArray(S, xt, xo);
+                    FloatVector l1 = FloatVector.fromArray(S, xt, xo + L);
+                    FloatVector v;
+                    v = FloatVector.broadcast(S, gt[g]);
+                    a00 = v.fma(l0, a00);
+                    a01 = v.fma(l1, a01);
+                    v = FloatVector.broadcast(S, gt[g + 1]);
+                    a10 = v.fma(l0, a10);
+                    a11 = v.fma(l1, a11);
+                    v = FloatVector.broadcast(S, gt[g + 2]);
+                    a20 = v.fma(l0, a20);
+                    a21 = v.fma(l1, a21);
+                    v = FloatVector.broadcast(S, gt[g + 3]);
+                    a30 = v.fma(l0, a30);
+                    a31 = v.fma(l1, a31);
+                    v = FloatVector.broadcast(S, gt[g + 4]);
+                    a40 = v.fma(l0, a40);
+                    a41 = v.fma(l1, a41);
+                    v = FloatVector.broadcast(S, gt[g + 5]);
+                    a50 = v.fma(l0, a50);
+                    a51 = v.fma(l1, a51);
+                    v = FloatVector.broadcast(S, gt[g + 6]);
+                    a60 = v.fma(l0, a60);
+                    a61 = v.fma(l1, a61);
+                    v = FloatVector.broadcast(S, gt[g + 7]);
+                    a70 = v.fma(l0, a70);
+                    a71 = v.fma(l1, a71);
+                }
+            }
+        }
+        a00.intoArray(tile, 0 * LANES + 0 * L);
+        a01.intoArray(tile, 0 * LANES + 1 * L);
+        a10.intoArray(tile, 1 * LANES + 0 * L);
+        a11.intoArray(tile, 1 * LANES + 1 * L);
+        a20.intoArray(tile, 2 * LANES + 0 * L);
+        a21.intoArray(tile, 2 * LANES + 1 * L);
+        a30.intoArray(tile, 3 * LANES + 0 * L);
+        a31.intoArray(tile, 3 * LANES + 1 * L);
+        a40.intoArray(tile, 4 * LANES + 0 * L);
+        a41.intoArray(tile, 4 * LANES + 1 * L);
+        a50.intoArray(tile, 5 * LANES + 0 * L);
+        a51.intoArray(tile, 5 * LANES + 1 * L);
+        a60.intoArray(tile, 6 * LANES + 0 * L);
+        a61.intoArray(tile, 6 * LANES + 1 * L);
+        a70.intoArray(tile, 7 * LANES + 0 * L);
+        a71.intoArray(tile, 7 * LANES + 1 * L);
+    }
+
 }

@@ -286,7 +286,7 @@ final class Warmup {
         static final double[] COLUMNS_OUT = new double[33 * 300 + 1];
         static final double[] LANE_SUMS = new double[81];
         static final float[] CONV_OUT = new float[32 * 26 * 26];
-        static final float[] CONV_IN = new float[16 * 8 * 16];
+        static final float[] CONV_IN = new float[32 * 6 * 14];
         static final float[] CONV_WEIGHTS = new float[32 * 16 * 9];
 
 
@@ -328,7 +328,7 @@ final class Warmup {
             case CONVOLUTIONS -> {
                 // ShapeShop's two layers, cut down: one input channel and many, rows of whole tiles with an
                 // overlapping last one, rows narrower than a tile, and filter and channel counts off the lanes
-                int[][] shapes = {{1, 28, 28, 32, 3}, {16, 8, 16, 32, 3}, {3, 7, 9, 5, 3}, {2, 5, 5, 3, 2}};
+                int[][] shapes = {{1, 28, 28, 32, 3}, {32, 6, 14, 16, 3}, {16, 8, 16, 32, 3}, {3, 7, 9, 5, 3}, {2, 5, 5, 3, 2}};
                 for (int[] shape : shapes) {
                     int c = shape[0];
                     int h = shape[1];
