@@ -509,24 +509,51 @@ public class ScalarKernels implements Kernels {
         int oh = h - kh + 1;
         int ow = w - kw + 1;
         int patch = c * kh * kw;
+        int[] base = new int[patch];                      // where patch position p reads in an image
+        for (int p = 0; p < patch; p++) {
+            base[p] = (p / (kh * kw) * h + p / kw % kh) * w + p % kw;
+        }
         for (int j = 0; j < f; j++) {
-            for (int ch = 0; ch < c; ch++) {
-                for (int u = 0; u < kh; u++) {
-                    for (int v = 0; v < kw; v++) {
-                        int at = j * patch + (ch * kh + u) * kw + v;
-                        float s = gw[at];
-                        for (int i = 0; i < n; i++) {
-                            int gi = (i * f + j) * oh * ow;
-                            int src = ((i * c + ch) * h + u) * w + v;
-                            for (int y = 0; y < oh; y++) {
-                                for (int xx = 0; xx < ow; xx++) {
-                                    s = Math.fma(g[gi + y * ow + xx], x[src + y * w + xx], s);
-                                }
-                            }
+            // four patch positions at a time: four independent chains share each load of dOut (one chain alone
+            // waits on the latency of every fma)
+            int p = 0;
+            for (; p + 4 <= patch; p += 4) {
+                int at = j * patch + p;
+                float s0 = gw[at];
+                float s1 = gw[at + 1];
+                float s2 = gw[at + 2];
+                float s3 = gw[at + 3];
+                for (int i = 0; i < n; i++) {
+                    int gi = (i * f + j) * oh * ow;
+                    int xi = i * c * h * w;
+                    for (int y = 0; y < oh; y++) {
+                        for (int xx = 0; xx < ow; xx++) {
+                            float gq = g[gi + y * ow + xx];
+                            int q = xi + y * w + xx;
+                            s0 = Math.fma(gq, x[q + base[p]], s0);
+                            s1 = Math.fma(gq, x[q + base[p + 1]], s1);
+                            s2 = Math.fma(gq, x[q + base[p + 2]], s2);
+                            s3 = Math.fma(gq, x[q + base[p + 3]], s3);
                         }
-                        gw[at] = s;
                     }
                 }
+                gw[at] = s0;
+                gw[at + 1] = s1;
+                gw[at + 2] = s2;
+                gw[at + 3] = s3;
+            }
+            for (; p < patch; p++) {
+                float s = gw[j * patch + p];
+                for (int i = 0; i < n; i++) {
+                    int gi = (i * f + j) * oh * ow;
+                    int xi = i * c * h * w;
+                    for (int y = 0; y < oh; y++) {
+                        for (int xx = 0; xx < ow; xx++) {
+                            s = Math.fma(g[gi + y * ow + xx], x[xi + y * w + xx + base[p]], s);
+                        }
+                    }
+                }
+                gw[j * patch + p] = s;
             }
         }
     }
