@@ -224,6 +224,21 @@ public final class BenchReport {
         return rows;
     }
 
+    /**
+     * The multiply-adds of one ShapeShop training example with six classes, counted from the layer shapes: every
+     * layer's forward pass and weight gradient, and the activations' gradients below every layer but the first (the
+     * images need none). CNN: two convolutions, 26²·32·9 and 24²·32·288 per pass, dense 4,608·128 and 128·6; MLP:
+     * dense 784·128, 128·128 and 128·6.
+     */
+    static final Map<String, Long> SHAPESHOP_MACS_PER_EXAMPLE = Map.of(
+            "cnn", 2L * 26 * 26 * 32 * 9 + 3L * 24 * 24 * 32 * 288 + 3L * 4608 * 128 + 3L * 128 * 6,
+            "mlp", 2L * 784 * 128 + 3L * 128 * 128 + 3L * 128 * 6);
+    /**
+     * Training examples in a {@code ShapeShopBenchmark} round: 1,200 updates on batches of 4. Its arithmetic is a lower
+     * bound: activation maximization (a few hundred forward and backward passes of one image) is left out.
+     */
+    static final long SHAPESHOP_EXAMPLES = 1_200L * 4;
+
     static String report(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
         double peak = rows.stream().filter(r -> r.benchmark().startsWith("FmaPeak")).flatMap(r -> r.gflops().stream())
@@ -259,6 +274,12 @@ public final class BenchReport {
                 continue;
             }
             String baseline = "";
+            if (r.benchmark().equals("ShapeShopBenchmark.round") && SHAPESHOP_MACS_PER_EXAMPLE.containsKey(r.param("model"))
+                    && r.unit().equals("ms/op") && peak > 0) {
+                double limitMs = 2.0 * SHAPESHOP_MACS_PER_EXAMPLE.get(r.param("model")) * SHAPESHOP_EXAMPLES / peak / 1e6;
+                baseline = String.format(Locale.ROOT, "%.1f× its arithmetic (%.0f ms at FmaPeak)", r.score() / limitMs,
+                        limitMs);
+            }
             if (r.benchmark().equals("TanhBenchmark.vectorKernel")) {
                 baseline = rows.stream()
                         .filter(o -> o.benchmark().equals("TanhBenchmark.mathTanhLoop") && o.param("size").equals(r.param("size")))

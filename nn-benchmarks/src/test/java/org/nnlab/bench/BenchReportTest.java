@@ -33,6 +33,22 @@ class BenchReportTest {
                 "| TanhBenchmark.vectorKernel | {size=10} | 2.000 | us/op | 20.0× Math.tanh |");
     }
 
+    /**
+     * A ShapeShop round against its arithmetic: the CNN's 18,086,400 multiply-adds per example times 4,800 examples
+     * is 173.6 GFLOP, 868 ms at the file's FmaPeak of 200 GFLOP/s; a round of 4,340 ms is 5.0 times that.
+     */
+    @Test
+    void shapeShopRoundsAreSetAgainstTheirArithmeticAtTheRunsPeak() {
+        assertThat(BenchReport.SHAPESHOP_MACS_PER_EXAMPLE.get("cnn")).isEqualTo(18_086_400L);
+        String withRound = RESULT.replace(" ]\n", """
+                ,
+                  { "benchmark" : "org.nnlab.bench.ShapeShopBenchmark.round", "params" : { "model" : "cnn" },
+                    "primaryMetric" : { "score" : 4340.736, "scoreUnit" : "ms/op" }, "secondaryMetrics" : { } } ]
+                """);
+        assertThat(BenchReport.report(BenchReport.read(withRound)))
+                .contains("| ShapeShopBenchmark.round | {model=cnn} | 4340.736 | ms/op | 5.0× its arithmetic (868 ms at FmaPeak) |");
+    }
+
     @Test
     void nd4jJoinsEjmlAsABaselineWhenItsProfileRan() {
         String withNd4j = RESULT.replace(" ]\n", """
