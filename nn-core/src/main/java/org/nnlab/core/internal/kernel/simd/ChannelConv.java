@@ -40,24 +40,15 @@ final class ChannelConv {
         final int[] index = new int[L];
 
         float[] weights(int size) {
-            if (weights.length < size) {
-                weights = new float[size];
-            }
-            return weights;
+            return weights = VectorForms.atLeast(weights, size);
         }
 
         float[] transposed(int size) {
-            if (transposed.length < size) {
-                transposed = new float[size];
-            }
-            return transposed;
+            return transposed = VectorForms.atLeast(transposed, size);
         }
 
         float[] images(int size) {
-            if (images.length < size) {
-                images = new float[size];
-            }
-            return images;
+            return images = VectorForms.atLeast(images, size);
         }
 
         /** The image offset of each patch position p = (ch·kh + u)·kw + v: ch·h·w + u·w + v. */

@@ -31,17 +31,11 @@ final class FewRows {
         int indexStride = -1;
 
         float[] a(int size) {
-            if (a.length < size) {
-                a = new float[size];
-            }
-            return a;
+            return a = VectorForms.atLeast(a, size);
         }
 
         float[] tile(int size) {
-            if (tile.length < size) {
-                tile = new float[size];
-            }
-            return tile;
+            return tile = VectorForms.atLeast(tile, size);
         }
 
         /** index[t] = t·k: lane t of a gathered vector reads row t of B. */

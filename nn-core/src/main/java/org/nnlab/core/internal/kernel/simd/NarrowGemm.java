@@ -34,17 +34,11 @@ final class NarrowGemm {
         final int[] cRows = new int[L];
 
         float[] btiled(int size) {
-            if (btiled.length < size) {
-                btiled = new float[size];
-            }
-            return btiled;
+            return btiled = VectorForms.atLeast(btiled, size);
         }
 
         float[] columns(int size) {
-            if (columns.length < size) {
-                columns = new float[size];
-            }
-            return columns;
+            return columns = VectorForms.atLeast(columns, size);
         }
     }
 

@@ -64,6 +64,11 @@ final class VectorForms extends ScalarKernels {
         return VectorKernels.name(S.vectorBitSize(), THREADS);
     }
 
+    /** buffer, or a new array of size floats if it is shorter: the kernels' per-thread scratch grows, never shrinks. */
+    static float[] atLeast(float[] buffer, int size) {
+        return buffer.length < size ? new float[size] : buffer;
+    }
+
     // ------------------------------------------------------------------ matrix products
 
     @Override
