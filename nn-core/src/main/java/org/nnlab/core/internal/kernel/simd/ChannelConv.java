@@ -5,11 +5,18 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The convolution kernels with channels along the vector lanes, reading each image's patches in place (no
- * im2col): the forward pass and the filter gradient put the filters along the lanes, the image gradient the input
- * channels, two vectors of them ({@link #LANES}) per block, and twelve rows ({@link #ROWS}: output pixels, or
- * patch positions) share each loaded pair of vectors, 24 accumulators in all. One scalar per row is broadcast
- * per step, read from the image where the patch position puts it, so nothing is unfolded or packed but the
- * weights (transposed, a few KB) and, for the filter gradient, dOut (transposed, the size of dOut).
+ * im2col), two vectors of channels ({@link #LANES}) per block:
+ * <ul>
+ *   <li>forward: the filters along the lanes, twelve output pixels of a row ({@link #ROWS}) in the registers, one
+ *       broadcast per pixel and patch position, read from the image where the patch position puts it;</li>
+ *   <li>filter gradient: for images of at least {@link #LANES} channels, the channels along the lanes and eight
+ *       filters ({@link #FILTER_ROWS}) in the registers, over the images and dOut transposed channels last, so that
+ *       every load of a step is contiguous; for fewer channels, the filters along the lanes and twelve patch
+ *       positions in the registers;</li>
+ *   <li>image gradient: the input channels along the lanes and twelve output pixels in the registers, each patch
+ *       position's terms added to the image gradient transposed channels last.</li>
+ * </ul>
+ * The transposes (weights, dOut, images, the image gradient in and out) gather or scatter a vector at a time.
  *
  * <p>Every element is the chain the scalar kernels define, in their order: a forward pixel over the patch
  * positions, a filter gradient over the images and pixels, an image gradient's terms over the filters, added
@@ -119,11 +126,7 @@ final class ChannelConv {
         Scratch s = scratch.get();
         float[] wt = s.weights(patch * fp);              // wt[p, j] = weight[j, p], zeros past f
         java.util.Arrays.fill(wt, 0, patch * fp, 0f);
-        for (int j = 0; j < f; j++) {
-            for (int p = 0; p < patch; p++) {
-                wt[p * fp + j] = weight[j * patch + p];
-            }
-        }
+        transposeIn(weight, 0, patch, f, patch, wt, 0, fp, s.index);
         int[] bases = s.bases(c, h, w, kh, kw);
         float[] tile = s.tile;
         for (int i = 0; i < n; i++) {
@@ -295,11 +298,7 @@ final class ChannelConv {
         float[] wr = s.weights(area * f * cp);            // wr[u·kw + v, j, ch] = weight[j, ch, u, v], zeros past c
         java.util.Arrays.fill(wr, 0, area * f * cp, 0f);
         for (int j = 0; j < f; j++) {
-            for (int ch = 0; ch < c; ch++) {
-                for (int uv = 0; uv < area; uv++) {
-                    wr[(uv * f + j) * cp + ch] = weight[(j * c + ch) * area + uv];
-                }
-            }
+            transposeIn(weight, j * c * area, area, c, area, wr, j * cp, f * cp, s.index);
         }
         float[] gxt = s.transposed(h * w * cp);           // one image's gradient, gxt[pixel, ch]
         for (int i = 0; i < n; i++) {
