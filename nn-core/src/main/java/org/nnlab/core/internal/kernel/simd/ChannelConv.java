@@ -34,6 +34,12 @@ final class ChannelConv {
     /** Filters per tile of the filter gradient by channels: eight, 16 accumulators. */
     static final int FILTER_ROWS = 8;
 
+    /**
+     * The largest transposed batch a thread keeps between calls, in floats (16 MB; ShapeShop's batch of 4 takes
+     * 86,528): one evaluation of a large batch must not leave its buffer behind on every thread that ran it.
+     */
+    static final int RETAINED = 1 << 22;
+
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /** Each thread's buffers, grown to the largest convolution it has run. */
@@ -51,11 +57,11 @@ final class ChannelConv {
         }
 
         float[] transposed(int size) {
-            return transposed = VectorForms.atLeast(transposed, size);
+            return size > RETAINED ? new float[size] : (transposed = VectorForms.atLeast(transposed, size));
         }
 
         float[] images(int size) {
-            return images = VectorForms.atLeast(images, size);
+            return size > RETAINED ? new float[size] : (images = VectorForms.atLeast(images, size));
         }
 
         /** The image offset of each patch position p = (ch·kh + u)·kw + v: ch·h·w + u·w + v. */
