@@ -127,15 +127,18 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     /**
-     * {@link #cold} for a product; one of {@link Warmup#EAGER_PRODUCT_MACS} multiply-adds or more is warm once
-     * such products have paid their own rent ({@link Warmup#readyLarge}).
+     * {@link #cold} for a product or a convolution of {@code multiplyAdds}; one of {@link Warmup#EAGER_PRODUCT_MACS}
+     * or more is warm once such large ones have paid their own rent ({@link Warmup#readyLarge}).
      */
-    private boolean coldProduct(int m, int k, int n) {
-        long multiplyAdds = (long) m * k * n;
+    private boolean coldLarge(Warmup.Family f, long multiplyAdds) {
         if (multiplyAdds < Warmup.EAGER_PRODUCT_MACS) {
-            return cold(Warmup.Family.PRODUCTS, multiplyAdds);
+            return cold(f, multiplyAdds);
         }
-        return warmup && !Warmup.readyLarge(Warmup.Family.PRODUCTS, multiplyAdds);
+        return warmup && !Warmup.readyLarge(f, multiplyAdds);
+    }
+
+    private boolean coldProduct(int m, int k, int n) {
+        return coldLarge(Warmup.Family.PRODUCTS, (long) m * k * n);
     }
 
     @Override
@@ -165,22 +168,14 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
-    /** {@link #coldProduct} for a convolution of {@code multiplyAdds}. */
-    private boolean coldConvolution(long multiplyAdds) {
-        if (multiplyAdds < Warmup.EAGER_PRODUCT_MACS) {
-            return cold(Warmup.Family.CONVOLUTIONS, multiplyAdds);
-        }
-        return warmup && !Warmup.readyLarge(Warmup.Family.CONVOLUTIONS, multiplyAdds);
-    }
-
-    private static long convolutionMacs(int n, int c, int h, int w, int f, int kh, int kw) {
-        return (long) n * f * (h - kh + 1) * (w - kw + 1) * c * kh * kw;
+    private boolean coldConvolution(int n, int c, int h, int w, int f, int kh, int kw) {
+        return coldLarge(Warmup.Family.CONVOLUTIONS, (long) n * f * (h - kh + 1) * (w - kw + 1) * c * kh * kw);
     }
 
     @Override
     public void convForward(float[] x, int n, int c, int h, int w, float[] weight, int f, int kh, int kw, float[] bias,
                             float[] out) {
-        if (coldConvolution(convolutionMacs(n, c, h, w, f, kh, kw))) {
+        if (coldConvolution(n, c, h, w, f, kh, kw)) {
             super.convForward(x, n, c, h, w, weight, f, kh, kw, bias, out);
         } else {
             Lazy.VECTOR.convForward(x, n, c, h, w, weight, f, kh, kw, bias, out);
@@ -190,7 +185,7 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public void convWeightGradient(float[] g, float[] x, int n, int c, int h, int w, int f, int kh, int kw,
                                    float[] gw) {
-        if (coldConvolution(convolutionMacs(n, c, h, w, f, kh, kw))) {
+        if (coldConvolution(n, c, h, w, f, kh, kw)) {
             super.convWeightGradient(g, x, n, c, h, w, f, kh, kw, gw);
         } else {
             Lazy.VECTOR.convWeightGradient(g, x, n, c, h, w, f, kh, kw, gw);
@@ -200,7 +195,7 @@ public final class VectorKernels extends ScalarKernels {
     @Override
     public void convInputGradient(float[] g, float[] weight, int n, int c, int h, int w, int f, int kh, int kw,
                                   float[] gx) {
-        if (coldConvolution(convolutionMacs(n, c, h, w, f, kh, kw))) {
+        if (coldConvolution(n, c, h, w, f, kh, kw)) {
             super.convInputGradient(g, weight, n, c, h, w, f, kh, kw, gx);
         } else {
             Lazy.VECTOR.convInputGradient(g, weight, n, c, h, w, f, kh, kw, gx);
