@@ -184,39 +184,52 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
         if (!(Json.parse(json) instanceof Map<?, ?> map)) {
             throw new IllegalArgumentException("GanConfig.fromJson: expected a JSON object");
         }
+        return defaults().with(map, "GanConfig.fromJson");
+    }
+
+    /**
+     * This configuration with some hyperparameters changed, by GAN Lab's names as in {@link #fromJson}; a
+     * number may also be given as its decimal text ({@code "0.03"}), as a sweep's settings are.
+     *
+     * @throws IllegalArgumentException naming an unknown key or a value of the wrong kind
+     */
+    public GanConfig with(Map<String, ?> values) {
+        return with(values, "GanConfig");
+    }
+
+    private GanConfig with(Map<?, ?> map, String owner) {
         for (Object key : map.keySet()) {
-            Checks.requireArgument(KEYS.contains(key), "GanConfig.fromJson: unknown key \"%s\"; expected one of %s", key,
-                    KEYS);
+            Checks.requireArgument(KEYS.contains(key), "%s: unknown key \"%s\"; expected one of %s", owner, key,
+                    new java.util.TreeSet<>(KEYS));
         }
-        GanConfig d = defaults();
-        NoiseType noise = d.noise;
+        NoiseType n = noise;
         if (map.containsKey("noiseType")) {
-            String type = text(map, "noiseType");
+            String type = text(map, "noiseType", owner);
             if (type.contains("D ")) {
-                noise = NoiseType.ofLabel(type);
+                n = NoiseType.ofLabel(type);
             } else {
-                int size = map.containsKey("noiseSize") ? integer(map, "noiseSize") : 2;
-                noise = NoiseType.ofLabel(size + "D " + type);
+                int size = map.containsKey("noiseSize") ? integer(map, "noiseSize", owner) : 2;
+                n = NoiseType.ofLabel(size + "D " + type);
             }
         } else if (map.containsKey("noiseSize")) {
-            noise = NoiseType.ofLabel(integer(map, "noiseSize") + "D Uniform");
+            n = NoiseType.ofLabel(integer(map, "noiseSize", owner) + "D Uniform");
         }
-        return new GanConfig(noise,
-                map.containsKey("gLayers") ? integer(map, "gLayers") : d.gLayers,
-                map.containsKey("gNeurons") ? integer(map, "gNeurons") : d.gNeurons,
-                map.containsKey("dLayers") ? integer(map, "dLayers") : d.dLayers,
-                map.containsKey("dNeurons") ? integer(map, "dNeurons") : d.dNeurons,
-                map.containsKey("dLR") ? real(map, "dLR") : d.dLearningRate,
-                map.containsKey("gLR") ? real(map, "gLR") : d.gLearningRate,
-                map.containsKey("dOpt") ? optimizer(text(map, "dOpt"), "dOpt") : d.dOptimizer,
-                map.containsKey("gOpt") ? optimizer(text(map, "gOpt"), "gOpt") : d.gOptimizer,
-                map.containsKey("loss") ? GanLoss.ofLabel(text(map, "loss")) : d.loss,
-                map.containsKey("kD") ? integer(map, "kD") : d.kD,
-                map.containsKey("kG") ? integer(map, "kG") : d.kG,
-                map.containsKey("batch") ? integer(map, "batch") : d.batch,
-                map.containsKey("beta1") ? real(map, "beta1") : d.beta1,
-                map.containsKey("beta2") ? real(map, "beta2") : d.beta2,
-                map.containsKey("epsilon") ? real(map, "epsilon") : d.epsilon);
+        return new GanConfig(n,
+                map.containsKey("gLayers") ? integer(map, "gLayers", owner) : gLayers,
+                map.containsKey("gNeurons") ? integer(map, "gNeurons", owner) : gNeurons,
+                map.containsKey("dLayers") ? integer(map, "dLayers", owner) : dLayers,
+                map.containsKey("dNeurons") ? integer(map, "dNeurons", owner) : dNeurons,
+                map.containsKey("dLR") ? real(map, "dLR", owner) : dLearningRate,
+                map.containsKey("gLR") ? real(map, "gLR", owner) : gLearningRate,
+                map.containsKey("dOpt") ? optimizer(text(map, "dOpt", owner), "dOpt") : dOptimizer,
+                map.containsKey("gOpt") ? optimizer(text(map, "gOpt", owner), "gOpt") : gOptimizer,
+                map.containsKey("loss") ? GanLoss.ofLabel(text(map, "loss", owner)) : loss,
+                map.containsKey("kD") ? integer(map, "kD", owner) : kD,
+                map.containsKey("kG") ? integer(map, "kG", owner) : kG,
+                map.containsKey("batch") ? integer(map, "batch", owner) : batch,
+                map.containsKey("beta1") ? real(map, "beta1", owner) : beta1,
+                map.containsKey("beta2") ? real(map, "beta2", owner) : beta2,
+                map.containsKey("epsilon") ? real(map, "epsilon", owner) : epsilon);
     }
 
     /** This configuration as JSON with GAN Lab's names. */
@@ -232,25 +245,36 @@ public record GanConfig(NoiseType noise, int gLayers, int gNeurons, int dLayers,
                 .name("epsilon").value(epsilon).endObject());
     }
 
-    private static String text(Map<?, ?> map, String key) {
+    private static String text(Map<?, ?> map, String key, String owner) {
         if (map.get(key) instanceof String s) {
             return s;
         }
-        throw new IllegalArgumentException("GanConfig.fromJson: \"" + key + "\" must be a string, got "
+        throw new IllegalArgumentException(owner + ": \"" + key + "\" must be a string, got "
                 + Json.describe(map.get(key)));
     }
 
-    private static double real(Map<?, ?> map, String key) {
-        if (map.get(key) instanceof Double v) {
-            return v;
+    private static double real(Map<?, ?> map, String key, String owner) {
+        Object v = map.get(key);
+        if (v instanceof Double d) {
+            return d;
         }
-        throw new IllegalArgumentException("GanConfig.fromJson: \"" + key + "\" must be a number, got "
-                + Json.describe(map.get(key)));
+        if (v instanceof Number num) {
+            return num.doubleValue();
+        }
+        if (v instanceof String s && !owner.endsWith("fromJson")) {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        throw new IllegalArgumentException(owner + ": \"" + key + "\" must be a number, got "
+                + (v instanceof String s ? "\"" + s + "\"" : Json.describe(v)));
     }
 
-    private static int integer(Map<?, ?> map, String key) {
-        double v = real(map, key);
-        Checks.requireArgument(v == Math.rint(v) && Math.abs(v) < 1e9, "GanConfig.fromJson: \"%s\" must be an integer, got %s",
+    private static int integer(Map<?, ?> map, String key, String owner) {
+        double v = real(map, key, owner);
+        Checks.requireArgument(v == Math.rint(v) && Math.abs(v) < 1e9, "%s: \"%s\" must be an integer, got %s", owner,
                 key, v);
         return (int) v;
     }

@@ -1,0 +1,228 @@
+package org.nnlab.sweep;
+
+import java.io.BufferedReader;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.nnlab.core.io.CsvWriter;
+
+/**
+ * A sweep's records on disk, one JSON line per run (and optionally one CSV row), appended and flushed as each
+ * run finishes: a crash or Ctrl-C loses no finished run. Opening an existing file resumes: its records are
+ * read back, the runs they hold are skipped ({@link #done(long)}), and new records are appended after them.
+ *
+ * <p>A resumed file must hold runs of the same plan ({@link Sweep#plan()}: system, epochs, objective);
+ * another plan's file is refused rather than mixed. Runs are matched by configuration and seed, not by
+ * index, so a space widened between two runs of a command keeps the runs it shares with the old one. A last
+ * line cut short by a crash is dropped (the file is truncated to its last whole line before appending).
+ * Not thread-safe: {@link LocalSweep} calls its sink from one thread at a time.
+ */
+public final class SweepLog implements Consumer<SweepRecord>, Closeable {
+    private final Sweep sweep;
+    private final Path jsonl;
+    private final FileChannel json;
+    private final FileChannel csv;
+    private final Path csvPath;
+    private final List<String> csvMetrics;
+    private final Set<String> done;
+    private final List<SweepRecord> previous;
+
+    private SweepLog(Sweep sweep, Path jsonl, FileChannel json, FileChannel csv, Path csvPath, List<String> csvMetrics,
+                     List<SweepRecord> previous) {
+        this.sweep = sweep;
+        this.jsonl = jsonl;
+        this.json = json;
+        this.csv = csv;
+        this.csvPath = csvPath;
+        this.csvMetrics = csvMetrics;
+        this.previous = previous;
+        this.done = new HashSet<>();
+        previous.forEach(r -> done.add(key(r.config(), r.seed())));
+    }
+
+    /**
+     * Opens {@code jsonl} (and {@code csv}, may be null) for {@code sweep}: created if missing, resumed if not.
+     *
+     * @throws IOException              naming the file and the reason (a line that is not a record among them)
+     * @throws IllegalArgumentException if the file holds runs of another plan
+     */
+    public static SweepLog open(Sweep sweep, Path jsonl, Path csv) throws IOException {
+        List<SweepRecord> previous = read(jsonl);
+        for (SweepRecord r : previous) {
+            if (!r.plan().equals(sweep.plan())) {
+                throw new IllegalArgumentException(jsonl + " holds runs of another sweep (\"" + r.plan()
+                        + "\", this one is \"" + sweep.plan() + "\"); give another file, or the same settings");
+            }
+        }
+        FileChannel json = append(jsonl);
+        FileChannel csvOut = null;
+        List<String> metrics = sweep.experiment().metrics().stream().map(Experiment.Metric::name).toList();
+        try {
+            if (csv != null) {
+                csvOut = append(csv);
+                if (csvOut.size() == 0) {
+                    StringBuilder header = new StringBuilder();
+                    List<String> names = new ArrayList<>(List.of("trial", "seed"));
+                    sweep.space().keys().forEach(k -> names.add(k.name()));
+                    names.addAll(List.of("epochs", "stop", "metric", "final", "best", "bestEpoch", "reachedAt",
+                            "diverged", "divergedAt"));
+                    names.addAll(metrics);
+                    names.addAll(List.of("seconds", "kernels", "error"));
+                    CsvWriter.to(header).header(names.toArray(String[]::new));
+                    write(csvOut, header.toString(), csv);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            json.close();
+            if (csvOut != null) {
+                csvOut.close();
+            }
+            throw e;
+        }
+        return new SweepLog(sweep, jsonl, json, csvOut, csv, metrics, List.copyOf(previous));
+    }
+
+    /**
+     * The records in a JSON-lines file (none if it does not exist); a last line without its line break (a
+     * write cut short) is left out.
+     *
+     * @throws IOException naming the file, the line and what is wrong with it
+     */
+    public static List<SweepRecord> read(Path jsonl) throws IOException {
+        List<SweepRecord> records = new ArrayList<>();
+        if (!Files.exists(jsonl) || !Files.isRegularFile(jsonl)) {
+            return records;
+        }
+        String text = Files.readString(jsonl, StandardCharsets.UTF_8);
+        int end = text.lastIndexOf('\n') + 1;      // a torn last line is dropped
+        int number = 0;
+        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text.substring(0, end)))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    records.add(SweepRecord.fromJson(line));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(jsonl + " line " + number + " is not a sweep record: " + e.getMessage(), e);
+                }
+            }
+        }
+        return records;
+    }
+
+    private static FileChannel append(Path file) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
+        try {
+            if (Files.isRegularFile(file)) {
+                long size = ch.size();
+                long keep = size;
+                // find the end of the last whole line: read the tail back until a line break
+                ByteBuffer one = ByteBuffer.allocate(1);
+                while (keep > 0) {
+                    one.clear();
+                    ch.read(one, keep - 1);
+                    if (one.get(0) == '\n') {
+                        break;
+                    }
+                    keep--;
+                }
+                if (keep < size) {
+                    ch.truncate(keep);
+                }
+                ch.position(keep);
+            }
+            return ch;
+        } catch (IOException e) {
+            ch.close();
+            throw new IOException("cannot append to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The records the file held when it was opened. */
+    public List<SweepRecord> previous() {
+        return previous;
+    }
+
+    /** Whether the file holds trial {@code index} of the sweep (same configuration and seed). */
+    public boolean done(long index) {
+        return done.contains(key(sweep.point(index).text(), sweep.seed(index)));
+    }
+
+    /** How many of the sweep's trials the file held when it was opened. */
+    public long doneCount() {
+        return done.size();
+    }
+
+    private static String key(String config, long seed) {
+        return config + "#" + seed;
+    }
+
+    /** Appends the record's line (and row) and flushes them to the operating system. */
+    @Override
+    public void accept(SweepRecord r) {
+        try {
+            write(json, r.toJson() + "\n", jsonl);
+            if (csv != null) {
+                StringBuilder row = new StringBuilder();
+                CsvWriter w = CsvWriter.to(row).cell(r.trial()).cell(r.seed());
+                sweep.space().keys().forEach(k -> w.cell(r.settings().getOrDefault(k.name(), "")));
+                w.cell(r.epochs()).cell(r.stop().name().toLowerCase(java.util.Locale.ROOT)).cell(r.metric())
+                        .cell(r.last()).cell(r.best()).cell(r.bestEpoch());
+                if (r.reachedAt() >= 0) {
+                    w.cell(r.reachedAt());
+                } else {
+                    w.cell("");
+                }
+                w.cell(r.diverged());
+                if (r.diverged()) {
+                    w.cell(r.epochs());
+                } else {
+                    w.cell("");
+                }
+                csvMetrics.forEach(m -> w.cell(r.metrics().getOrDefault(m, Double.NaN)));
+                w.cell(r.seconds()).cell(r.kernels()).cell(r.error() == null ? "" : r.error()).endRow();
+                write(csv, row.toString(), csvPath);
+            }
+            done.add(key(r.config(), r.seed()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(FileChannel ch, String text, Path file) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        try {
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            json.close();
+        } finally {
+            if (csv != null) {
+                csv.close();
+            }
+        }
+    }
+}
