@@ -17,14 +17,14 @@ import org.nnlab.core.Compute;
  * standard error and never a stack trace (set {@code -Dnnlab.debug=true} for one).
  */
 @Command(name = "nnlab", mixinStandardHelpOptions = true, versionProvider = Nnlab.Version.class,
-        subcommands = {PlaygroundCommand.class, GanLabCommand.class, ShapeShopCommand.class, DiagramCommand.class,
-            LiveCommand.class},
+        subcommands = {PlaygroundCommand.class, GanLabCommand.class, ShapeShopCommand.class, SweepCommand.class,
+            DiagramCommand.class, LiveCommand.class},
         description = "TensorFlow Playground, GAN Lab and ShapeShop on the JVM: train, write JSON and pictures.",
         footer = {"", "Exit status: 0 done (also when training diverged: the JSON says so), 1 a file or memory failure, "
                 + "2 bad usage.", "Run 'nnlab <subcommand> --help' for a subcommand's options."})
 public final class Nnlab implements Runnable {
     /** The subcommands, for messages. */
-    static final String SUBCOMMANDS = "playground, ganlab, shapeshop, diagram, live";
+    static final String SUBCOMMANDS = "playground, ganlab, shapeshop, sweep, diagram, live";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

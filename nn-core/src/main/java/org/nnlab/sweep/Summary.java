@@ -264,9 +264,22 @@ public final class Summary implements Consumer<SweepRecord> {
         sb.append(String.format(Locale.ROOT, "%s: %,d runs of %,d configurations, %,d diverged, %,d refused; %s "
                 + "after up to %,d epochs (%s), mean over seeds%n", sweep.system(), runs, points.size(), diverged, errors,
                 metric.name(), sweep.epochs(), better));
+        List<String> fixed = sweep.space().keys().stream().filter(k -> k.kind() == Space.Kind.FIXED)
+                .map(k -> k.name() + "=" + k.values().get(0)).toList();
+        if (!fixed.isEmpty()) {
+            sb.append("fixed: ").append(String.join("&", fixed)).append(System.lineSeparator());
+        }
         List<Row> rows = ranking();
-        int width = Math.min(60, rows.stream().mapToInt(r -> r.config().length()).max().orElse(6));
-        String header = String.format(Locale.ROOT, "%5s  %-" + width + "s  %10s  %9s  %10s  %10s  %s%n", "rank", "config",
+        List<String> shownKeys = sweep.space().varying();
+        java.util.function.Function<Row, String> label = r -> {
+            StringBuilder l = new StringBuilder();
+            for (String k : shownKeys) {
+                l.append(l.isEmpty() ? "" : " ").append(k).append('=').append(r.settings().get(k));
+            }
+            return l.isEmpty() ? r.config() : l.toString();
+        };
+        int width = Math.max(6, Math.min(80, rows.stream().mapToInt(r -> label.apply(r).length()).max().orElse(6)));
+        String header = String.format(Locale.ROOT, "%5s  %-" + width + "s  %10s  %9s  %10s  %10s  %s%n", "rank", "settings",
                 "mean", "sd", "best", "worst", "runs");
         sb.append(header);
         boolean cut = rows.size() > 2 * top;
@@ -276,7 +289,8 @@ public final class Summary implements Consumer<SweepRecord> {
                 i = rows.size() - top;
             }
             Row r = rows.get(i);
-            String config = r.config().length() > width ? r.config().substring(0, width - 1) + "\u2026" : r.config();
+            String config = label.apply(r);
+            config = config.length() > width ? config.substring(0, width - 1) + "\u2026" : config;
             sb.append(String.format(Locale.ROOT, "%5d  %-" + width + "s  %10.4g  %9.3g  %10.4g  %10.4g  %d%s%n", i + 1,
                     config, r.mean(), r.sd(), r.best(), r.worst(), r.runs(),
                     r.diverged() + r.errors() > 0 ? " (" + (r.diverged() > 0 ? r.diverged() + " diverged" : "")
