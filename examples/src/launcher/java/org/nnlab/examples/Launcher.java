@@ -89,19 +89,22 @@ public final class Launcher {
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT).start();
+        Thread errors = new Thread(() -> copyErrors(child.getErrorStream(), System.err), "nnlab-stderr");
+        errors.start();
         Thread shutdown = new Thread(() -> {
             if (child.isAlive()) {
-                child.destroy();                  // SIGTERM: the child removes its temporary files
+                // SIGTERM: the child removes its temporary files. Through its handle, because Process.destroy()
+                // also closes our end of its pipes, and its last words on stderr would be lost
+                child.toHandle().destroy();
                 try {
                     child.waitFor(30, TimeUnit.SECONDS);
+                    errors.join(5_000);           // the child's last words ("stopped with ...") reach our stderr
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
         }, "nnlab-child");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        Thread errors = new Thread(() -> copyErrors(child.getErrorStream(), System.err), "nnlab-stderr");
-        errors.start();
         int status = child.waitFor();
         errors.join();
         System.err.flush();

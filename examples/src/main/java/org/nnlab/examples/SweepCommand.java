@@ -2,10 +2,8 @@ package org.nnlab.examples;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.nnlab.core.Compute;
 import org.nnlab.raster.view.SweepView;
@@ -113,7 +111,12 @@ final class SweepCommand extends Subcommand {
             throw usage("--out " + e.getMessage());
         }
         Summary summary = new Summary(sweep, top);
-        long resumed = feedPrevious(sweep, log, summary);
+        log.previous().forEach(summary);
+        long resumed = log.doneCount();
+        if (log.others() > 0) {
+            warn(out + " also holds " + log.others() + " runs of other configurations (another --space); they stay in "
+                    + "the file and are not part of this sweep's summary");
+        }
         long total = sweep.size();
         err().printf(Locale.ROOT, "%s%s; %d threads, kernels %s%n", sweep, resumed > 0
                 ? String.format(Locale.ROOT, ", resuming: %,d already in %s", resumed, out) : "", workers, Compute.kernels());
@@ -213,24 +216,6 @@ final class SweepCommand extends Subcommand {
         } catch (IllegalArgumentException e) {
             throw usage("--space: " + e.getMessage());
         }
-    }
-
-    /** Gives the summary the runs of this sweep already on file; returns how many. */
-    private static long feedPrevious(Sweep sweep, SweepLog log, Summary summary) {
-        if (log.previous().isEmpty()) {
-            return 0;
-        }
-        Map<String, SweepRecord> byKey = new HashMap<>();
-        log.previous().forEach(r -> byKey.put(r.config() + "#" + r.seed(), r));
-        long n = 0;
-        for (long i = 0; i < sweep.size() && n < byKey.size(); i++) {
-            SweepRecord r = byKey.get(sweep.point(i).text() + "#" + sweep.seed(i));
-            if (r != null) {
-                summary.accept(r);
-                n++;
-            }
-        }
-        return n;
     }
 
     /** The progress line: runs done, runs per second, time left, the best so far. */

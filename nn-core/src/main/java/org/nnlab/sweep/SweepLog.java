@@ -24,9 +24,10 @@ import org.nnlab.core.io.CsvWriter;
  * read back, the runs they hold are skipped ({@link #done(long)}), and new records are appended after them.
  *
  * <p>A resumed file must hold runs of the same plan ({@link Sweep#plan()}: system, epochs, objective);
- * another plan's file is refused rather than mixed. Runs are matched by configuration and seed, not by
- * index, so a space widened between two runs of a command keeps the runs it shares with the old one. A last
- * line cut short by a crash is dropped (the file is truncated to its last whole line before appending).
+ * another plan's file is refused rather than mixed. A run on file counts as done when its trial index,
+ * configuration and seed are this sweep's (two trials may share a configuration, as integer draws do);
+ * records of another space are kept in the file but are not this sweep's runs. A last line cut short by a
+ * crash is dropped (the file is truncated to its last whole line before appending).
  * Not thread-safe: {@link LocalSweep} calls its sink from one thread at a time.
  */
 public final class SweepLog implements Consumer<SweepRecord>, Closeable {
@@ -36,20 +37,28 @@ public final class SweepLog implements Consumer<SweepRecord>, Closeable {
     private final FileChannel csv;
     private final Path csvPath;
     private final List<String> csvMetrics;
-    private final Set<String> done;
+    private final Set<Long> done;
+    private final int others;
     private final List<SweepRecord> previous;
 
     private SweepLog(Sweep sweep, Path jsonl, FileChannel json, FileChannel csv, Path csvPath, List<String> csvMetrics,
-                     List<SweepRecord> previous) {
+                     List<SweepRecord> onFile) {
         this.sweep = sweep;
         this.jsonl = jsonl;
         this.json = json;
         this.csv = csv;
         this.csvPath = csvPath;
         this.csvMetrics = csvMetrics;
-        this.previous = previous;
         this.done = new HashSet<>();
-        previous.forEach(r -> done.add(key(r.config(), r.seed())));
+        List<SweepRecord> mine = new ArrayList<>();
+        for (SweepRecord r : onFile) {
+            if (r.trial() < sweep.size() && sweep.seed(r.trial()) == r.seed()
+                    && sweep.point(r.trial()).text().equals(r.config()) && done.add(r.trial())) {
+                mine.add(r);
+            }
+        }
+        this.previous = List.copyOf(mine);
+        this.others = onFile.size() - mine.size();
     }
 
     /**
@@ -91,7 +100,7 @@ public final class SweepLog implements Consumer<SweepRecord>, Closeable {
             }
             throw e;
         }
-        return new SweepLog(sweep, jsonl, json, csvOut, csv, metrics, List.copyOf(previous));
+        return new SweepLog(sweep, jsonl, json, csvOut, csv, metrics, previous);
     }
 
     /**
@@ -153,23 +162,24 @@ public final class SweepLog implements Consumer<SweepRecord>, Closeable {
         }
     }
 
-    /** The records the file held when it was opened. */
+    /** The records of this sweep's runs the file held when it was opened (one per run). */
     public List<SweepRecord> previous() {
         return previous;
     }
 
-    /** Whether the file holds trial {@code index} of the sweep (same configuration and seed). */
+    /** Records on file that are not runs of this sweep (another space, same plan): kept, not counted. */
+    public int others() {
+        return others;
+    }
+
+    /** Whether the file holds trial {@code index} of the sweep (same index, configuration and seed). */
     public boolean done(long index) {
-        return done.contains(key(sweep.point(index).text(), sweep.seed(index)));
+        return done.contains(index);
     }
 
     /** How many of the sweep's trials the file held when it was opened. */
     public long doneCount() {
-        return done.size();
-    }
-
-    private static String key(String config, long seed) {
-        return config + "#" + seed;
+        return previous.size();
     }
 
     /** Appends the record's line (and row) and flushes them to the operating system. */
@@ -198,7 +208,7 @@ public final class SweepLog implements Consumer<SweepRecord>, Closeable {
                 w.cell(r.seconds()).cell(r.kernels()).cell(r.error() == null ? "" : r.error()).endRow();
                 write(csv, row.toString(), csvPath);
             }
-            done.add(key(r.config(), r.seed()));
+            done.add(r.trial());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

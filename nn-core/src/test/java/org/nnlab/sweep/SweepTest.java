@@ -303,22 +303,34 @@ class SweepTest {
     }
 
     @Test
-    void aWiderSpaceKeepsTheRunsItSharesWithTheOldOne() throws Exception {
+    void runsOfAnotherSpaceStayInTheFileButAreNotThisSweepsAndTwinTrialsBothRun() throws Exception {
         Path jsonl = dir.resolve("w.jsonl");
         Sweep narrow = Sweep.of("toy", Space.parse("x={1|2}"), Sweep.seeds(2), 3, Sweep.Objective.of(null));
         try (SweepLog log = SweepLog.open(narrow, jsonl, null)) {
             LocalSweep.run(narrow, 1, log::done, log);
         }
-        Sweep wide = Sweep.of("toy", Space.parse("x={0|1|2|3}"), Sweep.seeds(2), 3, Sweep.Objective.of(null));
-        List<SweepRecord> made = new ArrayList<>();
+        Sweep wide = Sweep.of("toy", Space.parse("x={1|2|3}"), Sweep.seeds(2), 3, Sweep.Objective.of(null));
         try (SweepLog log = SweepLog.open(wide, jsonl, null)) {
-            assertThat(log.doneCount()).isEqualTo(4);
-            LocalSweep.run(wide, 1, log::done, r -> {
-                made.add(r);
+            assertThat(log.doneCount()).isEqualTo(4);             // x=1 and x=2 keep their trial indices
+            assertThat(log.others()).isZero();
+            LocalSweep.run(wide, 1, log::done, log);
+        }
+        Sweep shifted = Sweep.of("toy", Space.parse("x={0|1|2|3}"), Sweep.seeds(2), 3, Sweep.Objective.of(null));
+        try (SweepLog log = SweepLog.open(shifted, jsonl, null)) {
+            assertThat(log.doneCount()).isZero();                  // every index now names another configuration
+            assertThat(log.others()).isEqualTo(6);
+        }
+        // integer draws repeat: trials with the same settings are distinct runs, each recorded
+        Sweep twins = Sweep.of("toy", Space.parse("x=[1..2]int", 6, 0), Sweep.seeds(1), 2, Sweep.Objective.of(null));
+        List<SweepRecord> got = new ArrayList<>();
+        try (SweepLog log = SweepLog.open(twins, dir.resolve("t.jsonl"), null)) {
+            LocalSweep.run(twins, 2, log::done, r -> {
+                got.add(r);
                 log.accept(r);
             });
         }
-        assertThat(made).extracting(r -> r.settings().get("x")).containsOnly("0", "3").hasSize(4);
+        assertThat(got).hasSize(6);
+        assertThat(SweepLog.read(dir.resolve("t.jsonl"))).hasSize(6);
     }
 
     @Test
