@@ -79,7 +79,7 @@ class NnlabCliTest {
         cli.reset();
         assertThat(run("train")).isEqualTo(2);
         assertThat(cli.err().strip()).isEqualTo("nnlab: unknown subcommand 'train'; choose one of playground, ganlab, "
-                + "shapeshop, diagram, live (see 'nnlab --help')");
+                + "shapeshop, sweep, diagram, live (see 'nnlab --help')");
     }
 
     @Test

@@ -163,6 +163,7 @@ public final class SparkSweep {
             throw new IllegalArgumentException("--format must be json or parquet, got " + format);
         }
         SparkSession spark = SparkSession.builder().appName("nnlab sweep " + system).getOrCreate();
+        spark.sparkContext().setLogLevel(System.getProperty("nnlab.spark.log", "WARN"));   // not a line per task
         try {
             int partitions = integer(options, "--partitions",
                     (int) Math.min(sweep.size(), 4L * spark.sparkContext().defaultParallelism()));
