@@ -181,6 +181,9 @@ final class SweepCommand extends Subcommand {
         if (epochs < 0 || epochs > Sweep.MAX_EPOCHS) {
             throw usage("--epochs must be 0.." + Sweep.MAX_EPOCHS + ", got " + epochs);
         }
+        if (system.equals("shapeshop") && (epochs < 1 || epochs > 100_000)) {
+            throw usage("--epochs must be 1..100000 for shapeshop (a round trains at least one epoch), got " + epochs);
+        }
         if (threshold != null && !Double.isFinite(threshold)) {
             throw usage("--threshold must be a finite number, got " + threshold);
         }
