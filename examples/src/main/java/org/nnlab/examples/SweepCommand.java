@@ -118,10 +118,9 @@ final class SweepCommand extends Subcommand {
                     + "the file and are not part of this sweep's summary");
         }
         long total = sweep.size();
-        err().printf(Locale.ROOT, "%s%s; %d threads, kernels %s%n", sweep, resumed > 0
+        String banner = String.format(Locale.ROOT, "%s%s; %d threads, kernels %s", sweep, resumed > 0
                 ? String.format(Locale.ROOT, ", resuming: %,d already in %s", resumed, out) : "", workers, Compute.kernels());
-        err().flush();
-        Progress progress = new Progress(sweep, resumed, total);
+        Progress progress = new Progress(sweep, resumed, total, banner);
         Object lock = new Object();
         boolean[] closed = {false};
         Thread hook = new Thread(() -> {
@@ -154,9 +153,10 @@ final class SweepCommand extends Subcommand {
             }
         }
         out().print(summary.format(top));
-        out().printf(Locale.ROOT, "%,d runs in %.1f s (%.2f runs/s on %d threads) -> %s%s%n", progress.done - resumed,
+        out().printf(Locale.ROOT, "%,d runs in %.1f s (%.2f runs/s on %d threads) -> %s%s%s%n", progress.done - resumed,
                 progress.seconds(), (progress.done - resumed) / Math.max(1e-9, progress.seconds()), workers, out,
-                csv != null ? ", " + csv : "");
+                csv != null ? ", " + csv : "", resumed > 0 ? String.format(Locale.ROOT, " (resumed: %,d already in %s)",
+                        resumed, out) : "");
         if (png != null) {
             if (summary.best().isEmpty()) {
                 warn("no run finished with a usable " + sweep.objective().metric() + "; no sheet written to " + png);
@@ -231,7 +231,10 @@ final class SweepCommand extends Subcommand {
         long done;
         private SweepRecord best;
 
-        Progress(Sweep sweep, long resumed, long total) {
+        private String banner;
+
+        Progress(Sweep sweep, long resumed, long total, String banner) {
+            this.banner = banner;
             this.sweep = sweep;
             this.resumed = resumed;
             this.total = total;
@@ -241,6 +244,10 @@ final class SweepCommand extends Subcommand {
 
         void update(SweepRecord r) {
             done++;
+            if (banner != null && seconds() >= 1) {        // as the progress lines: none on a short sweep
+                err().println(banner);
+                banner = null;
+            }
             if (r.usable() && (best == null || sweep.metric().better(r.last(), best.last()))) {
                 best = r;
             }

@@ -63,7 +63,7 @@ class SweepCliIT {
                 .first().asString().startsWith("trial,seed,dataset,networkShape,xSquared,learningRate,epochs,stop,metric,final");
         assertThat(r.out()).contains("playground: 24 runs of 8 configurations", "rank", "networkShape=8,8",
                 "settings by effect", "24 runs in", "sheet -> sheet.png");
-        assertThat(r.err()).contains("Sweep[playground, 8 points x 3 seeds = 24 runs, 100 epochs, testLoss]");
+        assertThat(r.out()).contains("24 runs in").doesNotContain("resumed");
         var sheet = ImageIO.read(dir.resolve("sheet.png").toFile());
         assertThat(sheet.getWidth()).isGreaterThan(400);
         // the same sweep on one thread: the same records, bit for bit
@@ -75,7 +75,7 @@ class SweepCliIT {
         ChildCli.Result again = nnlab("sweep", "playground", "--space", SPACE, "--seeds", "3", "--epochs", "100",
                 "--threshold", "0.3", "--out", "one.jsonl");
         assertThat(again.status()).as(again.toString()).isZero();
-        assertThat(again.err()).contains("resuming: 24 already in one.jsonl");
+        assertThat(again.out()).contains("(resumed: 24 already in one.jsonl)");
         assertThat(again.out()).contains("0 runs in", "playground: 24 runs of 8 configurations");
         assertThat(records("one.jsonl")).isEqualTo(records);
     }
@@ -104,7 +104,7 @@ class SweepCliIT {
         assertThat(Files.readString(dir.resolve("log.txt"))).contains("run the same command again to resume");
         ChildCli.Result resumed = ChildCli.run(dir, List.of(), 300, command.subList(3, command.size()).toArray(String[]::new));
         assertThat(resumed.status()).as(resumed.toString()).isZero();
-        assertThat(resumed.err()).contains("resuming: " + partial.size() + " already in g.jsonl");
+        assertThat(resumed.out()).contains("(resumed: " + partial.size() + " already in g.jsonl)");
         List<String> all = records("g.jsonl");
         assertThat(all).hasSize(36).containsAll(partial);
         assertThat(all.stream().map(s -> s.replaceAll(".*\"trial\":(\\d+).*", "$1")).distinct()).hasSize(36);
@@ -162,6 +162,10 @@ class SweepCliIT {
         assertOne(nnlab("sweep", "playground", "--space", "dataset=xor", "--epochs", "4", "--out", "o.jsonl"), 2,
                 "o.jsonl holds runs of another sweep", "epochs=3", "epochs=4");
         assertThat(Files.readString(dir.resolve("o.jsonl"))).isEqualTo(before);
+        if (Files.exists(Path.of("/dev/full"))) {
+            assertOne(nnlab("sweep", "playground", "--space", "dataset=xor", "--epochs", "3", "--out", "/dev/full"), 1,
+                    "cannot write /dev/full", "No space left on device");
+        }
         Files.writeString(dir.resolve("junk.jsonl"), "not json\n");
         assertOne(nnlab("sweep", "playground", "--space", "dataset=xor", "--epochs", "3", "--out", "junk.jsonl"), 1,
                 "junk.jsonl line 1 is not a sweep record");

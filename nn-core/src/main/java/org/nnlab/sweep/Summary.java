@@ -261,9 +261,9 @@ public final class Summary implements Consumer<SweepRecord> {
     public String format(int top) {
         StringBuilder sb = new StringBuilder();
         String better = metric.higherIsBetter() ? "higher is better" : "lower is better";
-        sb.append(String.format(Locale.ROOT, "%s: %,d runs of %,d configurations, %,d diverged, %,d refused; %s "
-                + "after up to %,d epochs (%s), mean over seeds%n", sweep.system(), runs, points.size(), diverged, errors,
-                metric.name(), sweep.epochs(), better));
+        sb.append(String.format(Locale.ROOT, "%s: %,d run%s of %,d configuration%s, %,d diverged, %,d refused; %s "
+                + "after up to %,d epochs (%s), mean over seeds%n", sweep.system(), runs, runs == 1 ? "" : "s",
+                points.size(), points.size() == 1 ? "" : "s", diverged, errors, metric.name(), sweep.epochs(), better));
         List<String> fixed = sweep.space().keys().stream().filter(k -> k.kind() == Space.Kind.FIXED)
                 .map(k -> k.name() + "=" + k.values().get(0)).toList();
         if (!fixed.isEmpty()) {

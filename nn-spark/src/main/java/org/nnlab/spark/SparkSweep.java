@@ -148,14 +148,23 @@ public final class SparkSweep {
      * @param args the system and the options above
      */
     public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("nnlab spark sweep: " + e.getMessage());     // bad usage: one line, no stack trace
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) {
         Map<String, String> options = options(args);
         String system = options.remove("");
         Space space = Space.parse(require(options, "--space"), integer(options, "--samples", 1),
-                Long.parseLong(options.getOrDefault("--space-seed", "0")));
+                spaceSeed(options));
         String threshold = options.get("--threshold");
         Sweep sweep = Sweep.of(system, space, Sweep.seeds(integer(options, "--seeds", 1)),
                 integer(options, "--epochs", -1), new Sweep.Objective(options.get("--metric"),
-                        threshold == null ? Double.NaN : Double.parseDouble(threshold), false,
+                        threshold == null ? Double.NaN : real(options, "--threshold", Double.NaN), false,
                         integer(options, "--every", system.equals("ganlab") ? 50 : 1)));
         String out = require(options, "--out");
         String format = options.getOrDefault("--format", "json");
@@ -208,6 +217,27 @@ public final class SparkSweep {
             throw new IllegalArgumentException(name + " is required");
         }
         return v;
+    }
+
+    private static long spaceSeed(Map<String, String> options) {
+        String v = options.getOrDefault("--space-seed", "0");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--space-seed must be an integer, got " + v);
+        }
+    }
+
+    private static double real(Map<String, String> options, String name, double otherwise) {
+        String v = options.get(name);
+        if (v == null) {
+            return otherwise;
+        }
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got " + v);
+        }
     }
 
     private static int integer(Map<String, String> options, String name, int otherwise) {
