@@ -63,7 +63,9 @@ public final class PlaygroundExperiment implements Experiment {
         all.forEach((k, v) -> hash.append(hash.isEmpty() ? "" : "&").append(k).append('=').append(v));
         PlaygroundState.Reading reading = PlaygroundState.read(hash.toString());
         if (!reading.issues().isEmpty()) {
-            throw new IllegalArgumentException("playground: " + reading.issues().get(0).message());
+            // what the page would silently ignore or replace, a sweep refuses: drop the page's "(ignored)" remark
+            throw new IllegalArgumentException("playground: " + reading.issues().get(0).message()
+                    .replace(" (ignored)", "").replaceFirst(" \\(Playground uses [^)]*\\)$", ""));
         }
         PlaygroundState state = reading.state();
         PlaygroundSession.hiddenSizes(state);      // sizes that would not fit are refused here
