@@ -106,13 +106,25 @@ public interface Experiment {
      */
     static Experiment named(String name) {
         List<String> names = new ArrayList<>();
-        for (Experiment e : ServiceLoader.load(Experiment.class, Experiment.class.getClassLoader())) {
+        String broken = "";
+        var providers = ServiceLoader.load(Experiment.class, Experiment.class.getClassLoader()).iterator();
+        while (true) {
+            Experiment e;
+            try {
+                if (!providers.hasNext()) {
+                    break;
+                }
+                e = providers.next();
+            } catch (java.util.ServiceConfigurationError error) {
+                broken = "; a listed experiment did not load: " + error.getMessage();   // the others still serve
+                continue;
+            }
             if (e.name().equals(name)) {
                 return e;
             }
             names.add(e.name());
         }
         throw new IllegalArgumentException("no experiment \"" + name + "\"; choose one of " + names
-                + (names.contains("ganlab") ? "" : " (ganlab needs nn-gan on the class path)"));
+                + (names.contains("ganlab") ? "" : " (ganlab needs nn-gan on the class path)") + broken);
     }
 }

@@ -95,6 +95,14 @@ class SweepTest {
     }
 
     @Test
+    void aListedExperimentThatDoesNotLoadLeavesTheOthersServing() {
+        assertThat(Experiment.named("playground").name()).isEqualTo("playground");
+        assertThat(Experiment.named("toy").name()).isEqualTo("toy");
+        assertThatThrownBy(() -> Experiment.named("nosuch")).hasMessageContaining("choose one of")
+                .hasMessageContaining("a listed experiment did not load").hasMessageContaining("NoSuchExperiment");
+    }
+
+    @Test
     void sweepsCheckEveryValueBeforeAnyRun() {
         assertThatThrownBy(() -> Sweep.of("nosuch", Space.parse("x=1"), Sweep.seeds(1), 1, Sweep.Objective.of(null)))
                 .hasMessageContaining("no experiment \"nosuch\"").hasMessageContaining("playground");

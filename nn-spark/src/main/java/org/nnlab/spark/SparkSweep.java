@@ -140,8 +140,8 @@ public final class SparkSweep {
 
     /**
      * {@code spark-submit --class org.nnlab.spark.SparkSweep nn-spark-job.jar SYSTEM --space SPACE --epochs N
-     * --out DIR [--seeds N] [--samples N] [--space-seed S] [--metric M] [--threshold X] [--every N]
-     * [--partitions N] [--format json|parquet]}: the sweep's records written to {@code DIR} as JSON lines
+     * --out DIR [--seeds N] [--samples N] [--space-seed S] [--metric M] [--threshold X] [--stop-at-threshold]
+     * [--every N] [--partitions N] [--format json|parquet]}: the sweep's records written to {@code DIR} as JSON lines
      * (default) or Parquet. The options mean what they mean for {@code nnlab sweep}; {@code --partitions}
      * defaults to 4 tasks per core Spark offers.
      *
@@ -158,44 +158,67 @@ public final class SparkSweep {
 
     private static void run(String[] args) {
         Map<String, String> options = options(args);
-        String system = options.remove("");
-        Space space = Space.parse(require(options, "--space"), integer(options, "--samples", 1),
-                spaceSeed(options));
-        String threshold = options.get("--threshold");
-        Sweep sweep = Sweep.of(system, space, Sweep.seeds(integer(options, "--seeds", 1)),
-                integer(options, "--epochs", -1), new Sweep.Objective(options.get("--metric"),
-                        threshold == null ? Double.NaN : real(options, "--threshold", Double.NaN), false,
-                        integer(options, "--every", system.equals("ganlab") ? 50 : 1)));
+        Sweep sweep = sweep(options);          // every option checked before Spark starts
+        String format = format(options);
+        SparkSession spark = SparkSession.builder().appName("nnlab sweep " + sweep.system()).getOrCreate();
+        spark.sparkContext().setLogLevel(System.getProperty("nnlab.spark.log", "WARN"));   // not a line per task
+        try {
+            System.out.println(submit(spark, sweep, options, format));
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** The job on a running session, as {@link #main} runs it; returns the line it prints. */
+    static String submit(SparkSession spark, String[] args) {
+        Map<String, String> options = options(args);
+        Sweep sweep = sweep(options);
+        return submit(spark, sweep, options, format(options));
+    }
+
+    private static String submit(SparkSession spark, Sweep sweep, Map<String, String> options, String format) {
         String out = require(options, "--out");
+        int partitions = integer(options, "--partitions",
+                (int) Math.min(sweep.size(), 4L * spark.sparkContext().defaultParallelism()));
+        long t0 = System.nanoTime();
+        Dataset<String> lines = records(spark, sweep, partitions);
+        if (format.equals("json")) {
+            lines.write().text(out);
+        } else {
+            table(spark, lines).write().parquet(out);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return String.format(Locale.ROOT, "%s in %d tasks: %.1f s, %.2f runs/s -> %s (%s)", sweep, partitions, seconds,
+                sweep.size() / seconds, out, format);
+    }
+
+    private static Sweep sweep(Map<String, String> options) {
+        String system = options.get("");
+        Space space = Space.parse(require(options, "--space"), integer(options, "--samples", 1), spaceSeed(options));
+        String threshold = options.get("--threshold");
+        require(options, "--out");
+        return Sweep.of(system, space, Sweep.seeds(integer(options, "--seeds", 1)), integer(options, "--epochs", -1),
+                new Sweep.Objective(options.get("--metric"),
+                        threshold == null ? Double.NaN : real(options, "--threshold", Double.NaN),
+                        options.containsKey("--stop-at-threshold"),
+                        integer(options, "--every", system.equals("ganlab") ? 50 : 1)));
+    }
+
+    private static String format(Map<String, String> options) {
         String format = options.getOrDefault("--format", "json");
         if (!format.equals("json") && !format.equals("parquet")) {
             throw new IllegalArgumentException("--format must be json or parquet, got " + format);
         }
-        SparkSession spark = SparkSession.builder().appName("nnlab sweep " + system).getOrCreate();
-        spark.sparkContext().setLogLevel(System.getProperty("nnlab.spark.log", "WARN"));   // not a line per task
-        try {
-            int partitions = integer(options, "--partitions",
-                    (int) Math.min(sweep.size(), 4L * spark.sparkContext().defaultParallelism()));
-            long t0 = System.nanoTime();
-            Dataset<String> lines = records(spark, sweep, partitions);
-            if (format.equals("json")) {
-                lines.write().text(out);
-            } else {
-                table(spark, lines).write().parquet(out);
-            }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "%s in %d tasks: %.1f s, %.2f runs/s -> %s (%s)%n", sweep, partitions, seconds,
-                    sweep.size() / seconds, out, format);
-        } finally {
-            spark.stop();
-        }
+        return format;
     }
 
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         List<String> positional = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].startsWith("--")) {
+            if (args[i].equals("--stop-at-threshold")) {
+                options.put(args[i], "true");         // the one flag
+            } else if (args[i].startsWith("--")) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
                 }

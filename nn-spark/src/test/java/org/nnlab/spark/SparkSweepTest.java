@@ -128,6 +128,30 @@ class SparkSweepTest {
     }
 
     @Test
+    void theSubmittedJobWritesParquetWithTheOptionsOfTheCommandLine() {
+        Path out = dir.resolve("job.parquet");
+        String line = SparkSweep.submit(spark, new String[] {"playground", "--space", "dataset=gauss&networkShape={2|4}",
+            "--seeds", "3", "--epochs", "200", "--threshold", "0.05", "--stop-at-threshold", "--partitions", "3",
+            "--format", "parquet", "--out", out.toString()});
+        assertThat(line).contains("Sweep[playground, 2 points x 3 seeds = 6 runs, 200 epochs, testLoss] in 3 tasks");
+        List<Row> rows = spark.read().parquet(out.toString()).orderBy("trial").collectAsList();
+        assertThat(rows).hasSize(6);
+        Sweep same = Sweep.of("playground", Space.parse("dataset=gauss&networkShape={2|4}"), Sweep.seeds(3), 200,
+                new Sweep.Objective(null, 0.05, true, 1));
+        for (Row r : rows) {
+            SweepRecord expected = same.run((Long) r.getAs("trial"));
+            assertThat(expected.stop()).isEqualTo(SweepRecord.Stop.THRESHOLD);    // gauss is easy: every run stops early
+            assertThat(r.getAs("stop").toString()).isEqualTo("threshold");
+            assertThat((Integer) r.getAs("epochs")).isEqualTo(expected.epochs()).isEqualTo(expected.reachedAt());
+            assertThat((Double) r.getAs("final")).isEqualTo(expected.last());
+        }
+        assertThatThrownBy(() -> SparkSweep.submit(spark, new String[] {"playground", "--space", "dataset=xor", "--epochs", "5",
+            "--stop-at-threshold", "--out", out.toString()})).hasMessageContaining("needs a threshold");
+        assertThatThrownBy(() -> SparkSweep.submit(spark, new String[] {"playground", "--space", "dataset=xor", "--epochs", "5",
+            "--format", "csv", "--out", out.toString()})).hasMessageContaining("--format must be json or parquet, got csv");
+    }
+
+    @Test
     void partitionsOutsideOneToTheRunsAreRefused() {
         assertThatThrownBy(() -> SparkSweep.records(spark, playground(), 0)).hasMessageContaining("partitions must be 1..24");
         assertThatThrownBy(() -> SparkSweep.records(spark, playground(), 25)).hasMessageContaining("got 25");
