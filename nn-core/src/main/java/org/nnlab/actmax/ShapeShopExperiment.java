@@ -102,6 +102,11 @@ public final class ShapeShopExperiment implements Experiment {
             public void trained(int epoch, int total, double loss) {
                 monitor.epoch(epoch, name -> Double.NaN);      // for cancellation; no metric is read mid-round
             }
+
+            @Override
+            public void ascended(int classIndex, long step, long maxSteps) {
+                monitor.epoch(epochs, name -> Double.NaN);     // an ascent of 10,000 steps stays cancellable too
+            }
         });
         double[] losses = round.training().epochLosses();
         double sum = 0;

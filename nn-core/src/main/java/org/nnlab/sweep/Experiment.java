@@ -77,7 +77,8 @@ public interface Experiment {
         Monitor NONE = (epoch, metrics) -> true;
 
         /**
-         * Epoch {@code epoch} (1-based) has run.
+         * Epoch {@code epoch} (1-based) has run. An experiment with long work after its last epoch (ShapeShop's
+         * ascent) may call it again with that epoch meanwhile, so that a cancelled sweep stops there too.
          *
          * @param metrics computes a metric of {@link #metrics()} marked {@code during}, now
          * @return whether to go on

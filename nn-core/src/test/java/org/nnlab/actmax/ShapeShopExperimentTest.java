@@ -34,6 +34,29 @@ class ShapeShopExperimentTest {
     }
 
     @Test
+    void aSweepCancelledDuringAnAscentStopsThere() throws Exception {
+        // a step this small never reaches p > 0.99: each class would ascend for ten million steps
+        Sweep sweep = Sweep.of("shapeshop", Space.parse("classes=box,circle&step=1e-12&maxSteps=10000000"),
+                List.of(1L, 2L), 1, Sweep.Objective.of(null));
+        java.util.List<SweepRecord> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Throwable[] thrown = {null};
+        Thread caller = new Thread(() -> {
+            try {
+                org.nnlab.sweep.LocalSweep.run(sweep, 2, i -> false, got::add);
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        caller.start();
+        Thread.sleep(1500);                     // training (1 epoch) is over; the ascents are running
+        caller.interrupt();
+        caller.join(5_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat(thrown[0]).isInstanceOf(InterruptedException.class);
+        assertThat(got).isEmpty();
+    }
+
+    @Test
     void badSettingsAreRefusedBeforeAnyRun() {
         assertThatThrownBy(() -> ShapeShopExperiment.config(Map.of("classes", "box,blob"), 1, 1)).hasMessageContaining("blob");
         assertThatThrownBy(() -> ShapeShopExperiment.config(Map.of("modle", "cnn"), 1, 1))
