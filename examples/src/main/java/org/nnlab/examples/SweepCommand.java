@@ -117,22 +117,42 @@ final class SweepCommand extends Subcommand {
             warn(out + " also holds " + log.others() + " runs of other configurations (another --space); they stay in "
                     + "the file and are not part of this sweep's summary");
         }
-        long total = sweep.size();
         String banner = String.format(Locale.ROOT, "%s%s; %d threads, kernels %s", sweep, resumed > 0
                 ? String.format(Locale.ROOT, ", resuming: %,d already in %s", resumed, out) : "", workers, Compute.kernels());
-        Progress progress = new Progress(sweep, resumed, total, banner);
+        Progress progress = new Progress(sweep, resumed, sweep.size(), banner);
+        try (log) {
+            runAll(sweep, workers, log, summary, progress);
+        }
+        out().print(summary.format(top));
+        out().printf(Locale.ROOT, "%,d runs in %.1f s (%.2f runs/s on %d threads) -> %s%s%s%n", progress.done - resumed,
+                progress.seconds(), (progress.done - resumed) / Math.max(1e-9, progress.seconds()), workers, out,
+                csv != null ? ", " + csv : "", resumed > 0 ? String.format(Locale.ROOT, " (resumed: %,d already in %s)",
+                        resumed, out) : "");
+        if (png != null) {
+            writeSheet(sweep, summary);
+        }
+        out().flush();
+        return 0;
+    }
+
+    /**
+     * Runs every trial the log does not hold, each record to the log, the summary and the progress line. On
+     * SIGINT or SIGTERM a shutdown hook takes the same lock as the sink, so a record being written is finished
+     * (no torn line), later ones are dropped, and the user is told how to resume.
+     */
+    private void runAll(Sweep sweep, int workers, SweepLog log, Summary summary, Progress progress) throws Exception {
         Object lock = new Object();
         boolean[] closed = {false};
         Thread hook = new Thread(() -> {
-            synchronized (lock) {          // a record being written is finished first, so no line is torn
+            synchronized (lock) {
                 closed[0] = true;
                 err().printf(Locale.ROOT, "%nsweep: stopped with %,d of %,d runs in %s; run the same command again to "
-                        + "resume%n", progress.done, total, out);
+                        + "resume%n", progress.done, sweep.size(), out);
                 err().flush();
             }
         }, "nnlab-sweep-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (log) {
+        try {
             LocalSweep.run(sweep, workers, log::done, r -> {
                 synchronized (lock) {
                     if (closed[0]) {
@@ -152,23 +172,18 @@ final class SweepCommand extends Subcommand {
                 // shutting down: the hook runs
             }
         }
-        out().print(summary.format(top));
-        out().printf(Locale.ROOT, "%,d runs in %.1f s (%.2f runs/s on %d threads) -> %s%s%s%n", progress.done - resumed,
-                progress.seconds(), (progress.done - resumed) / Math.max(1e-9, progress.seconds()), workers, out,
-                csv != null ? ", " + csv : "", resumed > 0 ? String.format(Locale.ROOT, " (resumed: %,d already in %s)",
-                        resumed, out) : "");
-        if (png != null) {
-            if (summary.best().isEmpty()) {
-                warn("no run finished with a usable " + sweep.objective().metric() + "; no sheet written to " + png);
-            } else {
-                err().println("sweep: drawing the best and worst runs (each trained again from its seed)");
-                err().flush();
-                SweepView.sheet(sweep, summary.best(), summary.worst(), 200).writePng(png);
-                out().println("sheet -> " + png);
-            }
+    }
+
+    /** The contact sheet of the best and worst runs, each trained again from its seed. */
+    private void writeSheet(Sweep sweep, Summary summary) throws IOException {
+        if (summary.best().isEmpty()) {
+            warn("no run finished with a usable " + sweep.objective().metric() + "; no sheet written to " + png);
+            return;
         }
-        out().flush();
-        return 0;
+        err().println("sweep: drawing the best and worst runs (each trained again from its seed)");
+        err().flush();
+        SweepView.sheet(sweep, summary.best(), summary.worst(), 200).writePng(png);
+        out().println("sheet -> " + png);
     }
 
     private Sweep sweep() {
