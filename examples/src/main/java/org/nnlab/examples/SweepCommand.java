@@ -72,7 +72,7 @@ final class SweepCommand extends Subcommand {
     boolean stopAtThreshold;
 
     @Option(names = "--every", paramLabel = "N", description = "epochs between readings of the metric, for its best "
-            + "value and the threshold, 1..10000000 (default: 1; ganlab 50, since its KL costs a grid)")
+            + "value and the threshold, 1..10000000 (default: 1; ganlab 10, since reading its KL costs about half an epoch)")
     Integer every;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.jsonl",
@@ -205,15 +205,15 @@ final class SweepCommand extends Subcommand {
         if (stopAtThreshold && threshold == null) {
             throw usage("--stop-at-threshold needs --threshold");
         }
-        int readEvery = every != null ? every : system.equals("ganlab") ? 50 : 1;
-        if (readEvery < 1 || readEvery > Sweep.MAX_EPOCHS) {
-            throw usage("--every must be 1.." + Sweep.MAX_EPOCHS + ", got " + readEvery);
-        }
         Experiment experiment;
         try {
             experiment = Experiment.named(system);
         } catch (IllegalArgumentException e) {
             throw usage("SYSTEM: " + e.getMessage());
+        }
+        int readEvery = every != null ? every : experiment.defaultEvery();
+        if (readEvery < 1 || readEvery > Sweep.MAX_EPOCHS) {
+            throw usage("--every must be 1.." + Sweep.MAX_EPOCHS + ", got " + readEvery);
         }
         if (metric != null) {
             try {

@@ -66,4 +66,10 @@ public class GanBenchmark {
     public GanFrame frame() {
         return session.frame();
     }
+
+    /** KL and JS alone, as a sweep reads its objective. */
+    @Benchmark
+    public org.nnlab.gan.GridDivergence divergence() {
+        return session.divergence();
+    }
 }

@@ -41,6 +41,14 @@ public interface Experiment {
      */
     Outcome run(Map<String, String> settings, long seed, int epochs, Monitor monitor);
 
+    /**
+     * Epochs between readings of the objective when a sweep does not say: 1, or more where a reading costs work
+     * of its own (GAN Lab's KL evaluates a grid).
+     */
+    default int defaultEvery() {
+        return 1;
+    }
+
     /** The metric named {@code name}. @throws IllegalArgumentException naming the metrics there are */
     default Metric metric(String name) {
         for (Metric m : metrics()) {

@@ -32,6 +32,15 @@ public record GanFrame(long epoch, float[] heatmapD, float[] manifold, double[] 
     /** GAN Lab's gradient arrow scale: the tip is at x + 0.15·dD/dx. */
     public static final double ARROW_SCALE = 0.15;
 
+    /**
+     * The divergence a frame reports ({@link #kl()}, {@link #js()}), without the rest of the frame: one generator
+     * pass over the fixed noise and two histograms, the same bits as the frame's.
+     */
+    static GridDivergence divergence(GanSession session) {
+        float[] fixedFake = session.generator().apply(session.noiseAtlas().head(FIXED), FIXED);
+        return GridDivergence.of(session.realAtlas().head(REAL_SHOWN), REAL_SHOWN, fixedFake, FIXED);
+    }
+
     static GanFrame of(GanSession session, boolean ganLabCompatible) {
         DenseStack g = session.generator();
         DenseStack d = session.discriminator();

@@ -413,6 +413,19 @@ public final class GanSession {
         }
     }
 
+    /**
+     * KL and JS now, as {@link #frame()} reports them (the same bits), without the frame's grid evaluation: what a
+     * sweep reads to rank runs.
+     */
+    public GridDivergence divergence() {
+        guard.enter();
+        try {
+            return GanFrame.divergence(this);
+        } finally {
+            guard.exit();
+        }
+    }
+
     /** {@link #frame()} with GAN Lab's own (buggy, sub-normalised) KL and JS (spec 2.g), for chart parity. */
     public GanFrame frameGanLabCompatible() {
         guard.enter();

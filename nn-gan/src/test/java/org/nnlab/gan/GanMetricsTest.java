@@ -29,6 +29,39 @@ class GanMetricsTest {
     }
 
     @Test
+    void theDivergenceIsTheWrittenOutSumBitForBitAndTheFramesToo() {
+        Rng rng = Rng.seeded(11);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 1 + rng.nextInt(500);
+            float[] real = new float[2 * n];
+            float[] fake = new float[2 * n];
+            for (int i = 0; i < 2 * n; i++) {
+                real[i] = 0.2f + 0.3f * rng.nextFloat();        // clustered: most of the 900 cells stay empty
+                fake[i] = trial % 2 == 0 ? 0.4f + 0.5f * rng.nextFloat() : -0.5f + 2 * rng.nextFloat();
+            }
+            double[] p = GridDivergence.histogram(real, n, 1.0 / n);
+            double[] q = GridDivergence.histogram(fake, n, 1.0 / n);
+            double kl = 0;                                       // the definition, every cell, log2 as written
+            double js = 0;
+            for (int c = 0; c < p.length; c++) {
+                double pe = p[c] + EPS;
+                double qe = q[c] + EPS;
+                double me = (p[c] + q[c]) / 2 + EPS;
+                kl += pe * log2(pe / qe);
+                js += pe * log2(pe / me) + qe * log2(qe / me);
+            }
+            GridDivergence d = GridDivergence.of(real, n, fake, n);
+            assertThat(Double.doubleToRawLongBits(d.kl())).as("kl, trial %d", trial).isEqualTo(Double.doubleToRawLongBits(kl));
+            assertThat(Double.doubleToRawLongBits(d.js())).as("js, trial %d", trial)
+                    .isEqualTo(Double.doubleToRawLongBits(js / 2));
+        }
+        GanSession s = GanSession.create(RealData.ring(), GanConfig.preset("ring"), Rng.seeded(3));
+        s.train(40);
+        GanFrame frame = s.frame();
+        assertThat(s.divergence()).isEqualTo(new GridDivergence(frame.kl(), frame.js()));
+    }
+
+    @Test
     void disjointMassesGiveTheClosedForms() {
         double[] p = new double[900];
         double[] q = new double[900];

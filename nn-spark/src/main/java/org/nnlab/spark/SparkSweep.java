@@ -17,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.nnlab.sweep.Experiment;
 import org.nnlab.sweep.Space;
 import org.nnlab.sweep.Sweep;
 
@@ -201,7 +202,7 @@ public final class SparkSweep {
                 new Sweep.Objective(options.get("--metric"),
                         threshold == null ? Double.NaN : real(options, "--threshold", Double.NaN),
                         options.containsKey("--stop-at-threshold"),
-                        integer(options, "--every", system.equals("ganlab") ? 50 : 1)));
+                        integer(options, "--every", Experiment.named(system).defaultEvery())));
     }
 
     private static String format(Map<String, String> options) {
