@@ -41,8 +41,10 @@ class CliFuzzIT {
     void generatedCommandLinesKeepEveryPromise() throws Exception {
         SplittableRandom rng = new SplittableRandom(1414);
         List<Case> cases = new ArrayList<>();
-        for (String sub : List.of("playground", "ganlab", "shapeshop", "diagram")) {
-            for (int i = 0; i < RUNS_PER_SUBCOMMAND; i++) {
+        for (String sub : List.of("playground", "ganlab", "shapeshop", "diagram", "sweep")) {
+            // a sweep runs several trainings: a quarter as many cases keeps the test's minutes in bounds
+            int runs = sub.equals("sweep") ? Math.max(1, RUNS_PER_SUBCOMMAND / 4) : RUNS_PER_SUBCOMMAND;
+            for (int i = 0; i < runs; i++) {
                 cases.add(generate(cases.size(), sub, rng.split()));
             }
         }
@@ -110,8 +112,11 @@ class CliFuzzIT {
             }
             byte[] bytes = Files.readAllBytes(p);
             boolean good = new String(bytes, StandardCharsets.UTF_8).equals("GOOD");
+            boolean sweep = c.sub().equals("sweep");
             boolean valid = o[0].equals("--json") ? validJson(p) : o[0].equals("--png") ? validPng(p)
-                    : o[0].equals("--csv") ? validCsv(p) : bytes.length > 0;
+                    : o[0].equals("--out") ? validJsonLines(p)
+                    : o[0].equals("--csv") ? (sweep ? new String(bytes, StandardCharsets.UTF_8).startsWith("trial,seed,")
+                    : validCsv(p)) : bytes.length > 0;
             if (r.status() == 0 && !onlyHelp && !valid) {
                 return "invalid " + o[0] + " output " + out + ": " + what;
             }
@@ -152,6 +157,20 @@ class CliFuzzIT {
             }
         }
         return true;
+    }
+
+    /** A sweep's records: every line one JSON object. */
+    private static boolean validJsonLines(Path p) {
+        try {
+            for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+                if (!CliProcessIT.JACKSON.readTree(line).isObject()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean validJson(Path p) {
@@ -211,6 +230,7 @@ class CliFuzzIT {
             case "playground" -> playground(rng);
             case "ganlab" -> ganlab(rng);
             case "shapeshop" -> shapeshop(rng);
+            case "sweep" -> sweep(rng, args);
             default -> diagram(rng);
         };
         Collections.shuffle(options, new java.util.Random(rng.nextLong()));
@@ -226,7 +246,7 @@ class CliFuzzIT {
                 args.add(o[0]);
                 args.add(o[1]);
             }
-            if (o.length == 2 && List.of("--json", "--png", "--txt", "--csv").contains(o[0])) {
+            if (o.length == 2 && List.of("--json", "--png", "--txt", "--csv", "--out").contains(o[0])) {
                 outputs.add(o);
             }
             if (rng.nextInt(40) == 0) {
@@ -374,6 +394,59 @@ class CliFuzzIT {
         }
         if (rng.nextInt(4) == 0) {
             o.add(new String[] {"--csv", output(rng, "out.csv")});
+        }
+        return o;
+    }
+
+    /** A sweep's options; its system (positional) goes straight into {@code args}, now and then a wrong one. */
+    private static List<String[]> sweep(SplittableRandom rng, List<String> args) {
+        String system = pick(rng, "playground", "playground", "ganlab", "shapeshop", "playgroud");
+        if (rng.nextInt(15) > 0) {
+            args.add(system);
+        }
+        List<String[]> o = new ArrayList<>();
+        String space = switch (system) {
+            case "ganlab" -> pick(rng, "dataset=ring&kD={1|2}", "dLR=[0.01..0.1]log", "kD=fast", "dataset=donut",
+                "gNeurons={2|4}&dOpt={SGD|Adam}");
+            case "shapeshop" -> pick(rng, "classes=box,circle&model=mlp", "classes={box,circle|box,tri}&model=mlp",
+                "classes=box,blob", "model=rnn", "classes=box,circle&step=1e300&model=mlp");
+            default -> pick(rng, "dataset={xor|circle}", "networkShape={2|3}&learningRate=[0.01..0.3]log",
+                "dataset=spiral&xSquared={true|false}", "learningRate={0.03|10}&activation=relu&problem=regression", "",
+                "a={1|", "learningRate=[1..0]", "datset=xor", "networkShape={4|Infinity}", "x=[0..1]int",
+                "networkShape=4,2&batchSize={1|0}");
+        };
+        o.add(new String[] {"--space", space});
+        o.add(new String[] {"--epochs", small(rng, 20)});
+        o.add(new String[] {"--out", output(rng, "out.jsonl")});
+        if (rng.nextInt(2) == 0) {
+            o.add(new String[] {"--seeds", small(rng, 3)});
+        }
+        if (rng.nextInt(4) == 0) {
+            o.add(new String[] {"--samples", small(rng, 3)});
+        }
+        if (rng.nextInt(3) == 0) {
+            o.add(new String[] {"--csv", output(rng, "out.csv")});
+        }
+        if (rng.nextInt(5) == 0) {
+            o.add(new String[] {"--png", output(rng, "out.png")});
+        }
+        if (rng.nextInt(4) == 0) {
+            o.add(new String[] {"--metric", pick(rng, "testLoss", "trainAccuracy", "kl", "meanR", "nope", "")});
+        }
+        if (rng.nextInt(4) == 0) {
+            o.add(new String[] {"--threshold", REALS[rng.nextInt(REALS.length)]});
+        }
+        if (rng.nextInt(6) == 0) {
+            o.add(new String[] {"--stop-at-threshold"});
+        }
+        if (rng.nextInt(5) == 0) {
+            o.add(new String[] {"--every", small(rng, 5)});
+        }
+        if (rng.nextInt(5) == 0) {
+            o.add(new String[] {"--threads", small(rng, 3)});
+        }
+        if (rng.nextInt(6) == 0) {
+            o.add(new String[] {"--top", small(rng, 3)});
         }
         return o;
     }

@@ -31,6 +31,9 @@ import org.nnlab.core.io.CsvWriter;
  * Not thread-safe: {@link LocalSweep} calls its sink from one thread at a time.
  */
 public final class SweepLog implements Consumer<SweepRecord>, Closeable {
+    /** How every record's line begins ({@link SweepRecord#toJson()}). */
+    private static final String RECORD_START = "{\"trial\":";
+
     private final Sweep sweep;
     private final Path jsonl;
     private final FileChannel json;
@@ -75,22 +78,18 @@ public final class SweepLog implements Consumer<SweepRecord>, Closeable {
                         + "\", this one is \"" + sweep.plan() + "\"); give another file, or the same settings");
             }
         }
+        List<String> metrics = sweep.experiment().metrics().stream().map(Experiment.Metric::name).toList();
+        String header = csvHeader(sweep, metrics);
+        if (csv != null) {
+            checkCsv(csv, header);                     // before anything is truncated or appended
+        }
         FileChannel json = append(jsonl);
         FileChannel csvOut = null;
-        List<String> metrics = sweep.experiment().metrics().stream().map(Experiment.Metric::name).toList();
         try {
             if (csv != null) {
                 csvOut = append(csv);
                 if (csvOut.size() == 0) {
-                    StringBuilder header = new StringBuilder();
-                    List<String> names = new ArrayList<>(List.of("trial", "seed"));
-                    sweep.space().keys().forEach(k -> names.add(k.name()));
-                    names.addAll(List.of("epochs", "stop", "metric", "final", "best", "bestEpoch", "reachedAt",
-                            "diverged", "divergedAt"));
-                    names.addAll(metrics);
-                    names.addAll(List.of("seconds", "kernels", "error"));
-                    CsvWriter.to(header).header(names.toArray(String[]::new));
-                    write(csvOut, header.toString(), csv);
+                    write(csvOut, header, csv);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -103,11 +102,42 @@ public final class SweepLog implements Consumer<SweepRecord>, Closeable {
         return new SweepLog(sweep, jsonl, json, csvOut, csv, metrics, previous);
     }
 
+    /** The CSV's header line: trial, seed, the space's keys, the record's fields, the metrics. */
+    private static String csvHeader(Sweep sweep, List<String> metrics) {
+        List<String> names = new ArrayList<>(List.of("trial", "seed"));
+        sweep.space().keys().forEach(k -> names.add(k.name()));
+        names.addAll(List.of("epochs", "stop", "metric", "final", "best", "bestEpoch", "reachedAt", "diverged",
+                "divergedAt"));
+        names.addAll(metrics);
+        names.addAll(List.of("seconds", "kernels", "error"));
+        StringBuilder header = new StringBuilder();
+        CsvWriter.to(header).header(names.toArray(String[]::new));
+        return header.toString();
+    }
+
+    /** A CSV to resume must begin with this sweep's header: anything else is not ours to append to or truncate. */
+    private static void checkCsv(Path csv, String header) throws IOException {
+        if (!Files.isRegularFile(csv) || Files.size(csv) == 0) {
+            return;
+        }
+        String first;
+        try (BufferedReader lines = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            first = lines.readLine();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            first = null;
+        }
+        if (first == null || !(first + "\n").equals(header)) {     // readLine drops a CRLF too
+            throw new IOException(csv + " does not begin with this sweep's CSV header (" + header.strip()
+                    + "); give another file");
+        }
+    }
+
     /**
-     * The records in a JSON-lines file (none if it does not exist); a last line without its line break (a
-     * write cut short) is left out.
+     * The records in a JSON-lines file (none if it does not exist); a last line without its line break that begins
+     * as a record does (a write cut short) is left out.
      *
-     * @throws IOException naming the file, the line and what is wrong with it
+     * @throws IOException naming the file, the line and what is wrong with it, a torn last line that is not the start
+     *                     of a record among them (so that somebody else's file is never truncated)
      */
     public static List<SweepRecord> read(Path jsonl) throws IOException {
         List<SweepRecord> records = new ArrayList<>();
@@ -115,7 +145,13 @@ public final class SweepLog implements Consumer<SweepRecord>, Closeable {
             return records;
         }
         String text = Files.readString(jsonl, StandardCharsets.UTF_8);
-        int end = text.lastIndexOf('\n') + 1;      // a torn last line is dropped
+        int end = text.lastIndexOf('\n') + 1;
+        String torn = text.substring(end);
+        if (!torn.isBlank() && !torn.startsWith(RECORD_START)) {
+            // only a record cut short is dropped (and later truncated away): anything else is somebody's file
+            throw new IOException(jsonl + " line " + (text.substring(0, end).lines().count() + 1)
+                    + " is not a sweep record (and the file does not end with a line break); give another file");
+        }
         int number = 0;
         try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text.substring(0, end)))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {

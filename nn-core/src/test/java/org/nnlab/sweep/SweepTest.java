@@ -305,6 +305,14 @@ class SweepTest {
         Sweep other = Sweep.of("toy", Space.parse("x={1|2|3}"), Sweep.seeds(2), 5, Sweep.Objective.of(null));
         assertThatThrownBy(() -> SweepLog.open(other, jsonl, null)).hasMessageContaining("holds runs of another sweep")
                 .hasMessageContaining("epochs=4").hasMessageContaining("epochs=5");
+        Files.writeString(dir.resolve("notes.txt"), "somebody's notes, no line break at the end");
+        assertThatThrownBy(() -> SweepLog.open(sweep, dir.resolve("notes.txt"), null)).isInstanceOf(IOException.class)
+                .hasMessageContaining("notes.txt line 1 is not a sweep record");
+        assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("somebody's notes, no line break at the end");
+        Files.writeString(dir.resolve("other.csv"), "a,b\n1,2");
+        assertThatThrownBy(() -> SweepLog.open(sweep, dir.resolve("fresh.jsonl"), dir.resolve("other.csv")))
+                .isInstanceOf(IOException.class).hasMessageContaining("other.csv does not begin with this sweep's CSV header");
+        assertThat(Files.readString(dir.resolve("other.csv"))).isEqualTo("a,b\n1,2");
         Files.writeString(dir.resolve("bad.jsonl"), "{\"trial\": 1}\n");
         assertThatThrownBy(() -> SweepLog.open(sweep, dir.resolve("bad.jsonl"), null)).isInstanceOf(IOException.class)
                 .hasMessageContaining("bad.jsonl line 1 is not a sweep record");
