@@ -8,6 +8,7 @@ import org.nnlab.nn.*
 import org.nnlab.playground.*
 import org.nnlab.gan.*
 import org.nnlab.actmax.*
+import org.nnlab.sweep.*
 import org.nnlab.raster.*
 import org.nnlab.raster.live.Live
 import org.nnlab.raster.view.*
