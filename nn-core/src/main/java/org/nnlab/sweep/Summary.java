@@ -28,7 +28,6 @@ public final class Summary implements Consumer<SweepRecord> {
     private long runs;
     private long diverged;
     private long errors;
-    private double seconds;
 
     /**
      * An empty summary of {@code sweep} that keeps its {@code keep} best and worst runs.
@@ -91,7 +90,6 @@ public final class Summary implements Consumer<SweepRecord> {
     @Override
     public void accept(SweepRecord r) {
         runs++;
-        seconds += r.seconds();
         Point p = points.computeIfAbsent(r.config(), c -> new Point(r.settings()));
         p.runs++;
         if (r.error() != null) {
@@ -155,11 +153,6 @@ public final class Summary implements Consumer<SweepRecord> {
     /** Runs the experiment refused. */
     public long errors() {
         return errors;
-    }
-
-    /** The summed wall time of the runs recorded. */
-    public double runSeconds() {
-        return seconds;
     }
 
     /** The best usable runs, best first (at most {@code keep}). */
