@@ -279,13 +279,11 @@ final class ColumnLayers {
     }
 
     /**
-     * The gradients, the rows in order. Lanes cannot split a sum over the rows, so they run along one of the layer's
-     * two sides instead (the one that needs fewer passes down the rows: a layer of 2 inputs and 9 neurons puts its 3
-     * sums per neuron in lanes, one vector, rather than its 9 neurons, two), and each sum is a chain down the rows:
-     * along the outputs, the transposed deltas [n, out] are the lane rows and the inputs plus a row of ones (the biases' 1·δ) as broadcast
-     * factors, into [in + 1, out] sums; otherwise the transposed inputs with a trailing 1 [n, in + 1] are the lane rows
-     * and the deltas the factors, into [out, in + 1]. Up to twelve sums run down the rows together (independent
-     * chains, so the fma latency is covered once, not once per sum); padding factor rows of zeros fill a block.
+     * The gradients, the rows in order. Lanes cannot split a sum over the rows, so they run along the layer's outputs
+     * instead: per row, one gathered vector of the deltas δ[j·n + r] for DL outputs j (the column layout read across,
+     * with no transposed copy), times each input x[i·n + r] broadcast, and a row of ones for the biases' 1·δ. Up to twelve sums run down the rows together (independent chains, so the fma
+     * latency is covered once, not once per sum); padding factor rows of zeros fill a block. Lanes past the last
+     * output gather δ[r] and are dropped.
      */
     static void gradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
         if (out < NARROW_OUT) {
@@ -293,64 +291,49 @@ final class ColumnLayers {
             return;
         }
         double[][] holder = SCRATCH.get();
-        // each pass runs down the rows once per lane vector: choose the side with fewer of them
-        int passesAlongOut = (out + DL - 1) / DL * ((in + 1 + 11) / 12);
-        int passesAlongIn = (in + 1 + DL - 1) / DL * ((out + 11) / 12);
-        boolean alongOut = passesAlongOut < passesAlongIn || (passesAlongOut == passesAlongIn && out >= in);
-        int width = alongOut ? out : in + 1;                 // the lanes' side
-        int padded = (width + DL - 1) / DL * DL;
-        int count = alongOut ? in + 1 : out;                 // sums per lane position
+        int padded = (out + DL - 1) / DL * DL;
+        int count = in + 1;                                  // the inputs' sums, then the biases'
         int blocks = (count + 3) / 4 * 4;
-        double[] rows = doubles(holder, 0, n * padded);      // [n, padded], the transposed side, zero-padded
         double[] lanes = doubles(holder, 1, blocks * padded);
-        double[] factors = doubles(holder, 3, blocks * n);   // [blocks, n]
-        double[] source = alongOut ? d : x;
-        int sourceWidth = alongOut ? out : in;
-        for (int c = 0; c < sourceWidth; c++) {
-            int sc = c * n;
-            for (int r = 0; r < n; r++) {
-                rows[r * padded + c] = source[sc + r];
-            }
-        }
-        for (int c = sourceWidth; c < padded; c++) {
-            double fill = !alongOut && c == in ? 1 : 0;      // the ones that sum the biases
-            for (int r = 0; r < n; r++) {
-                rows[r * padded + c] = fill;
-            }
-        }
-        System.arraycopy(alongOut ? x : d, 0, factors, 0, (alongOut ? in : out) * n);
-        if (alongOut) {
-            java.util.Arrays.fill(factors, in * n, (in + 1) * n, 1.0);
-        }
+        double[] factors = doubles(holder, 3, blocks * n);   // [blocks, n]: x, a row of ones, zeros
+        System.arraycopy(x, 0, factors, 0, in * n);
+        java.util.Arrays.fill(factors, in * n, count * n, 1.0);
         java.util.Arrays.fill(factors, count * n, blocks * n, 0.0);
+        int[] map = GATHER.get();
         for (int v = 0; v < padded; v += DL) {
+            for (int lane = 0; lane < DL; lane++) {
+                map[lane] = v + lane < out ? (v + lane) * n : 0;
+            }
             int q = 0;
             while (q < blocks) {
                 int left = blocks - q;
                 if (left >= 12) {
-                    accumulate12(rows, padded, v, factors, n, q, lanes);
+                    accumulate12(d, map, v, padded, factors, n, q, lanes);
                     q += 12;
                 } else if (left >= 8) {
-                    accumulate8(rows, padded, v, factors, n, q, lanes);
+                    accumulate8(d, map, v, padded, factors, n, q, lanes);
                     q += 8;
                 } else {
-                    accumulate4(rows, padded, v, factors, n, q, lanes);
+                    accumulate4(d, map, v, padded, factors, n, q, lanes);
                     q += 4;
                 }
             }
         }
         for (int i = 0; i < in; i++) {
             for (int j = 0; j < out; j++) {
-                g[wOff + i * out + j] = (float) (alongOut ? lanes[i * padded + j] : lanes[j * padded + i]);
+                g[wOff + i * out + j] = (float) lanes[i * padded + j];
             }
         }
         for (int j = 0; j < out; j++) {
-            g[bOff + j] = (float) (alongOut ? lanes[in * padded + j] : lanes[j * padded + in]);
+            g[bOff + j] = (float) lanes[in * padded + j];
         }
     }
 
+    /** The gather's offsets of one lane block: δ's columns, each n apart. */
+    private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[DL]);
+
     /** Sums q0..q0 + 11 of lane block v, each a chain down the rows: see {@link #gradients}. */
-    private static void accumulate12(double[] rows, int padded, int v, double[] factors, int n, int q0, double[] lanes) {
+    private static void accumulate12(double[] d, int[] map, int v, int padded, double[] factors, int n, int q0, double[] lanes) {
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = DoubleVector.zero(D);
         DoubleVector s2 = DoubleVector.zero(D);
@@ -365,7 +348,7 @@ final class ColumnLayers {
         DoubleVector s11 = DoubleVector.zero(D);
         int f0 = q0 * n;
         for (int r = 0; r < n; r++) {
-            DoubleVector row = DoubleVector.fromArray(D, rows, r * padded + v);
+            DoubleVector row = DoubleVector.fromArray(D, d, r, map, 0);
             s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
             s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
             s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
@@ -394,7 +377,7 @@ final class ColumnLayers {
     }
 
     /** Sums q0..q0 + 7 of lane block v, each a chain down the rows: see {@link #gradients}. */
-    private static void accumulate8(double[] rows, int padded, int v, double[] factors, int n, int q0, double[] lanes) {
+    private static void accumulate8(double[] d, int[] map, int v, int padded, double[] factors, int n, int q0, double[] lanes) {
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = DoubleVector.zero(D);
         DoubleVector s2 = DoubleVector.zero(D);
@@ -405,7 +388,7 @@ final class ColumnLayers {
         DoubleVector s7 = DoubleVector.zero(D);
         int f0 = q0 * n;
         for (int r = 0; r < n; r++) {
-            DoubleVector row = DoubleVector.fromArray(D, rows, r * padded + v);
+            DoubleVector row = DoubleVector.fromArray(D, d, r, map, 0);
             s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
             s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
             s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
@@ -426,14 +409,14 @@ final class ColumnLayers {
     }
 
     /** Sums q0..q0 + 3 of lane block v, each a chain down the rows: see {@link #gradients}. */
-    private static void accumulate4(double[] rows, int padded, int v, double[] factors, int n, int q0, double[] lanes) {
+    private static void accumulate4(double[] d, int[] map, int v, int padded, double[] factors, int n, int q0, double[] lanes) {
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = DoubleVector.zero(D);
         DoubleVector s2 = DoubleVector.zero(D);
         DoubleVector s3 = DoubleVector.zero(D);
         int f0 = q0 * n;
         for (int r = 0; r < n; r++) {
-            DoubleVector row = DoubleVector.fromArray(D, rows, r * padded + v);
+            DoubleVector row = DoubleVector.fromArray(D, d, r, map, 0);
             s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
             s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
             s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
@@ -446,45 +429,119 @@ final class ColumnLayers {
     }
 
     /**
-     * The gradients of a layer of 1 or 2 neurons: each sum is a scalar chain down the rows, four chains at a time so
-     * that they overlap; the columns are read as they lie, with no transposed copy (which would cost more than the
-     * few multiply-adds).
+     * The gradients of a layer of 1 or 2 neurons: each sum is a scalar chain down the rows, read from the columns as
+     * they lie (a transposed copy would cost more than the few multiply-adds). Per neuron, up to eight inputs' chains
+     * and the bias's run in one pass, so that they overlap rather than each waiting on the last step's latency.
+     * {@link Math#fma} of two floats' product is the plain product and sum, since the product is exact in double.
      */
     private static void narrowGradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
+        double[][] holder = SCRATCH.get();
+        double[] sums = doubles(holder, 0, in + 1);          // the inputs' sums, then the bias's
         for (int j = 0; j < out; j++) {
             int dj = j * n;
+            boolean bias = true;                             // the first pass also sums the bias
             int i = 0;
+            for (; i + 8 <= in; i += 8) {
+                chains8(x, i, d, dj, n, sums, in, bias);
+                bias = false;
+            }
             for (; i + 4 <= in; i += 4) {
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                int x0 = i * n;
-                for (int r = 0; r < n; r++) {
-                    double dr = d[dj + r];
-                    s0 += x[x0 + r] * dr;
-                    s1 += x[x0 + n + r] * dr;
-                    s2 += x[x0 + 2 * n + r] * dr;
-                    s3 += x[x0 + 3 * n + r] * dr;
-                }
-                g[wOff + i * out + j] = (float) s0;
-                g[wOff + (i + 1) * out + j] = (float) s1;
-                g[wOff + (i + 2) * out + j] = (float) s2;
-                g[wOff + (i + 3) * out + j] = (float) s3;
+                chains4(x, i, d, dj, n, sums, in, bias);
+                bias = false;
             }
             for (; i < in; i++) {
+                chains1(x, i, d, dj, n, sums, in, bias);
+                bias = false;
+            }
+            if (bias) {                                      // a layer of no inputs: the bias alone
                 double s = 0;
-                int xi = i * n;
                 for (int r = 0; r < n; r++) {
-                    s += x[xi + r] * d[dj + r];
+                    s += d[dj + r];
                 }
-                g[wOff + i * out + j] = (float) s;
+                sums[in] = s;
             }
-            double bias = 0;
-            for (int r = 0; r < n; r++) {
-                bias += d[dj + r];
+            for (int k = 0; k < in; k++) {
+                g[wOff + k * out + j] = (float) sums[k];
             }
-            g[bOff + j] = (float) bias;
+            g[bOff + j] = (float) sums[in];
+        }
+    }
+
+    /** sums[i..i + 7] = Σ_r x[(i + k)·n + r]·d[dj + r], and sums[in] = Σ_r d[dj + r] when bias: see {@link #narrowGradients}. */
+    private static void chains8(double[] x, int i, double[] d, int dj, int n, double[] sums, int in, boolean bias) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        double sb = 0;
+        int x0 = i * n;
+        for (int r = 0; r < n; r++) {
+            double dr = d[dj + r];
+            s0 = Math.fma(x[x0 + r], dr, s0);
+            s1 = Math.fma(x[x0 + n + r], dr, s1);
+            s2 = Math.fma(x[x0 + 2 * n + r], dr, s2);
+            s3 = Math.fma(x[x0 + 3 * n + r], dr, s3);
+            s4 = Math.fma(x[x0 + 4 * n + r], dr, s4);
+            s5 = Math.fma(x[x0 + 5 * n + r], dr, s5);
+            s6 = Math.fma(x[x0 + 6 * n + r], dr, s6);
+            s7 = Math.fma(x[x0 + 7 * n + r], dr, s7);
+            sb += dr;
+        }
+        sums[i] = s0;
+        sums[i + 1] = s1;
+        sums[i + 2] = s2;
+        sums[i + 3] = s3;
+        sums[i + 4] = s4;
+        sums[i + 5] = s5;
+        sums[i + 6] = s6;
+        sums[i + 7] = s7;
+        if (bias) {
+            sums[in] = sb;
+        }
+    }
+
+    /** sums[i..i + 3], and the bias's when asked: see {@link #chains8}. */
+    private static void chains4(double[] x, int i, double[] d, int dj, int n, double[] sums, int in, boolean bias) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double sb = 0;
+        int x0 = i * n;
+        for (int r = 0; r < n; r++) {
+            double dr = d[dj + r];
+            s0 = Math.fma(x[x0 + r], dr, s0);
+            s1 = Math.fma(x[x0 + n + r], dr, s1);
+            s2 = Math.fma(x[x0 + 2 * n + r], dr, s2);
+            s3 = Math.fma(x[x0 + 3 * n + r], dr, s3);
+            sb += dr;
+        }
+        sums[i] = s0;
+        sums[i + 1] = s1;
+        sums[i + 2] = s2;
+        sums[i + 3] = s3;
+        if (bias) {
+            sums[in] = sb;
+        }
+    }
+
+    /** sums[i], and the bias's when asked: see {@link #chains8}. */
+    private static void chains1(double[] x, int i, double[] d, int dj, int n, double[] sums, int in, boolean bias) {
+        double s0 = 0;
+        double sb = 0;
+        int x0 = i * n;
+        for (int r = 0; r < n; r++) {
+            double dr = d[dj + r];
+            s0 = Math.fma(x[x0 + r], dr, s0);
+            sb += dr;
+        }
+        sums[i] = s0;
+        if (bias) {
+            sums[in] = sb;
         }
     }
 }
