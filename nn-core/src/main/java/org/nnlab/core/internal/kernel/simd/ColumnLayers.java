@@ -12,15 +12,15 @@ import org.nnlab.core.internal.kernel.ScalarKernels;
 /**
  * The dense layers of small networks on feature-major columns ({@link org.nnlab.core.internal.kernel.Kernels#denseColumns}
  * and its two backward kernels): the batch along the double lanes, so that a layer of 1, 2 or 8 neurons fills every
- * lane, and each layer is one pass that sums, rounds to float and applies ReLU without leaving registers.
+ * lane, and each layer is one call that sums, rounds to float and applies ReLU.
  *
  * <p>Forward and back-propagation are one loop ({@link #sums}): per vector of rows, four neurons at a time share each
- * loaded input vector (four independent fma chains), with the weights as doubles broadcast one at a time; the
- * rounding to float and ReLU (or its gradient) follow in registers. Each lane's sum takes the scalar loops' steps in
- * their order, and a fused multiply-add of two floats' product is exact, so the bits are {@link ScalarKernels}'. The
- * gradients sum over the rows in order, which lanes cannot split: there the lanes run along a layer's neurons
- * instead, over the transposed deltas (or, for a layer narrower than its input, the transposed inputs), or, for a
- * layer of one or two neurons, each sum is a scalar chain.
+ * loaded input vector (four independent fma chains), with the weights as doubles broadcast one at a time, or, for
+ * layers of one or two inputs, streaming passes down each neuron's rows; the rounding to float and ReLU (or its
+ * gradient) follow. Each lane's sum takes the scalar loops' steps in their order, and a fused multiply-add of two
+ * floats' product is exact, so the bits are {@link ScalarKernels}'. The gradients sum over the rows in order, which
+ * lanes cannot split: there the lanes run along a layer's neurons instead, over the deltas gathered across their
+ * columns, or, for a layer of one or two neurons, each sum is a scalar chain.
  */
 final class ColumnLayers {
     /** Doubles in the float kernels' shape ({@code nn.vector.bits} narrows both). */
@@ -70,42 +70,60 @@ final class ColumnLayers {
     private static final int RELU = 1;
     private static final int RELU_GRADIENT = 2;
 
+    /** Layers with at least this many inputs hold four outputs' sums in registers ({@link #four}); the others stream. */
+    private static final int REGISTER_SOURCES = 3;
+
     /**
      * t[q·n + r] = float(s) for the rows r below the returned end, s = (bias[q] or 0) + Σ_p src[p·n + r]·m[p·count + q],
-     * p ascending; up to four outputs q at a time, each block one call that walks every row vector, share each loaded
-     * source vector (independent fma chains; a layer of
-     * 9 runs as 4 + 3 + 2, not 4 + 4 + 1, whose single chain would wait on the fma latency at every step). Then the
-     * epilogue: {@link #RELU} keeps 0 where s &lt;= 0 (Math.max(z, 0f): NaN stays, -0 becomes 0);
-     * {@link #RELU_GRADIENT} gives 0 + s where y &gt; 0, else 0.
+     * p ascending, in one of two forms with the same steps. With {@link #REGISTER_SOURCES} inputs or more, four outputs
+     * at a time hold their sums in registers down each vector of rows ({@link #four}). Otherwise, and for the outputs
+     * left over, each sum is kept in t itself: a streaming pass per input over the output's contiguous rows
+     * ({@link #first}, then {@link #add}), then {@link #finish}. Both end by rounding to float and the epilogue:
+     * {@link #RELU} keeps 0 where s &lt;= 0 (Math.max(z, 0f): NaN stays, -0 becomes 0); {@link #RELU_GRADIENT} gives
+     * 0 + s where y &gt; 0, else 0.
+     *
+     * <p>Why two forms: a register block's inner loop over the inputs pays index arithmetic and bounds checks at every
+     * input, which 2 inputs cannot amortize, nor one output's single fma chain hide; a streaming pass is a counted loop
+     * C2 unrolls, a load, an fma and a store per vector, but it stores every partial sum. Measured on GAN Lab's layers
+     * (AVX-512, 300 rows, ns per call, registers against streaming): 8 → 8 1,658 against 2,289; 2 → 8 911 against 801;
+     * 8 → 1 413 against 282; back 1 → 8 981 against 668.
      *
      * <p>The last vector of rows is masked when the arrays reach a whole vector past their last row (a masked load
      * that would cross an array's end runs the Vector API's slow per-lane path, hundreds of times slower); otherwise
-     * the rows after the last whole vector are left to the scalar loops. Each block width is a small method of its own
-     * (the epilogue a branch the loop always takes the same way): as one method of 1,004 bytecodes, C1 could not
-     * compile it ("out of virtual registers"), so it never reached C2 and its vectors stayed heap objects (1.3 ms a
-     * GAN epoch instead of 50 µs); vectors cannot pass between methods without the same risk, so the four widths are
-     * written out rather than shared.
+     * the rows after the last whole vector are left to the scalar loops. {@link #four} is a method of its own with its
+     * epilogue a branch the loop always takes the same way: as one method of 1,004 bytecodes, C1 could not compile the
+     * register forms ("out of virtual registers"), so they never reached C2 and their vectors stayed heap objects
+     * (1.3 ms a GAN epoch instead of 50 µs); vectors do not pass between methods for the same reason.
      *
      * @param m [sources, count] as doubles, then the biases [count] when {@code biased}
      * @return the end of the rows done: n, or the last whole vector's end
      */
     private static int sums(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
                             int epilogue, double[] y) {
-        int slack = n / DL * DL + DL - n;                    // how far the last vector reaches past the rows
+        int whole = n / DL * DL;
+        int slack = whole + DL - n;                          // how far the last vector reaches past the rows
         boolean padded = src.length >= sources * n + slack && t.length >= count * n + slack
                 && (y == null || y.length >= count * n + slack);
-        int end = padded ? n : n / DL * DL;
+        int end = whole == n || padded ? n : whole;
+        int bias = sources * count;
         int q = 0;
-        while (q < count) {
-            int left = count - q;
-            int width = left == 5 || left == 6 ? 3 : Math.min(left, 4);     // 9 = 4 + 3 + 2, 10 = 4 + 3 + 3
-            switch (width) {
-                case 4 -> four(src, sources, m, biased, t, count, n, end, q, epilogue, y);
-                case 3 -> three(src, sources, m, biased, t, count, n, end, q, epilogue, y);
-                case 2 -> two(src, sources, m, biased, t, count, n, end, q, epilogue, y);
-                default -> one(src, sources, m, biased, t, count, n, end, q, epilogue, y);
+        if (sources >= REGISTER_SOURCES) {
+            for (; q + 4 <= count; q += 4) {
+                four(src, sources, m, biased, t, count, n, end, q, epilogue, y);
             }
-            q += width;
+        }
+        for (; q < count; q++) {
+            int tq = q * n;
+            double b = biased ? m[bias + q] : 0.0;           // +0: an unbiased sum starts at +0 as the scalar loops'
+            if (sources == 0) {                              // a layer with no inputs: its biases
+                java.util.Arrays.fill(t, tq, tq + end, b);
+            } else {
+                first(src, 0, m[q], b, t, tq, n, end);
+                for (int p = 1; p < sources; p++) {
+                    add(src, p * n, m[p * count + q], t, tq, n, end);
+                }
+            }
+            finish(t, tq, n, end, epilogue, y, tq);
         }
         return end;
     }
@@ -165,108 +183,61 @@ final class ColumnLayers {
         }
     }
 
-    /** Outputs q..q + 2 for the rows below end: see {@link #sums}. */
-    private static void three(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-            int end, int q, int epilogue, double[] y) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
-        for (int r = 0; r < end; r += DL) {
+    /** t[tq + r] = b + src[so + r]·w for the rows below end: see {@link #sums}. */
+    private static void first(double[] src, int so, double w, double b, double[] t, int tq, int n, int end) {
+        DoubleVector wv = DoubleVector.broadcast(D, w);
+        DoubleVector bv = DoubleVector.broadcast(D, b);
+        int whole = n / DL * DL;
+        int r = 0;
+        for (; r < whole; r += DL) {
+            DoubleVector.fromArray(D, src, so + r).fma(wv, bv).intoArray(t, tq + r);
+        }
+        if (r < end) {
             VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            DoubleVector s2 = b2;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            if (epilogue == RELU) {
-                s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
-            } else if (epilogue == RELU_GRADIENT) {
-                s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
-            }
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            if (epilogue == RELU) {
-                s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
-            } else if (epilogue == RELU_GRADIENT) {
-                s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
-            }
-            s1.intoArray(t, tq + n, rows);
-            s2 = (DoubleVector) s2.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            if (epilogue == RELU) {
-                s2 = s2.blend(zero, s2.compare(VectorOperators.LE, 0.0));
-            } else if (epilogue == RELU_GRADIENT) {
-                s2 = zero.blend(s2.add(zero), DoubleVector.fromArray(D, y, tq + 2 * n, rows).compare(VectorOperators.GT, 0.0));
-            }
-            s2.intoArray(t, tq + 2 * n, rows);
+            DoubleVector.fromArray(D, src, so + r, rows).fma(wv, bv).intoArray(t, tq + r, rows);
         }
     }
 
-    /** Outputs q..q + 1 for the rows below end: see {@link #sums}. */
-    private static void two(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-            int end, int q, int epilogue, double[] y) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
-        for (int r = 0; r < end; r += DL) {
+    /** t[tq + r] += src[so + r]·w for the rows below end, as one fma: see {@link #sums}. */
+    private static void add(double[] src, int so, double w, double[] t, int tq, int n, int end) {
+        DoubleVector wv = DoubleVector.broadcast(D, w);
+        int whole = n / DL * DL;
+        int r = 0;
+        for (; r < whole; r += DL) {
+            DoubleVector.fromArray(D, src, so + r).fma(wv, DoubleVector.fromArray(D, t, tq + r)).intoArray(t, tq + r);
+        }
+        if (r < end) {
             VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            DoubleVector s1 = b1;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            if (epilogue == RELU) {
-                s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
-            } else if (epilogue == RELU_GRADIENT) {
-                s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
-            }
-            s0.intoArray(t, tq, rows);
-            s1 = (DoubleVector) s1.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
-            if (epilogue == RELU) {
-                s1 = s1.blend(zero, s1.compare(VectorOperators.LE, 0.0));
-            } else if (epilogue == RELU_GRADIENT) {
-                s1 = zero.blend(s1.add(zero), DoubleVector.fromArray(D, y, tq + n, rows).compare(VectorOperators.GT, 0.0));
-            }
-            s1.intoArray(t, tq + n, rows);
+            DoubleVector.fromArray(D, src, so + r, rows).fma(wv, DoubleVector.fromArray(D, t, tq + r, rows))
+                    .intoArray(t, tq + r, rows);
         }
     }
 
-    /** Output q for the rows below end: see {@link #sums}. */
-    private static void one(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
-            int end, int q, int epilogue, double[] y) {
+    /** Rounds t[tq + r] to float for the rows below end and applies the epilogue: see {@link #sums}. */
+    private static void finish(double[] t, int tq, int n, int end, int epilogue, double[] y, int yq) {
         DoubleVector zero = DoubleVector.zero(D);
-        int bias = sources * count;
-        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
-        for (int r = 0; r < end; r += DL) {
-            VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector s0 = b0;
-            for (int p = 0; p < sources; p++) {
-                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
-                int mp = p * count + q;
-                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
-            }
-            int tq = q * n + r;
-            s0 = (DoubleVector) s0.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+        int whole = n / DL * DL;
+        int r = 0;
+        for (; r < whole; r += DL) {
+            DoubleVector s = (DoubleVector) DoubleVector.fromArray(D, t, tq + r)
+                    .convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
             if (epilogue == RELU) {
-                s0 = s0.blend(zero, s0.compare(VectorOperators.LE, 0.0));
+                s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
             } else if (epilogue == RELU_GRADIENT) {
-                s0 = zero.blend(s0.add(zero), DoubleVector.fromArray(D, y, tq, rows).compare(VectorOperators.GT, 0.0));
+                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, yq + r).compare(VectorOperators.GT, 0.0));
             }
-            s0.intoArray(t, tq, rows);
+            s.intoArray(t, tq + r);
+        }
+        if (r < end) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s = (DoubleVector) DoubleVector.fromArray(D, t, tq + r, rows)
+                    .convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, yq + r, rows).compare(VectorOperators.GT, 0.0));
+            }
+            s.intoArray(t, tq + r, rows);
         }
     }
 
