@@ -269,6 +269,7 @@ public final class DenseStack {
         private final double[][] deltaColumns;           // and its deltas (layer 0: dL/dx)
         private final double[] outputColumns;            // the output activation in double before rounding
         private boolean columnPass;                      // whether the last pass ran feature-major
+        private boolean logitsPending;                   // whether logits are still only in the last columns
         private int rows;
 
         private Workspace(int capacity) {
@@ -308,6 +309,10 @@ public final class DenseStack {
 
         /** The output layer's pre-activations z of the last forward pass, [rows, outputs()] (live). */
         public float[] logits() {
+            if (logitsPending) {
+                rowsOf(columns[sizes.length - 1], sizes[sizes.length - 1], rows, logits);
+                logitsPending = false;
+            }
             return logits;
         }
 
@@ -379,6 +384,7 @@ public final class DenseStack {
         ws.rows = n;
         ws.dropped = dropout > 0;
         ws.columnPass = columns && dropout == 0;
+        ws.logitsPending = false;
         System.arraycopy(x, 0, ws.activations[0], 0, n * sizes[0]);
         if (ws.columnPass) {
             forwardColumns(k, x, n, ws);
@@ -409,9 +415,10 @@ public final class DenseStack {
     private void forwardColumns(Kernels k, float[] x, int n, Workspace ws) {
         int in = sizes[0];
         double[] c0 = ws.columns[0];
-        for (int r = 0; r < n; r++) {
-            for (int i = 0; i < in; i++) {
-                c0[i * n + r] = x[r * in + i];
+        for (int i = 0; i < in; i++) {               // column by column: a long inner loop, not one of `in` steps
+            int ci = i * n;
+            for (int r = 0; r < n; r++) {
+                c0[ci + r] = x[r * in + i];
             }
         }
         int last = sizes.length - 1;
@@ -421,24 +428,44 @@ public final class DenseStack {
         }
         int out = sizes[last];
         double[] z = ws.columns[last];
-        rowsOf(z, out, n, ws.logits);
         float[] a = ws.activations[last];
         switch (output) {
             case TANH -> {
                 k.strictTanh(z, ws.outputColumns, out * n);
                 rowsOf(ws.outputColumns, out, n, a);
+                ws.logitsPending = true;                 // rounded into rows only if asked for (G's never are)
             }
             case SIGMOID -> {
                 k.strictSigmoid(z, ws.outputColumns, out * n);
                 rowsOf(ws.outputColumns, out, n, a);
+                ws.logitsPending = true;
             }
-            case SOFTMAX -> k.softmaxRows(ws.logits, a, n, out);
-            default -> System.arraycopy(ws.logits, 0, a, 0, n * out);
+            case SOFTMAX -> {
+                rowsOf(z, out, n, ws.logits);
+                k.softmaxRows(ws.logits, a, n, out);
+            }
+            default -> {
+                rowsOf(z, out, n, ws.logits);
+                System.arraycopy(ws.logits, 0, a, 0, n * out);
+            }
         }
     }
 
     /** [size, n] columns to [n, size] rows, each value rounded to float. */
     private static void rowsOf(double[] columns, int size, int n, float[] rows) {
+        if (size == 1) {                             // a plain copy, which C2 vectorizes: GAN Lab's D
+            for (int r = 0; r < n; r++) {
+                rows[r] = (float) columns[r];
+            }
+            return;
+        }
+        if (size == 2) {                             // pairs, one row per step: GAN Lab's G
+            for (int r = 0; r < n; r++) {
+                rows[2 * r] = (float) columns[r];
+                rows[2 * r + 1] = (float) columns[n + r];
+            }
+            return;
+        }
         for (int j = 0; j < size; j++) {
             int cj = j * n;
             for (int r = 0; r < n; r++) {
@@ -579,9 +606,10 @@ public final class DenseStack {
         int last = sizes.length - 1;
         int outs = sizes[last];
         double[] top = ws.deltaColumns[last];
-        for (int r = 0; r < n; r++) {
-            for (int j = 0; j < outs; j++) {
-                top[j * n + r] = outputDelta[r * outs + j];
+        for (int j = 0; j < outs; j++) {
+            int tj = j * n;
+            for (int r = 0; r < n; r++) {
+                top[tj + r] = outputDelta[r * outs + j];
             }
         }
         for (int l = last; l >= 1; l--) {
