@@ -61,15 +61,18 @@ public final class BenchReport {
         sb.append(String.format(Locale.ROOT, "%nGAN Lab, nnlab against TensorFlow.js (measured on %s; %s)%n%n",
                 doc.get("machine"), peers.paired() ? "each ratio the median of the rounds' ratios, nnlab and the peer "
                         + "measured in the same round" : "the peers' figures the median of their rounds"));
-        sb.append("| model | nnlab epoch | nnlab epochs/s | TF.js WASM epochs/s | vs WASM | TF.js CPU epochs/s | vs CPU |\n");
-        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        double peak = fmaPeak(rows);
+        sb.append("| model | nnlab epoch | nnlab epochs/s | TF.js WASM epochs/s | vs WASM | TF.js CPU epochs/s | vs CPU |"
+                + " vs arithmetic |\n");
+        sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (String model : peers.models("GanBenchmark.epoch")) {
             double us = peers.nnlabUs("GanBenchmark.epoch", model);
             double wasm = peers.rate("epoch", "wasm", model);
             double cpu = peers.rate("epoch", "cpu", model);
-            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %,.0f | %s | %s | %s | %s |%n", model, us, 1e6 / us,
+            sb.append(String.format(Locale.ROOT, "| %s | %.1f µs | %,.0f | %s | %s | %s | %s | %s |%n", model, us, 1e6 / us,
                     number(wasm, "%,.0f"), number(peers.ratio("GanBenchmark.epoch", "epoch", "wasm", model), "**%.1f×**"),
-                    number(cpu, "%,.0f"), number(peers.ratio("GanBenchmark.epoch", "epoch", "cpu", model), "%.1f×")));
+                    number(cpu, "%,.0f"), number(peers.ratio("GanBenchmark.epoch", "epoch", "cpu", model), "%.1f×"),
+                    ganArithmetic(model, us, peak)));
         }
         List<String> frameModels = peers.models("GanBenchmark.frame");
         if (!frameModels.isEmpty()) {
@@ -239,10 +242,60 @@ public final class BenchReport {
      */
     static final long SHAPESHOP_EXAMPLES = 1_200L * 4;
 
+    /**
+     * The multiply-adds of one GAN Lab training epoch, counted from the layer shapes: with W a network's weights
+     * (Σ_l s_{l-1}·s_l) and F its first layer's, a D update is G's forward pass on the batch, then D's forward pass,
+     * weight gradients and activation gradients below its first layer on the 2·batch real and fake rows; a G update is
+     * G's and D's forward passes, D's activation gradients down to its input, and G's weight gradients and activation
+     * gradients below its first layer, each on the batch. Biases, activations, the loss and the update are left out,
+     * so the limit is a lower bound.
+     *
+     * @param g  G's layer sizes, noise to the 2 outputs
+     * @param d  D's layer sizes, 2 inputs to the 1 output
+     */
+    static long ganMacsPerEpoch(int[] g, int[] d, int kD, int kG, int batch) {
+        long wg = weights(g);
+        long wd = weights(d);
+        long fg = (long) g[0] * g[1];
+        long fd = (long) d[0] * d[1];
+        long dUpdate = batch * wg + 2L * batch * (wd + wd + (wd - fd));
+        long gUpdate = batch * (wg + wd + wd + wg + (wg - fg));
+        return kD * dUpdate + kG * gUpdate;
+    }
+
+    private static long weights(int[] sizes) {
+        long w = 0;
+        for (int l = 1; l < sizes.length; l++) {
+            w += (long) sizes[l - 1] * sizes[l];
+        }
+        return w;
+    }
+
+    /** {@link #ganMacsPerEpoch} of {@code GanBenchmark}'s models (batch 150, kG 1). */
+    static final Map<String, Long> GAN_MACS_PER_EPOCH = Map.of(
+            "default", ganMacsPerEpoch(new int[] {2, 8, 8, 2}, new int[] {2, 8, 8, 1}, 2, 1, 150),
+            "ring", ganMacsPerEpoch(new int[] {2, 10, 10, 2}, new int[] {2, 9, 9, 9, 1}, 3, 1, 150),
+            "large", ganMacsPerEpoch(new int[] {2, 64, 64, 64, 64, 2}, new int[] {2, 64, 64, 64, 64, 1}, 2, 1, 150));
+
+    /** A GAN Lab epoch's time against its arithmetic at the run's FmaPeak, e.g. "19.8× its arithmetic (2.1 µs)". */
+    static String ganArithmetic(String model, double us, double peak) {
+        Long macs = GAN_MACS_PER_EPOCH.get(model);
+        if (macs == null || !(peak > 0) || Double.isNaN(us)) {
+            return "";
+        }
+        double limitUs = 2.0 * macs / peak / 1e3;
+        return String.format(Locale.ROOT, "%.1f× its arithmetic (%.2f µs at FmaPeak)", us / limitUs, limitUs);
+    }
+
+    /** The run's FmaPeak in GFLOP/s, NaN if it did not run. */
+    static double fmaPeak(List<Row> rows) {
+        return rows.stream().filter(r -> r.benchmark().startsWith("FmaPeak")).flatMap(r -> r.gflops().stream())
+                .findFirst().orElse(Double.NaN);
+    }
+
     static String report(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        double peak = rows.stream().filter(r -> r.benchmark().startsWith("FmaPeak")).flatMap(r -> r.gflops().stream())
-                .findFirst().orElse(Double.NaN);
+        double peak = fmaPeak(rows);
         sb.append(String.format(Locale.ROOT, "| benchmark | params | GFLOP/s | %% of FmaPeak (%.1f) | vs baseline |%n", peak));
         sb.append("| --- | --- | ---: | ---: | ---: |\n");
         for (Row r : rows) {
@@ -279,6 +332,9 @@ public final class BenchReport {
                 double limitMs = 2.0 * SHAPESHOP_MACS_PER_EXAMPLE.get(r.param("model")) * SHAPESHOP_EXAMPLES / peak / 1e6;
                 baseline = String.format(Locale.ROOT, "%.1f× its arithmetic (%.0f ms at FmaPeak)", r.score() / limitMs,
                         limitMs);
+            }
+            if (r.benchmark().equals("GanBenchmark.epoch") && r.unit().equals("us/op")) {
+                baseline = ganArithmetic(r.param("model"), r.score(), peak);
             }
             if (r.benchmark().equals("TanhBenchmark.vectorKernel")) {
                 baseline = rows.stream()

@@ -49,6 +49,36 @@ class BenchReportTest {
                 .contains("| ShapeShopBenchmark.round | {model=cnn} | 4340.736 | ms/op | 5.0× its arithmetic (868 ms at FmaPeak) |");
     }
 
+    /**
+     * A GAN Lab epoch against its arithmetic, counted by hand. Default (G 2-8-8-2, D 2-8-8-1, kD 2, batch 150): G's
+     * weights 96, D's 88. A D update is G forward 150·96 = 14,400, then on 300 rows D forward 26,400, its weight
+     * gradients 26,400 and its activation gradients below the first layer 300·72 = 21,600: 88,800. A G update is G
+     * forward 14,400, D forward 13,200, D's gradients to its input 13,200, G's weight gradients 14,400 and activation
+     * gradients below its first layer 150·80 = 12,000: 67,200. The epoch: 2·88,800 + 67,200 = 244,800 multiply-adds,
+     * 2.448 µs at 200 GFLOP/s, so 48.96 µs is 20.0 times it. Ring (G 2-10-10-2, D 2-9-9-9-1, kD 3): weights 140 and
+     * 189; a D update 21,000 + 300·(189 + 189 + 171) = 185,700, a G update 150·(140 + 189 + 189 + 140 + 120) = 116,700.
+     */
+    @Test
+    void ganLabEpochsAreSetAgainstTheirArithmeticAtTheRunsPeak() {
+        assertThat(BenchReport.GAN_MACS_PER_EPOCH.get("default")).isEqualTo(244_800L);
+        assertThat(BenchReport.GAN_MACS_PER_EPOCH.get("ring")).isEqualTo(3 * 185_700L + 116_700L);
+        String withEpoch = RESULT.replace(" ]\n", """
+                ,
+                  { "benchmark" : "org.nnlab.bench.GanBenchmark.epoch", "params" : { "model" : "default" },
+                    "primaryMetric" : { "score" : 48.96, "scoreUnit" : "us/op" }, "secondaryMetrics" : { } } ]
+                """);
+        List<BenchReport.Row> rows = BenchReport.read(withEpoch);
+        assertThat(BenchReport.report(rows))
+                .contains("| GanBenchmark.epoch | {model=default} | 48.960 | us/op | 20.0× its arithmetic (2.45 µs at FmaPeak) |");
+        String peers = """
+                {"machine": "Test CPU, 2 cores", "peers": [
+                  {"round": 1, "peer": "nnlab", "benchmark": "GanBenchmark.epoch", "model": "default", "usPerOp": 24.48},
+                  {"round": 1, "peer": "tfjs-wasm", "backend": "wasm", "model": "default", "what": "epoch", "epochsPerSecond": 1000.0}]}
+                """;
+        assertThat(BenchReport.peers(rows, peers)).contains("| **40.8×** |  |  | 10.0× its arithmetic (2.45 µs at FmaPeak) |");
+        assertThat(BenchReport.peers(List.of(), peers)).contains("| **40.8×** |  |  |  |");    // no FmaPeak, no limit
+    }
+
     @Test
     void nd4jJoinsEjmlAsABaselineWhenItsProfileRan() {
         String withNd4j = RESULT.replace(" ]\n", """
