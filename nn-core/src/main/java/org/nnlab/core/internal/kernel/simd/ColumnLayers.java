@@ -75,18 +75,19 @@ final class ColumnLayers {
 
     /**
      * t[q·n + r] = float(s) for the rows r below the returned end, s = (bias[q] or 0) + Σ_p src[p·n + r]·m[p·count + q],
-     * p ascending, in one of two forms with the same steps. With {@link #REGISTER_SOURCES} inputs or more, four outputs
-     * at a time hold their sums in registers down each vector of rows ({@link #four}). Otherwise, and for the outputs
-     * left over, each sum is kept in t itself: a streaming pass per input over the output's contiguous rows
-     * ({@link #first}, then {@link #add}), then {@link #finish}. Both end by rounding to float and the epilogue:
-     * {@link #RELU} keeps 0 where s &lt;= 0 (Math.max(z, 0f): NaN stays, -0 becomes 0); {@link #RELU_GRADIENT} gives
-     * 0 + s where y &gt; 0, else 0.
+     * p ascending, in one of two forms with the same steps. With {@link #REGISTER_SOURCES} inputs or more, eight
+     * outputs at a time ({@link #eight}, whose rounding and epilogue follow as {@link #finish} passes), then four
+     * ({@link #four}), hold their sums in registers down each vector of rows. Otherwise, and for the outputs left over,
+     * each sum is kept in t itself: a streaming pass per input over the output's contiguous rows ({@link #first}, then
+     * {@link #add}), then {@link #finish}. Both end by rounding to float and the epilogue: {@link #RELU} keeps 0 where
+     * s &lt;= 0 (Math.max(z, 0f): NaN stays, -0 becomes 0); {@link #RELU_GRADIENT} gives 0 + s where y &gt; 0, else 0.
      *
      * <p>Why two forms: a register block's inner loop over the inputs pays index arithmetic and bounds checks at every
-     * input, which 2 inputs cannot amortize, nor one output's single fma chain hide; a streaming pass is a counted loop
-     * C2 unrolls, a load, an fma and a store per vector, but it stores every partial sum. Measured on GAN Lab's layers
-     * (AVX-512, 300 rows, ns per call, registers against streaming): 8 → 8 1,658 against 2,289; 2 → 8 911 against 801;
-     * 8 → 1 413 against 282; back 1 → 8 981 against 668.
+     * input (about 30 instructions for four fma), which 2 inputs cannot amortize, nor one output's single fma chain
+     * hide; a streaming pass is a counted loop C2 unrolls, a load, an fma and a store per vector, but it stores every
+     * partial sum. Measured on GAN Lab's layers (AVX-512, 300 rows, ns per call): 8 → 8 1,658 with four outputs in
+     * registers, 1,164 with eight, 2,289 streaming; 2 → 8 911 in registers against 801 streaming; 8 → 1 413 against
+     * 282; back 1 → 8 981 against 668.
      *
      * <p>The last vector of rows is masked when the arrays reach a whole vector past their last row (a masked load
      * that would cross an array's end runs the Vector API's slow per-lane path, hundreds of times slower); otherwise
@@ -108,6 +109,12 @@ final class ColumnLayers {
         int bias = sources * count;
         int q = 0;
         if (sources >= REGISTER_SOURCES) {
+            for (; q + 8 <= count; q += 8) {
+                eight(src, sources, m, biased, t, count, n, end, q);
+                for (int k = q; k < q + 8; k++) {
+                    finish(t, k * n, n, end, epilogue, y, k * n);
+                }
+            }
             for (; q + 4 <= count; q += 4) {
                 four(src, sources, m, biased, t, count, n, end, q, epilogue, y);
             }
@@ -126,6 +133,58 @@ final class ColumnLayers {
             finish(t, tq, n, end, epilogue, y, tq);
         }
         return end;
+    }
+
+    /**
+     * The sums of outputs q..q + 7 for the rows below end, unrounded (see {@link #sums}; {@link #finish} follows): eight
+     * independent fma chains per loaded input vector. The epilogue is a pass of its own because with it this method
+     * is beyond C1's register allocator (1,414 bytecodes: "out of virtual registers"), and a method C1 cannot compile
+     * never reaches C2.
+     */
+    private static void eight(double[] src, int sources, double[] m, boolean biased, double[] t, int count, int n,
+            int end, int q) {
+        DoubleVector zero = DoubleVector.zero(D);
+        int bias = sources * count;
+        DoubleVector b0 = biased ? DoubleVector.broadcast(D, m[bias + q]) : zero;
+        DoubleVector b1 = biased ? DoubleVector.broadcast(D, m[bias + q + 1]) : zero;
+        DoubleVector b2 = biased ? DoubleVector.broadcast(D, m[bias + q + 2]) : zero;
+        DoubleVector b3 = biased ? DoubleVector.broadcast(D, m[bias + q + 3]) : zero;
+        DoubleVector b4 = biased ? DoubleVector.broadcast(D, m[bias + q + 4]) : zero;
+        DoubleVector b5 = biased ? DoubleVector.broadcast(D, m[bias + q + 5]) : zero;
+        DoubleVector b6 = biased ? DoubleVector.broadcast(D, m[bias + q + 6]) : zero;
+        DoubleVector b7 = biased ? DoubleVector.broadcast(D, m[bias + q + 7]) : zero;
+        for (int r = 0; r < end; r += DL) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s0 = b0;
+            DoubleVector s1 = b1;
+            DoubleVector s2 = b2;
+            DoubleVector s3 = b3;
+            DoubleVector s4 = b4;
+            DoubleVector s5 = b5;
+            DoubleVector s6 = b6;
+            DoubleVector s7 = b7;
+            for (int p = 0; p < sources; p++) {
+                DoubleVector v = DoubleVector.fromArray(D, src, p * n + r, rows);
+                int mp = p * count + q;
+                s0 = v.fma(DoubleVector.broadcast(D, m[mp]), s0);
+                s1 = v.fma(DoubleVector.broadcast(D, m[mp + 1]), s1);
+                s2 = v.fma(DoubleVector.broadcast(D, m[mp + 2]), s2);
+                s3 = v.fma(DoubleVector.broadcast(D, m[mp + 3]), s3);
+                s4 = v.fma(DoubleVector.broadcast(D, m[mp + 4]), s4);
+                s5 = v.fma(DoubleVector.broadcast(D, m[mp + 5]), s5);
+                s6 = v.fma(DoubleVector.broadcast(D, m[mp + 6]), s6);
+                s7 = v.fma(DoubleVector.broadcast(D, m[mp + 7]), s7);
+            }
+            int tq = q * n + r;
+            s0.intoArray(t, tq, rows);
+            s1.intoArray(t, tq + n, rows);
+            s2.intoArray(t, tq + 2 * n, rows);
+            s3.intoArray(t, tq + 3 * n, rows);
+            s4.intoArray(t, tq + 4 * n, rows);
+            s5.intoArray(t, tq + 5 * n, rows);
+            s6.intoArray(t, tq + 6 * n, rows);
+            s7.intoArray(t, tq + 7 * n, rows);
+        }
     }
 
     /** Outputs q..q + 3 for the rows below end: see {@link #sums}. */
