@@ -311,9 +311,11 @@ final class ColumnLayers {
     /**
      * The gradients, the rows in order. Lanes cannot split a sum over the rows, so they run along the layer's outputs
      * instead: per row, one gathered vector of the deltas δ[j·n + r] for DL outputs j (the column layout read across,
-     * with no transposed copy), times each input x[i·n + r] broadcast, and a row of ones for the biases' 1·δ. Up to twelve sums run down the rows together (independent chains, so the fma
-     * latency is covered once, not once per sum); padding factor rows of zeros fill a block. Lanes past the last
-     * output gather δ[r] and are dropped.
+     * with no transposed copy), times each input x[i·n + r] broadcast. Eight inputs' sums run down the rows together
+     * (independent chains, so the fma latency is covered once, not once per sum), reading x in place, the first eight
+     * with the biases' Σ δ as a ninth chain; the inputs left over (fewer than eight) are copied with a row of ones (if
+     * no block of eight summed the biases) and rows of zeros into a block of four or eight. Lanes past the last output
+     * gather δ[r] and are dropped.
      */
     static void gradients(double[] x, int in, double[] d, int out, int n, float[] g, int wOff, int bOff) {
         if (out < NARROW_OUT) {
@@ -322,31 +324,30 @@ final class ColumnLayers {
         }
         double[][] holder = SCRATCH.get();
         int padded = (out + DL - 1) / DL * DL;
-        int count = in + 1;                                  // the inputs' sums, then the biases'
-        int blocks = (count + 3) / 4 * 4;
-        double[] lanes = doubles(holder, 1, blocks * padded);
-        double[] factors = doubles(holder, 3, blocks * n);   // [blocks, n]: x, a row of ones, zeros
-        System.arraycopy(x, 0, factors, 0, in * n);
-        java.util.Arrays.fill(factors, in * n, count * n, 1.0);
-        java.util.Arrays.fill(factors, count * n, blocks * n, 0.0);
+        int whole = in / 8 * 8;                              // inputs read in place, eight at a time
+        int rest = in - whole;
+        int ones = whole == 0 ? 1 : 0;                       // the biases' row, when no block of eight sums them
+        int block = rest + ones == 0 ? 0 : rest + ones <= 4 ? 4 : 8;
+        int biasRow = whole > 0 ? whole + block : in;       // past the block's padding rows, or the block's ones
+        double[] lanes = doubles(holder, 1, (whole + block + 1) * padded);   // [rows, padded]: W's rows, b's
+        double[] factors = doubles(holder, 3, block * n);   // [block, n]: the inputs left over, ones, zeros
+        if (block > 0) {
+            System.arraycopy(x, whole * n, factors, 0, rest * n);
+            java.util.Arrays.fill(factors, rest * n, (rest + ones) * n, 1.0);
+            java.util.Arrays.fill(factors, (rest + ones) * n, block * n, 0.0);
+        }
         int[] map = GATHER.get();
         for (int v = 0; v < padded; v += DL) {
             for (int lane = 0; lane < DL; lane++) {
                 map[lane] = v + lane < out ? (v + lane) * n : 0;
             }
-            int q = 0;
-            while (q < blocks) {
-                int left = blocks - q;
-                if (left >= 12) {
-                    accumulate12(d, map, v, padded, factors, n, q, lanes);
-                    q += 12;
-                } else if (left >= 8) {
-                    accumulate8(d, map, v, padded, factors, n, q, lanes);
-                    q += 8;
-                } else {
-                    accumulate4(d, map, v, padded, factors, n, q, lanes);
-                    q += 4;
-                }
+            for (int q = 0; q < whole; q += 8) {
+                accumulate8(d, map, v, padded, x, q, n, q, lanes, q == 0 ? biasRow : -1);
+            }
+            if (block == 8) {
+                accumulate8(d, map, v, padded, factors, 0, n, whole, lanes, -1);
+            } else if (block == 4) {
+                accumulate4(d, map, v, padded, factors, 0, n, whole, lanes);
             }
         }
         for (int i = 0; i < in; i++) {
@@ -355,15 +356,19 @@ final class ColumnLayers {
             }
         }
         for (int j = 0; j < out; j++) {
-            g[bOff + j] = (float) lanes[in * padded + j];
+            g[bOff + j] = (float) lanes[biasRow * padded + j];
         }
     }
 
     /** The gather's offsets of one lane block: δ's columns, each n apart. */
     private static final ThreadLocal<int[]> GATHER = ThreadLocal.withInitial(() -> new int[DL]);
 
-    /** Sums q0..q0 + 11 of lane block v, each a chain down the rows: see {@link #gradients}. */
-    private static void accumulate12(double[] d, int[] map, int v, int padded, double[] factors, int n, int q0, double[] lanes) {
+    /**
+     * Sums q0..q0 + 7 of lane block v, the factors f's rows from fRow, each a chain down the rows (see
+     * {@link #gradients}); with biasRow &gt;= 0 also Σ δ, into that row of lanes.
+     */
+    private static void accumulate8(double[] d, int[] map, int v, int padded, double[] f, int fRow, int n, int q0,
+                                    double[] lanes, int biasRow) {
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = DoubleVector.zero(D);
         DoubleVector s2 = DoubleVector.zero(D);
@@ -372,25 +377,19 @@ final class ColumnLayers {
         DoubleVector s5 = DoubleVector.zero(D);
         DoubleVector s6 = DoubleVector.zero(D);
         DoubleVector s7 = DoubleVector.zero(D);
-        DoubleVector s8 = DoubleVector.zero(D);
-        DoubleVector s9 = DoubleVector.zero(D);
-        DoubleVector s10 = DoubleVector.zero(D);
-        DoubleVector s11 = DoubleVector.zero(D);
-        int f0 = q0 * n;
+        DoubleVector sb = DoubleVector.zero(D);
+        int f0 = fRow * n;
         for (int r = 0; r < n; r++) {
             DoubleVector row = DoubleVector.fromArray(D, d, r, map, 0);
-            s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
-            s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
-            s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
-            s3 = row.fma(DoubleVector.broadcast(D, factors[f0 + 3 * n + r]), s3);
-            s4 = row.fma(DoubleVector.broadcast(D, factors[f0 + 4 * n + r]), s4);
-            s5 = row.fma(DoubleVector.broadcast(D, factors[f0 + 5 * n + r]), s5);
-            s6 = row.fma(DoubleVector.broadcast(D, factors[f0 + 6 * n + r]), s6);
-            s7 = row.fma(DoubleVector.broadcast(D, factors[f0 + 7 * n + r]), s7);
-            s8 = row.fma(DoubleVector.broadcast(D, factors[f0 + 8 * n + r]), s8);
-            s9 = row.fma(DoubleVector.broadcast(D, factors[f0 + 9 * n + r]), s9);
-            s10 = row.fma(DoubleVector.broadcast(D, factors[f0 + 10 * n + r]), s10);
-            s11 = row.fma(DoubleVector.broadcast(D, factors[f0 + 11 * n + r]), s11);
+            s0 = row.fma(DoubleVector.broadcast(D, f[f0 + r]), s0);
+            s1 = row.fma(DoubleVector.broadcast(D, f[f0 + n + r]), s1);
+            s2 = row.fma(DoubleVector.broadcast(D, f[f0 + 2 * n + r]), s2);
+            s3 = row.fma(DoubleVector.broadcast(D, f[f0 + 3 * n + r]), s3);
+            s4 = row.fma(DoubleVector.broadcast(D, f[f0 + 4 * n + r]), s4);
+            s5 = row.fma(DoubleVector.broadcast(D, f[f0 + 5 * n + r]), s5);
+            s6 = row.fma(DoubleVector.broadcast(D, f[f0 + 6 * n + r]), s6);
+            s7 = row.fma(DoubleVector.broadcast(D, f[f0 + 7 * n + r]), s7);
+            sb = sb.add(row);                                  // 1·δ, exact: the fma by one
         }
         s0.intoArray(lanes, (q0 + 0) * padded + v);
         s1.intoArray(lanes, (q0 + 1) * padded + v);
@@ -400,57 +399,25 @@ final class ColumnLayers {
         s5.intoArray(lanes, (q0 + 5) * padded + v);
         s6.intoArray(lanes, (q0 + 6) * padded + v);
         s7.intoArray(lanes, (q0 + 7) * padded + v);
-        s8.intoArray(lanes, (q0 + 8) * padded + v);
-        s9.intoArray(lanes, (q0 + 9) * padded + v);
-        s10.intoArray(lanes, (q0 + 10) * padded + v);
-        s11.intoArray(lanes, (q0 + 11) * padded + v);
-    }
-
-    /** Sums q0..q0 + 7 of lane block v, each a chain down the rows: see {@link #gradients}. */
-    private static void accumulate8(double[] d, int[] map, int v, int padded, double[] factors, int n, int q0, double[] lanes) {
-        DoubleVector s0 = DoubleVector.zero(D);
-        DoubleVector s1 = DoubleVector.zero(D);
-        DoubleVector s2 = DoubleVector.zero(D);
-        DoubleVector s3 = DoubleVector.zero(D);
-        DoubleVector s4 = DoubleVector.zero(D);
-        DoubleVector s5 = DoubleVector.zero(D);
-        DoubleVector s6 = DoubleVector.zero(D);
-        DoubleVector s7 = DoubleVector.zero(D);
-        int f0 = q0 * n;
-        for (int r = 0; r < n; r++) {
-            DoubleVector row = DoubleVector.fromArray(D, d, r, map, 0);
-            s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
-            s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
-            s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
-            s3 = row.fma(DoubleVector.broadcast(D, factors[f0 + 3 * n + r]), s3);
-            s4 = row.fma(DoubleVector.broadcast(D, factors[f0 + 4 * n + r]), s4);
-            s5 = row.fma(DoubleVector.broadcast(D, factors[f0 + 5 * n + r]), s5);
-            s6 = row.fma(DoubleVector.broadcast(D, factors[f0 + 6 * n + r]), s6);
-            s7 = row.fma(DoubleVector.broadcast(D, factors[f0 + 7 * n + r]), s7);
+        if (biasRow >= 0) {
+            sb.intoArray(lanes, biasRow * padded + v);
         }
-        s0.intoArray(lanes, (q0 + 0) * padded + v);
-        s1.intoArray(lanes, (q0 + 1) * padded + v);
-        s2.intoArray(lanes, (q0 + 2) * padded + v);
-        s3.intoArray(lanes, (q0 + 3) * padded + v);
-        s4.intoArray(lanes, (q0 + 4) * padded + v);
-        s5.intoArray(lanes, (q0 + 5) * padded + v);
-        s6.intoArray(lanes, (q0 + 6) * padded + v);
-        s7.intoArray(lanes, (q0 + 7) * padded + v);
     }
 
-    /** Sums q0..q0 + 3 of lane block v, each a chain down the rows: see {@link #gradients}. */
-    private static void accumulate4(double[] d, int[] map, int v, int padded, double[] factors, int n, int q0, double[] lanes) {
+    /** Sums q0..q0 + 3 of lane block v: see {@link #accumulate8}. */
+    private static void accumulate4(double[] d, int[] map, int v, int padded, double[] f, int fRow, int n, int q0,
+                                    double[] lanes) {
         DoubleVector s0 = DoubleVector.zero(D);
         DoubleVector s1 = DoubleVector.zero(D);
         DoubleVector s2 = DoubleVector.zero(D);
         DoubleVector s3 = DoubleVector.zero(D);
-        int f0 = q0 * n;
+        int f0 = fRow * n;
         for (int r = 0; r < n; r++) {
             DoubleVector row = DoubleVector.fromArray(D, d, r, map, 0);
-            s0 = row.fma(DoubleVector.broadcast(D, factors[f0 + r]), s0);
-            s1 = row.fma(DoubleVector.broadcast(D, factors[f0 + n + r]), s1);
-            s2 = row.fma(DoubleVector.broadcast(D, factors[f0 + 2 * n + r]), s2);
-            s3 = row.fma(DoubleVector.broadcast(D, factors[f0 + 3 * n + r]), s3);
+            s0 = row.fma(DoubleVector.broadcast(D, f[f0 + r]), s0);
+            s1 = row.fma(DoubleVector.broadcast(D, f[f0 + n + r]), s1);
+            s2 = row.fma(DoubleVector.broadcast(D, f[f0 + 2 * n + r]), s2);
+            s3 = row.fma(DoubleVector.broadcast(D, f[f0 + 3 * n + r]), s3);
         }
         s0.intoArray(lanes, (q0 + 0) * padded + v);
         s1.intoArray(lanes, (q0 + 1) * padded + v);
