@@ -126,7 +126,11 @@ final class ColumnLayers {
                 java.util.Arrays.fill(t, tq, tq + end, b);
             } else {
                 first(src, 0, m[q], b, t, tq, n, end);
-                for (int p = 1; p < sources; p++) {
+                int p = 1;
+                for (; p + 4 <= sources; p += 4) {
+                    add4(src, p, n, m, count, q, t, tq, end);
+                }
+                for (; p < sources; p++) {
                     add(src, p * n, m[p * count + q], t, tq, n, end);
                 }
             }
@@ -269,6 +273,33 @@ final class ColumnLayers {
             VectorMask<Double> rows = D.indexInRange(r, n);
             DoubleVector.fromArray(D, src, so + r, rows).fma(wv, DoubleVector.fromArray(D, t, tq + r, rows))
                     .intoArray(t, tq + r, rows);
+        }
+    }
+
+    /**
+     * t[tq + r] += src[k·n + r]·m[k·count + q] for k = p..p + 3 in turn, each an fma, for the rows below end: four
+     * inputs per pass, so that an output of many inputs makes a quarter of the passes (its loads and stores).
+     */
+    private static void add4(double[] src, int p, int n, double[] m, int count, int q, double[] t, int tq, int end) {
+        DoubleVector w0 = DoubleVector.broadcast(D, m[p * count + q]);
+        DoubleVector w1 = DoubleVector.broadcast(D, m[(p + 1) * count + q]);
+        DoubleVector w2 = DoubleVector.broadcast(D, m[(p + 2) * count + q]);
+        DoubleVector w3 = DoubleVector.broadcast(D, m[(p + 3) * count + q]);
+        int s0 = p * n;
+        int whole = n / DL * DL;
+        int r = 0;
+        for (; r < whole; r += DL) {
+            DoubleVector s = DoubleVector.fromArray(D, src, s0 + r).fma(w0, DoubleVector.fromArray(D, t, tq + r));
+            s = DoubleVector.fromArray(D, src, s0 + n + r).fma(w1, s);
+            s = DoubleVector.fromArray(D, src, s0 + 2 * n + r).fma(w2, s);
+            DoubleVector.fromArray(D, src, s0 + 3 * n + r).fma(w3, s).intoArray(t, tq + r);
+        }
+        if (r < end) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s = DoubleVector.fromArray(D, src, s0 + r, rows).fma(w0, DoubleVector.fromArray(D, t, tq + r, rows));
+            s = DoubleVector.fromArray(D, src, s0 + n + r, rows).fma(w1, s);
+            s = DoubleVector.fromArray(D, src, s0 + 2 * n + r, rows).fma(w2, s);
+            DoubleVector.fromArray(D, src, s0 + 3 * n + r, rows).fma(w3, s).intoArray(t, tq + r, rows);
         }
     }
 
