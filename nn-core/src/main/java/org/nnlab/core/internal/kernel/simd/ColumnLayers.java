@@ -77,9 +77,10 @@ final class ColumnLayers {
      * t[q·n + r] = float(s) for the rows r below the returned end, s = (bias[q] or 0) + Σ_p src[p·n + r]·m[p·count + q],
      * p ascending, in one of two forms with the same steps. With {@link #REGISTER_SOURCES} inputs or more, eight
      * outputs at a time ({@link #eight}, whose rounding and epilogue follow as {@link #finish} passes), then four
-     * ({@link #four}), hold their sums in registers down each vector of rows. Otherwise, and for the outputs left over,
-     * each sum is kept in t itself: a streaming pass per input over the output's contiguous rows ({@link #first}, then
-     * {@link #add}), then {@link #finish}. Both end by rounding to float and the epilogue: {@link #RELU} keeps 0 where
+     * ({@link #four}), hold their sums in registers down each vector of rows. A layer of one or two inputs takes each
+     * output in one pass down its rows ({@link #direct}). Otherwise, and for the outputs left over, each sum is kept
+     * in t itself: a streaming pass per input (or four, {@link #add4}) over the output's contiguous rows
+     * ({@link #first}, then {@link #add}), then {@link #finish}. Both end by rounding to float and the epilogue: {@link #RELU} keeps 0 where
      * s &lt;= 0 (Math.max(z, 0f): NaN stays, -0 becomes 0); {@link #RELU_GRADIENT} gives 0 + s where y &gt; 0, else 0.
      *
      * <p>Why two forms: a register block's inner loop over the inputs pays index arithmetic and bounds checks at every
@@ -87,7 +88,8 @@ final class ColumnLayers {
      * hide; a streaming pass is a counted loop C2 unrolls, a load, an fma and a store per vector, but it stores every
      * partial sum. Measured on GAN Lab's layers (AVX-512, 300 rows, ns per call): 8 → 8 1,658 with four outputs in
      * registers, 1,164 with eight, 2,289 streaming; 2 → 8 911 in registers against 801 streaming; 8 → 1 413 against
-     * 282; back 1 → 8 981 against 668.
+     * 282; back 1 → 8 981 against 668. {@link #direct} takes 2 → 8 to 511 to 613. Its whole vectors load without
+     * masks: with a masked load in the loop (each tests its range) it took 1,016.
      *
      * <p>The last vector of rows is masked when the arrays reach a whole vector past their last row (a masked load
      * that would cross an array's end runs the Vector API's slow per-lane path, hundreds of times slower); otherwise
@@ -124,6 +126,9 @@ final class ColumnLayers {
             double b = biased ? m[bias + q] : 0.0;           // +0: an unbiased sum starts at +0 as the scalar loops'
             if (sources == 0) {                              // a layer with no inputs: its biases
                 java.util.Arrays.fill(t, tq, tq + end, b);
+            } else if (sources <= 2) {
+                direct(src, sources, m, count, q, b, t, tq, n, end, epilogue, y);
+                continue;
             } else {
                 first(src, 0, m[q], b, t, tq, n, end);
                 int p = 1;
@@ -243,6 +248,46 @@ final class ColumnLayers {
                 s3 = zero.blend(s3.add(zero), DoubleVector.fromArray(D, y, tq + 3 * n, rows).compare(VectorOperators.GT, 0.0));
             }
             s3.intoArray(t, tq + 3 * n, rows);
+        }
+    }
+
+    /**
+     * Output q of a layer of one or two inputs in one pass down the rows: b + x0·w0 (+ x1·w1), rounded, the epilogue,
+     * stored, without the partial sums' loads and stores. With one input the second term's fma (on x0 again, a valid
+     * load) is computed and dropped by a blend, so that the loop has no branch on the input count.
+     */
+    private static void direct(double[] src, int sources, double[] m, int count, int q, double b, double[] t, int tq,
+                               int n, int end, int epilogue, double[] y) {
+        DoubleVector zero = DoubleVector.zero(D);
+        DoubleVector bv = DoubleVector.broadcast(D, b);
+        DoubleVector w0 = DoubleVector.broadcast(D, m[q]);
+        DoubleVector w1 = DoubleVector.broadcast(D, sources == 2 ? m[count + q] : 0.0);
+        VectorMask<Double> single = D.maskAll(sources == 1);
+        int second = sources == 2 ? n : 0;
+        int whole = n / DL * DL;
+        int r = 0;
+        for (; r < whole; r += DL) {                     // whole vectors unmasked: C2 hoists their bounds checks
+            DoubleVector s = DoubleVector.fromArray(D, src, r).fma(w0, bv);
+            s = DoubleVector.fromArray(D, src, second + r).fma(w1, s).blend(s, single);
+            s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, tq + r).compare(VectorOperators.GT, 0.0));
+            }
+            s.intoArray(t, tq + r);
+        }
+        if (r < end) {
+            VectorMask<Double> rows = D.indexInRange(r, n);
+            DoubleVector s = DoubleVector.fromArray(D, src, r, rows).fma(w0, bv);
+            s = DoubleVector.fromArray(D, src, second + r, rows).fma(w1, s).blend(s, single);
+            s = (DoubleVector) s.convertShape(VectorOperators.D2F, F, 0).convertShape(VectorOperators.F2D, D, 0);
+            if (epilogue == RELU) {
+                s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
+            } else if (epilogue == RELU_GRADIENT) {
+                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, tq + r, rows).compare(VectorOperators.GT, 0.0));
+            }
+            s.intoArray(t, tq + r, rows);
         }
     }
 
