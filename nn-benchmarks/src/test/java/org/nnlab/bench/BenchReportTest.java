@@ -3,6 +3,8 @@ package org.nnlab.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -77,6 +79,23 @@ class BenchReportTest {
                 """;
         assertThat(BenchReport.peers(rows, peers)).contains("| **40.8×** |  |  | 10.0× its arithmetic (2.45 µs at FmaPeak) |");
         assertThat(BenchReport.peers(List.of(), peers)).contains("| **40.8×** |  |  |  |");    // no FmaPeak, no limit
+    }
+
+    /**
+     * The README's peer tables are the report of the run kept in the repository: every row the report prints for
+     * those files (after its first cell, which the README spells out) is in the README as printed.
+     */
+    @Test
+    void theReadmesPeerTablesAreTheReportOfTheKeptRun() throws Exception {
+        Path run = Path.of("results", "2026-12-07-xeon");
+        String report = BenchReport.peers(BenchReport.read(Files.readString(run.resolve("jmh.json"))),
+                Files.readString(run.resolve("peers.json")));
+        String readme = Files.readString(Path.of("..", "README.md"));
+        List<String> rows = report.lines().filter(l -> l.matches("\\| (default|ring|spiral6x8) \\|.*")).toList();
+        assertThat(rows).hasSize(6);
+        for (String row : rows) {
+            assertThat(readme).as(row).contains(row.substring(row.indexOf('|', 1)));
+        }
     }
 
     @Test
