@@ -14,10 +14,10 @@ import org.nnlab.core.internal.kernel.ScalarKernels;
  * and its two backward kernels): the batch along the double lanes, so that a layer of 1, 2 or 8 neurons fills every
  * lane, and each layer is one call that sums, rounds to float and applies ReLU.
  *
- * <p>Forward and back-propagation are one loop ({@link #sums}): per vector of rows, four neurons at a time share each
- * loaded input vector (four independent fma chains), with the weights as doubles broadcast one at a time, or, for
- * layers of one or two inputs, streaming passes down each neuron's rows; the rounding to float and ReLU (or its
- * gradient) follow. Each lane's sum takes the scalar loops' steps in their order, and a fused multiply-add of two
+ * <p>Forward and back-propagation are one loop ({@link #sums}): per vector of rows, eight (or four) neurons at a time
+ * share each loaded input vector (independent fma chains), with the weights as doubles broadcast one at a time, or,
+ * for layers of one or two inputs and neurons left over, passes down each neuron's rows; the rounding to float and
+ * ReLU (or its gradient) follow. Each lane's sum takes the scalar loops' steps in their order, and a fused multiply-add of two
  * floats' product is exact, so the bits are {@link ScalarKernels}'. The gradients sum over the rows in order, which
  * lanes cannot split: there the lanes run along a layer's neurons instead, over the deltas gathered across their
  * columns, or, for a layer of one or two neurons, each sum is a scalar chain.
@@ -28,7 +28,7 @@ final class ColumnLayers {
     private static final int DL = D.length();
     /** Floats as many as D's lanes: the rounding to float goes there and back. */
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(D.vectorBitSize() / 2));
-    /** Layers narrower than this (an output of 1 or 2) take their gradients as scalar chains, without transposing. */
+    /** Layers narrower than this (an output of 1 or 2) take their gradients as scalar chains, without gathering. */
     private static final int NARROW_OUT = Math.max(3, DL / 2);
 
     private static final ThreadLocal<double[][]> SCRATCH = ThreadLocal.withInitial(() -> new double[][] {new double[0], new double[0], new double[0], new double[0]});
