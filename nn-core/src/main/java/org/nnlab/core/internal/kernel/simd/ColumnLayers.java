@@ -114,7 +114,7 @@ final class ColumnLayers {
             for (; q + 8 <= count; q += 8) {
                 eight(src, sources, m, biased, t, count, n, end, q);
                 for (int k = q; k < q + 8; k++) {
-                    finish(t, k * n, n, end, epilogue, y, k * n);
+                    finish(t, k * n, n, end, epilogue, y);
                 }
             }
             for (; q + 4 <= count; q += 4) {
@@ -130,7 +130,7 @@ final class ColumnLayers {
                 direct(src, sources, m, count, q, b, t, tq, n, end, epilogue, y);
                 continue;
             } else {
-                first(src, 0, m[q], b, t, tq, n, end);
+                first(src, m[q], b, t, tq, n, end);
                 int p = 1;
                 for (; p + 4 <= sources; p += 4) {
                     add4(src, p, n, m, count, q, t, tq, end);
@@ -139,7 +139,7 @@ final class ColumnLayers {
                     add(src, p * n, m[p * count + q], t, tq, n, end);
                 }
             }
-            finish(t, tq, n, end, epilogue, y, tq);
+            finish(t, tq, n, end, epilogue, y);
         }
         return end;
     }
@@ -291,22 +291,22 @@ final class ColumnLayers {
         }
     }
 
-    /** t[tq + r] = b + src[so + r]·w for the rows below end: see {@link #sums}. */
-    private static void first(double[] src, int so, double w, double b, double[] t, int tq, int n, int end) {
+    /** t[tq + r] = b + src[r]·w (the first input) for the rows below end: see {@link #sums}. */
+    private static void first(double[] src, double w, double b, double[] t, int tq, int n, int end) {
         DoubleVector wv = DoubleVector.broadcast(D, w);
         DoubleVector bv = DoubleVector.broadcast(D, b);
         int whole = n / DL * DL;
         int r = 0;
         for (; r < whole; r += DL) {
-            DoubleVector.fromArray(D, src, so + r).fma(wv, bv).intoArray(t, tq + r);
+            DoubleVector.fromArray(D, src, r).fma(wv, bv).intoArray(t, tq + r);
         }
         if (r < end) {
             VectorMask<Double> rows = D.indexInRange(r, n);
-            DoubleVector.fromArray(D, src, so + r, rows).fma(wv, bv).intoArray(t, tq + r, rows);
+            DoubleVector.fromArray(D, src, r, rows).fma(wv, bv).intoArray(t, tq + r, rows);
         }
     }
 
-    /** t[tq + r] += src[so + r]·w for the rows below end, as one fma: see {@link #sums}. */
+    /** t[tq + r] += src[r]·w for the rows below end, as one fma: see {@link #sums}. */
     private static void add(double[] src, int so, double w, double[] t, int tq, int n, int end) {
         DoubleVector wv = DoubleVector.broadcast(D, w);
         int whole = n / DL * DL;
@@ -349,7 +349,7 @@ final class ColumnLayers {
     }
 
     /** Rounds t[tq + r] to float for the rows below end and applies the epilogue: see {@link #sums}. */
-    private static void finish(double[] t, int tq, int n, int end, int epilogue, double[] y, int yq) {
+    private static void finish(double[] t, int tq, int n, int end, int epilogue, double[] y) {
         DoubleVector zero = DoubleVector.zero(D);
         int whole = n / DL * DL;
         int r = 0;
@@ -359,7 +359,7 @@ final class ColumnLayers {
             if (epilogue == RELU) {
                 s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
             } else if (epilogue == RELU_GRADIENT) {
-                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, yq + r).compare(VectorOperators.GT, 0.0));
+                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, tq + r).compare(VectorOperators.GT, 0.0));
             }
             s.intoArray(t, tq + r);
         }
@@ -370,7 +370,7 @@ final class ColumnLayers {
             if (epilogue == RELU) {
                 s = s.blend(zero, s.compare(VectorOperators.LE, 0.0));
             } else if (epilogue == RELU_GRADIENT) {
-                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, yq + r, rows).compare(VectorOperators.GT, 0.0));
+                s = zero.blend(s.add(zero), DoubleVector.fromArray(D, y, tq + r, rows).compare(VectorOperators.GT, 0.0));
             }
             s.intoArray(t, tq + r, rows);
         }
