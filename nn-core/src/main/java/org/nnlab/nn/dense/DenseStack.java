@@ -55,11 +55,14 @@ public final class DenseStack {
     private static final int SLACK = 8;
 
     /**
-     * The widest layer the feature-major layout takes. Measured on GAN Lab's passes (forward and backward, 150 and 300
-     * rows, AVX-512): columns take 0.6 to 0.95 of the row-major time at widths 4 to 12 (0.59 at 4, 0.81 at 10), 1.0
-     * at 16 and 1.2 at 24 to 32, where the row-major products' register blocking wins.
+     * The widest layer the feature-major layout takes. Measured on GAN Lab's epoch (GAN Lab's default with both networks
+     * widened, AVX-512, one JMH fork each, 2026-12-07): feature-major took 0.66 to 0.74 of the row-major time at
+     * 20 neurons (106 to 109 µs against 150 to 160), 0.60 to 0.74 at 24 (136 to 167 against 223 to 225) and 0.95
+     * at 32 (202 and 213 against 211 and 223), where the row-major products' register blocking catches up; a frame at
+     * 20 took 120 to 130 µs against 151 to 154. (Before the feature-major kernels' register blocks, the crossover lay at
+     * 16.) Both layouts give the same bits, so this is a choice of speed only.
      */
-    public static final int COLUMN_WIDTH = 12;
+    public static final int COLUMN_WIDTH = 32;
 
     private DenseStack(int[] sizes, Activation hidden, Activation output) {
         this(sizes, hidden, output, (hidden == Activation.RELU || hidden == Activation.LINEAR)

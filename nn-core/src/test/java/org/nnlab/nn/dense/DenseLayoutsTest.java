@@ -19,7 +19,8 @@ class DenseLayoutsTest {
 
     static Stream<Arguments> networks() {
         Stream.Builder<Arguments> b = Stream.builder();
-        int[][] shapes = {{2, 8, 8, 2}, {2, 8, 8, 1}, {2, 10, 10, 2}, {2, 9, 9, 9, 1}, {1, 1}, {3, 0, 4}, {4, 12, 3}, {2, 5, 2}};
+        int[][] shapes = {{2, 8, 8, 2}, {2, 8, 8, 1}, {2, 10, 10, 2}, {2, 9, 9, 9, 1}, {1, 1}, {3, 0, 4}, {4, 12, 3}, {2, 5, 2},
+            {2, 20, 20, 1}, {3, 13, 32, 2}};
         for (int[] sizes : shapes) {
             for (Activation hidden : new Activation[] {Activation.RELU, Activation.LINEAR}) {
                 for (Activation output : new Activation[] {Activation.TANH, Activation.SIGMOID, Activation.SOFTMAX,
