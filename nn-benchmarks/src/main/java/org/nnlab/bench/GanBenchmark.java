@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * GAN Lab on one core: one training epoch (kD discriminator updates and kG generator updates on batches of
  * 150) for GAN Lab's built-in default (G 2-8-8-2, D 2-8-8-1, kD 2, kG 1, SGD, log loss, on the
  * gaussians data), the ring preset (G 2-10-10-2, D 2-9-9-9-1, kD 3), the default with 2 hidden layers of 20
- * in both (wider than GAN Lab's presets, narrow enough for {@code DenseStack}'s feature-major layout) and a larger
- * model (4 hidden layers of 64 in both); and one visualisation frame (D on the 900 heatmap cells, G on the 441 manifold corners,
- * dD/dx at the 150 fixed fakes, KL and JS). Baselines, TensorFlow.js 4.22 on this kind of machine (spec
+ * in both (wider than GAN Lab's presets, narrow enough for {@code DenseStack}'s feature-major layout) and a
+ * larger model (4 hidden layers of 64 in both); and one visualisation frame (D on the 900 heatmap cells, G on
+ * the 441 manifold corners, dD/dx at the 150 fixed fakes, KL and JS). Baselines, TensorFlow.js 4.22 on this kind of machine (spec
  * 0): 108 / 316 epochs/s (CPU / WASM SIMD) on the default, 71 / 146 on the ring; 4.2 / 0.84 ms a frame.
  */
 @State(Scope.Thread)
