@@ -275,6 +275,7 @@ public final class BenchReport {
     static final Map<String, Long> GAN_MACS_PER_EPOCH = Map.of(
             "default", ganMacsPerEpoch(new int[] {2, 8, 8, 2}, new int[] {2, 8, 8, 1}, 2, 1, 150),
             "ring", ganMacsPerEpoch(new int[] {2, 10, 10, 2}, new int[] {2, 9, 9, 9, 1}, 3, 1, 150),
+            "wide", ganMacsPerEpoch(new int[] {2, 20, 20, 2}, new int[] {2, 20, 20, 1}, 2, 1, 150),
             "large", ganMacsPerEpoch(new int[] {2, 64, 64, 64, 64, 2}, new int[] {2, 64, 64, 64, 64, 1}, 2, 1, 150));
 
     /** A GAN Lab epoch's time against its arithmetic at the run's FmaPeak, e.g. "19.8× its arithmetic (2.1 µs)". */

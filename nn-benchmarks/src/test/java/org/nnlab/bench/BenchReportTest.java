@@ -61,11 +61,14 @@ class BenchReportTest {
      * gradients below its first layer 150·80 = 12,000: 67,200. The epoch: 2·88,800 + 67,200 = 244,800 multiply-adds,
      * 2.448 µs at 200 GFLOP/s, so 48.96 µs is 20.0 times it. Ring (G 2-10-10-2, D 2-9-9-9-1, kD 3): weights 140 and
      * 189; a D update 21,000 + 300·(189 + 189 + 171) = 185,700, a G update 150·(140 + 189 + 189 + 140 + 120) = 116,700.
+     * Wide (G 2-20-20-2, D 2-20-20-1, kD 2): weights 480 and 460; a D update 72,000 + 300·(460 + 460 + 420) = 474,000,
+     * a G update 150·(480 + 460 + 460 + 480 + 440) = 348,000.
      */
     @Test
     void ganLabEpochsAreSetAgainstTheirArithmeticAtTheRunsPeak() {
         assertThat(BenchReport.GAN_MACS_PER_EPOCH.get("default")).isEqualTo(244_800L);
         assertThat(BenchReport.GAN_MACS_PER_EPOCH.get("ring")).isEqualTo(3 * 185_700L + 116_700L);
+        assertThat(BenchReport.GAN_MACS_PER_EPOCH.get("wide")).isEqualTo(2 * 474_000L + 348_000L);
         String withEpoch = RESULT.replace(" ]\n", """
                 ,
                   { "benchmark" : "org.nnlab.bench.GanBenchmark.epoch", "params" : { "model" : "default" },
