@@ -36,7 +36,10 @@ class VectorFormsCompileTest {
                 .as("compilations of ours the JIT gave up").isEmpty();
     }
 
-    /** Works every kernel (the digest's) and the dense column layers at GAN Lab's shapes until the JIT has them. */
+    /**
+     * Works every kernel (the digest's) and the dense column layers at GAN Lab's shapes, and at the widest that
+     * {@code DenseStack} runs feature-major, until the JIT has them.
+     */
     public static final class Workout {
         private Workout() {
         }
@@ -46,7 +49,7 @@ class VectorFormsCompileTest {
             for (int i = 0; i < 200; i++) {
                 KernelDigest.digest(k);
             }
-            int[][] shapes = {{2, 8}, {8, 8}, {8, 1}, {8, 2}, {1, 8}, {9, 9}, {10, 10}, {12, 12}, {2, 3}};
+            int[][] shapes = {{2, 8}, {8, 8}, {8, 1}, {8, 2}, {1, 8}, {9, 9}, {10, 10}, {12, 12}, {2, 3}, {20, 20}, {32, 32}};
             for (int i = 0; i < 3000; i++) {
                 for (int[] s : shapes) {
                     layer(k, s[0], s[1], i % 2 == 0 ? 300 : 150);
