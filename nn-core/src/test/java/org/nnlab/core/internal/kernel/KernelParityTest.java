@@ -436,7 +436,7 @@ class KernelParityTest {
     static Stream<Arguments> columnShapes() {
         Stream.Builder<Arguments> b = Stream.builder();
         for (int in : new int[] {0, 1, 2, 8, 9, 33}) {
-            for (int out : new int[] {1, 2, 8, 9, 33}) {
+            for (int out : new int[] {1, 2, 8, 9, 10, 11, 12, 33}) {
                 for (int n : new int[] {1, 7, 8, 31, 32, 33, 150, 300}) {
                     b.add(Arguments.of(in, out, n));
                 }
