@@ -91,7 +91,7 @@ class BenchReportTest {
      * a kept run's files (after its first cell, which the README may spell out) is in the README as printed.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"2026-12-07-xeon", "2026-12-07-epyc"})
+    @ValueSource(strings = {"2026-12-07-xeon", "2026-12-07-epyc", "2026-12-08-zen4"})
     void theReadmesPeerTablesAreTheReportsOfTheKeptRuns(String kept) throws Exception {
         Path run = Path.of("results", kept);
         String report = BenchReport.peers(BenchReport.read(Files.readString(run.resolve("jmh.json"))),
