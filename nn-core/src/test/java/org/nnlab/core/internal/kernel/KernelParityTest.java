@@ -228,16 +228,20 @@ class KernelParityTest {
         return Stream.concat(fixed, random).map(s -> Arguments.of(s[0], s[1], s[2]));
     }
 
-    /** The shapes of the products, and ShapeShop's dense layer on a batch of 4 (its three products). */
+    /**
+     * The shapes of the products, ShapeShop's dense layer on a batch of 4 (its three products), and products of one to
+     * seven rows whose columns end past a block of eight and past a vector.
+     */
     static Stream<Arguments> gemmShapes() {
         return Stream.concat(matmulShapes(), Stream.of(Arguments.of(4, 4608, 128), Arguments.of(4, 128, 4608),
-                Arguments.of(4608, 4, 128)));
+                Arguments.of(4608, 4, 128), Arguments.of(1, 7, 19), Arguments.of(2, 1, 16), Arguments.of(5, 33, 21),
+                Arguments.of(7, 64, 23), Arguments.of(3, 2, 41)));
     }
 
     /**
-     * Every product path (narrow, by columns, unpacked, few rows with B read in place or gathered, packed with its
-     * edge tiles) computes each element as the scalar loops do, an fma chain over p ascending from C's value, so the
-     * bits are the same.
+     * Every product path (narrow, by columns, unpacked, few rows with B read in place or with C's rows along the lanes
+     * for Bᵀ, packed with its edge tiles) computes each element as the scalar loops do, an fma chain over p ascending
+     * from C's value, so the bits are the same.
      */
     @ParameterizedTest(name = "[{0}x{1}]x[{1}x{2}]")
     @MethodSource("gemmShapes")
