@@ -259,4 +259,15 @@ public interface Kernels {
      * @param gx [n, c, h, w]. Added to.
      */
     void convInputGradient(float[] g, float[] weight, int n, int c, int h, int w, int f, int kh, int kw, float[] gx);
+
+    /**
+     * 2x2 max-pooling with stride 2 of planes [planes, h, w] (an odd last row or column dropped): out[p, y, x] is the
+     * largest of x[p, 2y + dy, 2x + dx] scanned (0, 0), (0, 1), (1, 0), (1, 1), each taken only if greater (&gt;) than
+     * the largest so far, so ties keep the first and a NaN is kept only where it comes first; argmax holds its index
+     * in x.
+     *
+     * @param out    [planes, h / 2, w / 2]. Overwritten.
+     * @param argmax [planes, h / 2, w / 2]. Overwritten.
+     */
+    void maxPool2x2(float[] x, int planes, int h, int w, float[] out, int[] argmax);
 }

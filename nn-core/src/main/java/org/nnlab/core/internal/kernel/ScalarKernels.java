@@ -559,6 +559,28 @@ public class ScalarKernels implements Kernels {
     }
 
     @Override
+    public void maxPool2x2(float[] x, int planes, int h, int w, float[] out, int[] argmax) {
+        int oh = h / 2;
+        int ow = w / 2;
+        int o = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * h * w;
+            for (int y = 0; y < oh; y++) {
+                for (int xx = 0; xx < ow; xx++) {
+                    int best = base + (2 * y) * w + 2 * xx;
+                    for (int d = 1; d < 4; d++) {
+                        int idx = base + (2 * y + (d >> 1)) * w + 2 * xx + (d & 1);
+                        // a conditional move, not a branch: which of four activations is largest is a coin toss
+                        best = x[idx] > x[best] ? idx : best;
+                    }
+                    out[o] = x[best];
+                    argmax[o++] = best;
+                }
+            }
+        }
+    }
+
+    @Override
     public void convInputGradient(float[] g, float[] weight, int n, int c, int h, int w, int f, int kh, int kw,
                                   float[] gx) {
         int oh = h - kh + 1;

@@ -329,6 +329,58 @@ class KernelParityTest {
     }
 
     /**
+     * maxPool2x2 against its definition written out (each window's four values as a list, the first greatest under
+     * {@code >}), both kernels: planes of whole vectors and of a tail, odd sides, planes of fewer outputs than a vector,
+     * the array's last windows, windows of ties (ReLU's zeros, -0 and +0) and of specials (NaN first and later, ±∞).
+     */
+    @ParameterizedTest(name = "planes={0} h={1} w={2}")
+    @MethodSource("poolShapes")
+    void maxPoolIsTheFirstGreatestOfEachWindow(int planes, int h, int w) {
+        Rng rng = Rng.seeded(planes * 1009L + h * 31L + w);
+        float[] x = withSpecials(rng, planes * h * w, -1, 1);
+        for (int i = 0; i < x.length; i += 3) {                  // ties: ReLU's zeros, and -0 among them
+            x[i] = i % 2 == 0 ? 0f : -0f;
+        }
+        for (int i = 5; i < x.length; i += 11) {
+            x[i] = Math.max(x[i], 0f);
+        }
+        int oh = h / 2;
+        int ow = w / 2;
+        float[] expected = new float[planes * oh * ow];
+        int[] expectedIndex = new int[expected.length];
+        for (int p = 0, o = 0; p < planes; p++) {
+            for (int y = 0; y < oh; y++) {
+                for (int c = 0; c < ow; c++, o++) {
+                    int corner = p * h * w + 2 * y * w + 2 * c;
+                    int[] window = {corner, corner + 1, corner + w, corner + w + 1};
+                    int best = window[0];
+                    for (int e : window) {
+                        if (x[e] > x[best]) {
+                            best = e;
+                        }
+                    }
+                    expected[o] = x[best];
+                    expectedIndex[o] = best;
+                }
+            }
+        }
+        for (Kernels k : vector == null ? List.of(scalar) : List.of(scalar, vector)) {
+            float[] out = new float[expected.length];
+            int[] index = new int[expected.length];
+            java.util.Arrays.fill(index, -7);
+            k.maxPool2x2(x.clone(), planes, h, w, out, index);
+            assertSameBits(out, expected, k.name() + " maxPool2x2 values");
+            assertThat(index).as("%s maxPool2x2 indices", k.name()).containsExactly(expectedIndex);
+        }
+    }
+
+    static Stream<Arguments> poolShapes() {
+        return Stream.of(Arguments.of(128, 24, 24), Arguments.of(3, 26, 26), Arguments.of(2, 7, 9), Arguments.of(5, 2, 6),
+                Arguments.of(1, 1, 5), Arguments.of(4, 33, 34), Arguments.of(1, 64, 64), Arguments.of(0, 4, 4),
+                Arguments.of(2, 2, 40), Arguments.of(1, 3, 17));
+    }
+
+    /**
      * The three convolution kernels against the definition written as the unfolded product (im2col, the fma chains
      * of W·cols, dOut·colsᵀ and Wᵀ·dOut, then col2im patch position by patch position), the scalar kernels exactly,
      * the vector kernels bit for bit: single-channel and many-channel images, filter and channel counts off the

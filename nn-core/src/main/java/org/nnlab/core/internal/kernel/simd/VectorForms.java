@@ -138,6 +138,11 @@ final class VectorForms extends ScalarKernels {
         conv.inputGradient(g, weight, n, c, h, w, f, kh, kw, gx);
     }
 
+    @Override
+    public void maxPool2x2(float[] x, int planes, int h, int w, float[] out, int[] argmax) {
+        MaxPool.pool(x, planes, h, w, out, argmax);
+    }
+
     // ------------------------------------------------------------------ vectors
 
     @Override

@@ -203,6 +203,15 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     @Override
+    public void maxPool2x2(float[] x, int planes, int h, int w, float[] out, int[] argmax) {
+        if (cold(Warmup.Family.POOLING, (long) planes * (h / 2) * (w / 2))) {
+            super.maxPool2x2(x, planes, h, w, out, argmax);
+        } else {
+            Lazy.VECTOR.maxPool2x2(x, planes, h, w, out, argmax);
+        }
+    }
+
+    @Override
     public void gemmDoubleSum(float[] a, int aOff, boolean transA, float[] b, int bOff, boolean transB, float[] bias,
                               int biasOff, float[] c, int cOff, int m, int k, int n) {
         if (cold(Warmup.Family.DOUBLE_SUMS, (long) m * k * n)) {

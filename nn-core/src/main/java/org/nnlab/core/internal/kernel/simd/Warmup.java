@@ -41,6 +41,8 @@ final class Warmup {
         STRICT_MATH(40.0),
         /** map and mapGrad, in values. */
         MAPS(5.0),
+        /** maxPool2x2, in outputs (four values each). */
+        POOLING(5.0),
         /** sum and dot, in values. */
         REDUCTIONS(0.5),
         /** axpy, zip, zipRow, zipScalar, mulAdd, addColumnSums, in values. */
@@ -288,6 +290,7 @@ final class Warmup {
         static final float[] CONV_OUT = new float[32 * 26 * 26];
         static final float[] CONV_IN = new float[32 * 6 * 14];
         static final float[] CONV_WEIGHTS = new float[32 * 16 * 9];
+        static final int[] ARGMAX = new int[4 * 12 * 12];
 
 
         static {
@@ -406,6 +409,12 @@ final class Warmup {
                     k.map(u, 0.3f, x, out, n);
                     k.mapGrad(u, 0.3f, x, out, y, Inputs.G, n);
                 }
+            }
+            case POOLING -> {
+                // ShapeShop's 24 x 24 planes, odd sides, and planes of fewer outputs than a vector
+                k.maxPool2x2(x, 4, 24, 24, out, Inputs.ARGMAX);
+                k.maxPool2x2(x, 3, 7, 9, out, Inputs.ARGMAX);
+                k.maxPool2x2(x, 5, 2, 6, out, Inputs.ARGMAX);
             }
             case REDUCTIONS -> {
                 k.sum(x, 1, n);
